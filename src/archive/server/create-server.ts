@@ -1,0 +1,102 @@
+/**
+ * The one Node process users talk to: the built viewer at `/`, tiles at `/tiles/…`
+ * and the archive API at `/api/…`. Later parts register their API routes through
+ * `apiPlugins`, so this file stays about hosting, not about any one feature.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCompress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
+import { geospatialContentType, isCompressibleType } from './content-types.ts';
+import { isSafeRequestPath } from './path-guard.ts';
+
+export interface ServerOptions {
+  /** Folder of the built viewer (Vite output). */
+  viewerDir: string;
+  /** Folder of the tiles (pipeline output), served at `/tiles/`. */
+  tilesDir: string;
+  /** Extra route plugins mounted under `/api`. */
+  apiPlugins?: FastifyPluginAsync[];
+  /** Fastify request logging. Default: off. */
+  logger?: boolean;
+  /** Version reported by `/api/health`. */
+  version?: string;
+}
+
+const NOT_FOUND = { error: 'not_found', message: '找不到该资源 / Not found' };
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const viewerDir = resolve(options.viewerDir);
+  const tilesDir = resolve(options.tilesDir);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const rawPath = request.raw.url?.split('?')[0] ?? '/';
+    if (!isSafeRequestPath(rawPath)) {
+      return reply.code(404).send(NOT_FOUND);
+    }
+  });
+
+  // Must come before @fastify/static so static streams are compressed too.
+  await app.register(fastifyCompress, {
+    global: true,
+    encodings: ['br', 'gzip', 'deflate'],
+    threshold: 1024,
+    customTypes: (type: string) => isCompressibleType(type),
+    // Quality 4 keeps on-the-fly brotli cheap; the big win over gzip is at low levels too.
+    brotliOptions: { params: { [(await import('node:zlib')).constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
+
+  const setContentType = (reply: FastifyReply, path: string) => {
+    const type = geospatialContentType(path);
+    if (type) reply.header('Content-Type', type);
+  };
+
+  await app.register(fastifyStatic, {
+    root: tilesDir,
+    prefix: '/tiles/',
+    decorateReply: false,
+    dotfiles: 'ignore',
+    index: false,
+    setHeaders: (res, path) => {
+      setContentType(res, path);
+      // Tiles are immutable per build but rebuilds reuse names: revalidate cheaply by ETag.
+      res.header('Cache-Control', 'public, max-age=60, must-revalidate');
+      res.header('Access-Control-Allow-Origin', '*');
+    },
+  });
+
+  await app.register(
+    async (api) => {
+      api.get('/health', async () => ({ status: 'ok', version: options.version ?? 'dev' }));
+      for (const plugin of options.apiPlugins ?? []) await api.register(plugin);
+      api.setNotFoundHandler((_request, reply) => reply.code(404).send(NOT_FOUND));
+    },
+    { prefix: '/api' },
+  );
+
+  if (existsSync(viewerDir)) {
+    await app.register(fastifyStatic, {
+      root: viewerDir,
+      prefix: '/',
+      decorateReply: true,
+      dotfiles: 'ignore',
+      setHeaders: (res, path) => {
+        setContentType(res, path);
+        // Vite fingerprints everything under /assets/, so those never change.
+        if (path.includes('/assets/')) res.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send(`查看器尚未构建 / The viewer is not built: run "npm run build:viewer" (expected ${viewerDir}).\n`),
+    );
+  }
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(NOT_FOUND));
+  return app;
+}
