@@ -1,0 +1,12 @@
+/** The files `npm run sample` writes into `tiles/source/`, by role. */
+export const SAMPLE_FILES = {
+  dem: 'dem.tif',
+  roads: 'roads.geojson',
+  buildings: 'buildings.geojson',
+  archiveCsv: 'archive.csv',
+  archiveXlsx: 'archive.xlsx',
+  lifelines: 'lifelines.geojson',
+  areas: 'areas.geojson',
+  rail: 'rail.geojson',
+} as const;
+export type SampleFileRole = keyof typeof SAMPLE_FILES;
