@@ -1,0 +1,11 @@
+/** `npm run build`: build everything `npm start` serves, without serving. `--force` rebuilds all. */
+import { runBuildSteps } from '../src/pipeline/build-steps.ts';
+import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+
+try {
+  await runBuildSteps(fullBuildPlan(projectPaths(PROJECT_ROOT)), { force: process.argv.includes('--force') });
+} catch (error) {
+  console.error(`构建失败 / build failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run dev`: the API and tiles server on API_PORT (default 8080) plus the Vite dev
+ * server on 5173 with hot reload, proxying /api and /tiles to the former.
+ */
+import { createServer as createViteServer } from 'vite';
+import { join } from 'node:path';
+import { createServer } from '../src/archive/server/create-server.ts';
+import { runBuildSteps } from '../src/pipeline/build-steps.ts';
+import { dataBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+
+const apiPort = Number(process.env.API_PORT ?? 8080);
+const paths = projectPaths(PROJECT_ROOT);
+await runBuildSteps(dataBuildPlan(paths));
+
+const api = await createServer({ viewerDir: join(PROJECT_ROOT, 'dist', 'no-viewer-in-dev'), tilesDir: paths.tiles });
+await api.listen({ port: apiPort, host: '127.0.0.1' });
+
+const vite = await createViteServer({ configFile: join(PROJECT_ROOT, 'vite.config.ts') });
+await vite.listen();
+vite.printUrls();

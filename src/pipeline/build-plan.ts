@@ -1,0 +1,73 @@
+/**
+ * The ordered build steps behind `npm start` and `npm run build`: sample data, then
+ * (as later parts land) terrain, buildings, lifelines and the archive import, and
+ * finally the viewer bundle. Each step names its inputs and outputs so a second
+ * start reuses what is fresh.
+ */
+import { join } from 'node:path';
+import type { BuildStep } from './build-steps.ts';
+import { SAMPLE_FILES } from './sample/sample-files.ts';
+
+export interface ProjectPaths {
+  root: string;
+  tiles: string;
+  sourceData: string;
+  viewerDist: string;
+}
+
+export function projectPaths(root: string): ProjectPaths {
+  return {
+    root,
+    tiles: join(root, 'tiles'),
+    sourceData: join(root, 'tiles', 'source'),
+    viewerDist: join(root, 'dist', 'viewer'),
+  };
+}
+
+export interface BuildPlanOptions {
+  /** Seed of the generated sample district. Default: `SAMPLE_SEED` or `yuzhong`. */
+  seed?: string;
+}
+
+export function sampleStep(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep {
+  const seed = options.seed ?? process.env.SAMPLE_SEED ?? 'yuzhong';
+  return {
+    name: 'sample',
+    title: '生成示例数据 / sample data',
+    inputs: [join(paths.root, 'src', 'pipeline', 'sample'), join(paths.root, 'src', 'core')],
+    outputs: Object.values(SAMPLE_FILES).map((file) => join(paths.sourceData, file)),
+    async run(progress) {
+      const { generateSampleWorld } = await import('./sample/sample-world.ts');
+      await generateSampleWorld({ seed, outDir: paths.sourceData, progress });
+    },
+  };
+}
+
+export function viewerStep(paths: ProjectPaths): BuildStep {
+  return {
+    name: 'viewer',
+    title: '构建查看器 / viewer bundle',
+    inputs: [
+      join(paths.root, 'src', 'viewer'),
+      join(paths.root, 'src', 'core'),
+      join(paths.root, 'public'),
+      join(paths.root, 'vite.config.ts'),
+      join(paths.root, 'package-lock.json'),
+    ],
+    outputs: [join(paths.viewerDist, 'index.html')],
+    async run(progress) {
+      const { build } = await import('vite');
+      progress('vite build…');
+      await build({ configFile: join(paths.root, 'vite.config.ts'), logLevel: 'warn' });
+    },
+  };
+}
+
+/** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). */
+export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
+  return [sampleStep(paths, options)];
+}
+
+export function fullBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
+  return [...dataBuildPlan(paths, options), viewerStep(paths)];
+}
