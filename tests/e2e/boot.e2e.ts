@@ -1,0 +1,65 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, saveScreenshot } from './chromium.ts';
+
+describe('the served viewer boots offline', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('boots Cesium, loads the opening view, with no request leaving localhost and no console error', async () => {
+    const baseUrl = inject('baseUrl');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const requested: string[] = [];
+    const consoleErrors: string[] = [];
+    const failed: string[] = [];
+    page.on('request', (req) => requested.push(req.url()));
+    page.on('requestfailed', (req) => failed.push(`${req.url()} ${req.failure()?.errorText ?? ''}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+
+    await page.goto(`${baseUrl}/`);
+    await page.waitForFunction(() => window.yz !== undefined, undefined, { timeout: 60_000 });
+    await page.evaluate(() => window.yz!.ready);
+    await saveScreenshot(page, 'boot-opening-view');
+
+    const state = await page.evaluate(() => ({
+      title: document.querySelector('.app-title h1')?.textContent,
+      canvas: document.querySelector('canvas') !== null,
+      // Scene.context is not in Cesium's public types, but it is what says WebGL 2 is on.
+      webgl2: (window.yz!.viewer.scene as unknown as { context: { webgl2: boolean } }).context.webgl2,
+      cameraHeight: window.yz!.viewer.camera.positionCartographic.height,
+    }));
+    expect(state.title).toBe('渝中数字孪生');
+    expect(state.canvas).toBe(true);
+    expect(state.webgl2).toBe(true);
+    expect(state.cameraHeight).toBeGreaterThan(1000);
+    expect(state.cameraHeight).toBeLessThan(10000);
+
+    const external = requested.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      if (protocol === 'data:' || protocol === 'blob:') return false;
+      return hostname !== '127.0.0.1' && hostname !== 'localhost';
+    });
+    expect(external).toEqual([]);
+    expect(requested.some((url) => url.includes('/cesium/Workers/'))).toBe(true);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to English with ?lang=en', async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    await page.goto(`${inject('baseUrl')}/?lang=en`);
+    await page.waitForSelector('.app-title h1');
+    expect(await page.textContent('.app-title h1')).toBe('Yuzhong Twin');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.close();
+  });
+});
