@@ -4,6 +4,7 @@
  */
 import { createServer as createViteServer } from 'vite';
 import { join } from 'node:path';
+import { openArchiveApi } from '../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../src/archive/server/create-server.ts';
 import { runBuildSteps } from '../src/pipeline/build-steps.ts';
 import { dataBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
@@ -13,7 +14,13 @@ const apiPort = Number(process.env.API_PORT ?? 8080);
 const paths = projectPaths(PROJECT_ROOT);
 await runBuildSteps(dataBuildPlan(paths));
 
-const api = await createServer({ viewerDir: join(PROJECT_ROOT, 'dist', 'no-viewer-in-dev'), tilesDir: paths.tiles });
+const archive = openArchiveApi(PROJECT_ROOT);
+const api = await createServer({
+  viewerDir: join(PROJECT_ROOT, 'dist', 'no-viewer-in-dev'),
+  tilesDir: paths.tiles,
+  apiPlugins: [archive.plugin],
+});
+api.addHook('onClose', archive.close);
 await api.listen({ port: apiPort, host: '127.0.0.1' });
 
 const vite = await createViteServer({ configFile: join(PROJECT_ROOT, 'vite.config.ts') });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { openArchiveApi } from '../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../src/archive/server/create-server.ts';
 import { runBuildSteps } from '../src/pipeline/build-steps.ts';
 import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
@@ -27,7 +28,10 @@ try {
   process.exit(1);
 }
 
-const app = await createServer({ viewerDir: paths.viewerDist, tilesDir: paths.tiles, version });
+// The archive database was created or refreshed by the build's archive step (ARCHIVE_DB, ARCHIVE_READS: see README).
+const archive = openArchiveApi(PROJECT_ROOT, { version });
+const app = await createServer({ viewerDir: paths.viewerDist, tilesDir: paths.tiles, version, apiPlugins: [archive.plugin] });
+app.addHook('onClose', archive.close);
 try {
   await app.listen({ port, host });
 } catch (error) {

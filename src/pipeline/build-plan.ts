@@ -5,6 +5,7 @@
  * start reuses what is fresh.
  */
 import { join } from 'node:path';
+import { archiveImportStep } from '../archive/import/archive-build-step.ts';
 import type { BuildStep } from './build-steps.ts';
 import { SAMPLE_FILES } from './sample/sample-files.ts';
 
@@ -65,7 +66,7 @@ export function viewerStep(paths: ProjectPaths): BuildStep {
 
 /** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). */
 export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
-  return [sampleStep(paths, options)];
+  return [sampleStep(paths, options), archiveImportStep(paths)];
 }
 
 export function fullBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {

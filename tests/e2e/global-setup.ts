@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
+import { openArchiveApi } from '../../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../../src/archive/server/create-server.ts';
 import { fullBuildPlan, projectPaths } from '../../src/pipeline/build-plan.ts';
 import { runBuildSteps } from '../../src/pipeline/build-steps.ts';
@@ -19,7 +20,9 @@ export default async function setup(project: TestProject) {
   assertChromiumInstalled();
   const paths = projectPaths(process.cwd());
   await runBuildSteps(fullBuildPlan(paths));
-  const app = await createServer({ viewerDir: paths.viewerDist, tilesDir: paths.tiles });
+  const archive = openArchiveApi(paths.root);
+  const app = await createServer({ viewerDir: paths.viewerDist, tilesDir: paths.tiles, apiPlugins: [archive.plugin] });
+  app.addHook('onClose', archive.close);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);

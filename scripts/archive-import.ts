@@ -1,0 +1,68 @@
+/**
+ * `npm run archive:import -- <file.csv|file.xlsx>`: validate and import a hazard-archive
+ * table into the archive database (ARCHIVE_DB, default var/archive.sqlite). All rows or
+ * none; the same file twice changes nothing. Problems are listed by row and column.
+ *
+ *   --buildings <buildings.geojson> [--areas <areas.geojson>]   import/refresh the building registry first
+ *   --source <folder>     registry + archive.csv from a folder laid out like tiles/source/
+ *   --db <file>           database file (overrides ARCHIVE_DB)
+ */
+import { parseArgs } from 'node:util';
+import { archiveDbPath } from '../src/archive/config.ts';
+import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../src/archive/import/archive-importer.ts';
+import { formatProblems } from '../src/archive/import/import-problem.ts';
+import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+
+const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--db file]
+       npm run archive:import -- --source tiles/source [--db file]`;
+
+let args;
+try {
+  args = parseArgs({
+    allowPositionals: true,
+    options: { buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean' } },
+  });
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+const file = args.positionals[0];
+if (args.values.help || (!file && !args.values.source && !args.values.buildings)) {
+  console.log(USAGE);
+  process.exit(args.values.help ? 0 : 2);
+}
+
+const dbPath = args.values.db ?? archiveDbPath(PROJECT_ROOT);
+const store = new SqliteArchiveStore({ path: dbPath });
+const progress = (done: number, total: number) => console.log(`导入中 / importing ${done}/${total}`);
+const fail = (what: string, text: string): never => {
+  console.error(`导入失败，数据库未改动 / import failed, the database is unchanged (${what}):\n${text}`);
+  process.exit(1);
+};
+
+try {
+  console.log(`数据库 / database: ${dbPath}`);
+  if (args.values.source) {
+    const result = await importSourceFolder(store, args.values.source, { onProgress: progress });
+    if (!result.ok) fail(result.error.file, formatProblems(result.error.problems));
+    else console.log(JSON.stringify(result.value));
+  }
+  if (args.values.buildings) {
+    const result = await importRegistryFiles(store, args.values.buildings, args.values.areas ?? null);
+    if (!result.ok) fail(args.values.buildings, formatProblems(result.error));
+    else console.log(`楼栋名录 / registry: ${JSON.stringify(result.value)}`);
+  }
+  if (file) {
+    const result = await importArchiveFile(store, file, { onProgress: progress });
+    if (!result.ok) fail(file, formatProblems(result.error));
+    else {
+      const s = result.value;
+      console.log(
+        `完成 / done: ${s.rows} 行 rows, 新增鉴定 ${s.appraisalsAdded} appraisals added, 方案变更 ${s.plansChanged} plans changed, 等级变化 ${s.gradesChanged} grades changed, 未变 ${s.unchanged} unchanged (version ${s.version})`,
+      );
+    }
+  }
+} finally {
+  await store.close();
+}

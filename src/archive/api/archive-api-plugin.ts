@@ -1,0 +1,97 @@
+/**
+ * The archive API as one Fastify plugin for `createServer({ apiPlugins })`, mounted
+ * under `/api`: Zod validation of every request, JSON errors, session cookies, the
+ * grades feed, and an OpenAPI document generated from the same schemas at
+ * `/api/openapi.json`.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import type { FastifyPluginAsync } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ArchiveConfig } from '../config.ts';
+import type { ArchiveStore } from '../store/archive-store.ts';
+import type { ArchiveApiContext } from './api-context.ts';
+import { archiveErrorHandler } from './api-errors.ts';
+import { registerDossierRoutes } from './dossier-routes.ts';
+import { registerExportRoutes } from './export-routes.ts';
+import { GradesFeed, type GradesFeedOptions } from './grades-feed.ts';
+import { registerGradesRoutes } from './grades-routes.ts';
+import { registerInspectionRoutes } from './inspection-routes.ts';
+import { registerPlanRoutes } from './plan-routes.ts';
+import { registerSearchRoutes } from './search-routes.ts';
+import { roleGuard, sessionResolver } from './session-guard.ts';
+import { registerSessionRoutes } from './session-routes.ts';
+import { registerStatsRoutes } from './stats-routes.ts';
+import { registerUserRoutes } from './user-routes.ts';
+import { VersionedCache } from './versioned-cache.ts';
+
+export interface ArchiveApiOptions {
+  store: ArchiveStore;
+  /** Defaults: reads open, cookie not Secure, 12-hour sessions. */
+  config?: Partial<Pick<ArchiveConfig, 'reads' | 'cookieSecure' | 'sessionHours'>>;
+  feed?: GradesFeedOptions;
+  /** Version shown in the OpenAPI document. */
+  version?: string;
+  /** Serialized dossiers kept per archive version. Default 20 000 (a district); 0 turns the cache off (benchmarks). */
+  dossierCacheEntries?: number;
+}
+
+export const OPENAPI_INFO = {
+  title: '渝中数字孪生 房屋安全隐患数字档案 API / Yuzhong Twin building-hazard archive API',
+  description:
+    'JSON API of the building-hazard digital archive (房屋安全隐患数字档案). Errors are `{error, message}` with a zh-CN / English message. ' +
+    'Writes need a session cookie from `POST /api/session` and send the dossier `version` they saw (stale → 409).',
+};
+
+export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync {
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    app.setErrorHandler(archiveErrorHandler);
+    await app.register(fastifyCookie);
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: '3.0.3',
+        info: { ...OPENAPI_INFO, version: options.version ?? 'dev' },
+        tags: [
+          { name: 'buildings', description: '楼栋档案 / dossiers, search, inspections, plans' },
+          { name: 'grades', description: '地图着色 / the map’s grade feed' },
+          { name: 'stats', description: '大屏统计 / big-screen counts' },
+          { name: 'export', description: '导出 / export' },
+          { name: 'session', description: '登录 / log in and out' },
+          { name: 'users', description: '用户 / accounts (admin)' },
+        ],
+        components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'yz_session' } } },
+      },
+      transform: jsonSchemaTransform,
+    });
+
+    const config = { reads: options.config?.reads ?? 'open', cookieSecure: options.config?.cookieSecure ?? false, sessionHours: options.config?.sessionHours ?? 12 };
+    const feed = new GradesFeed(options.store, options.feed);
+    const readerGuard = roleGuard('viewer', 'inspector', 'planner');
+    const ctx: ArchiveApiContext = {
+      store: options.store,
+      config,
+      feed,
+      dossiers: new VersionedCache<string>(options.dossierCacheEntries ?? 20_000),
+      requireReader: config.reads === 'open' ? async () => {} : readerGuard,
+      requireRole: roleGuard,
+    };
+
+    app.decorateRequest('archiveUser', null);
+    app.addHook('onRequest', sessionResolver(options.store));
+    app.addHook('preClose', async () => feed.closeAll());
+
+    registerDossierRoutes(app, ctx);
+    registerSearchRoutes(app, ctx);
+    registerGradesRoutes(app, ctx);
+    registerStatsRoutes(app, ctx);
+    registerInspectionRoutes(app, ctx);
+    registerPlanRoutes(app, ctx);
+    registerSessionRoutes(app, ctx);
+    registerUserRoutes(app, ctx);
+    registerExportRoutes(app, ctx);
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  };
+}

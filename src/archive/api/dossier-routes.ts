@@ -1,0 +1,33 @@
+/** `GET /api/buildings/:code`: one building's whole dossier, served from a per-version cache of serialized JSON. */
+import type { FastifyReply } from 'fastify';
+import type { ArchiveApiContext, ZodApp } from './api-context.ts';
+import { CodeParams, DossierBody, ErrorBody } from './api-schemas.ts';
+import { sendError } from './api-errors.ts';
+
+export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
+  app.get(
+    '/buildings/:code',
+    {
+      onRequest: ctx.requireReader,
+      schema: {
+        tags: ['buildings'],
+        summary: '楼栋档案 / a building’s dossier: current grade, appraisal history, hazards, inspections, plan',
+        params: CodeParams,
+        response: { 200: DossierBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params;
+      const version = await ctx.store.dataVersion();
+      let json = ctx.dossiers.get(version, code);
+      if (json === undefined) {
+        const dossier = await ctx.store.getDossier(code);
+        if (!dossier) return sendError(reply, 404, 'not_found', `找不到楼栋 ${code}，请检查编码 / no building with code ${code}: check the code`);
+        json = JSON.stringify(dossier);
+        ctx.dossiers.set(version, code, json);
+      }
+      // A string payload skips the response serializer: the cached JSON goes out as is.
+      return (reply as FastifyReply).type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(json);
+    },
+  );
+}

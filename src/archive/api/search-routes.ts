@@ -1,0 +1,33 @@
+/** `GET /api/buildings?q=…`: find buildings by code, address, name or community, with filters and paging. */
+import type { ArchiveApiContext, ZodApp } from './api-context.ts';
+import { ErrorBody, SearchPageBody, SearchQuery } from './api-schemas.ts';
+
+export function registerSearchRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
+  app.get(
+    '/buildings',
+    {
+      onRequest: ctx.requireReader,
+      schema: {
+        tags: ['buildings'],
+        summary: '搜索楼栋 / search buildings by code, address, name, community; filter by grade, use, structure, year, area, heritage',
+        querystring: SearchQuery,
+        response: { 200: SearchPageBody, 400: ErrorBody, 401: ErrorBody },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      return ctx.store.search({
+        q: q.q,
+        grade: q.grade,
+        use: q.use,
+        structure: q.structure,
+        yearFrom: q.year_from,
+        yearTo: q.year_to,
+        area: q.area,
+        heritage: q.heritage,
+        page: q.page,
+        pageSize: q.page_size,
+      });
+    },
+  );
+}

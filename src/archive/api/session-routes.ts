@@ -1,0 +1,65 @@
+/**
+ * `POST /api/session` logs in (httpOnly cookie with a random token; only its hash is
+ * stored), `DELETE /api/session` logs out, `GET /api/session` says who is logged in.
+ */
+import { LoginThrottle } from '../auth/login-throttle.ts';
+import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
+import { SESSION_COOKIE, hashSessionToken, newSessionToken } from '../auth/session-tokens.ts';
+import type { ArchiveApiContext, ZodApp } from './api-context.ts';
+import { ErrorBody, LoginRequest, SessionBody } from './api-schemas.ts';
+import { sendError } from './api-errors.ts';
+
+export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throttle = new LoginThrottle()): void {
+  const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, path: '/api', secure: ctx.config.cookieSecure };
+
+  app.post(
+    '/session',
+    {
+      schema: {
+        tags: ['session'],
+        summary: '登录 / log in; sets the httpOnly session cookie',
+        body: LoginRequest,
+        response: { 200: SessionBody, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { name, password } = request.body;
+      const wait = throttle.retryAfter(name);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        return sendError(reply, 429, 'too_many_attempts', `密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试 / too many wrong passwords: try again in ${Math.ceil(wait / 60)} min`);
+      }
+      const user = await ctx.store.findUserForLogin(name);
+      // Verify against a dummy hash for unknown names too, so timing does not reveal which names exist.
+      const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+      if (!user || !valid) {
+        throttle.fail(name);
+        return sendError(reply, 401, 'invalid_credentials', '用户名或密码错误 / wrong user name or password');
+      }
+      throttle.succeed(name);
+      const token = newSessionToken();
+      const maxAge = Math.round(ctx.config.sessionHours * 3600);
+      await ctx.store.createSession(hashSessionToken(token), user.id, new Date(Date.now() + maxAge * 1000));
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge });
+      const { passwordHash: _p, ...publicUser } = user;
+      return { user: publicUser };
+    },
+  );
+
+  app.delete(
+    '/session',
+    { schema: { tags: ['session'], summary: '退出登录 / log out', response: { 200: SessionBody } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await ctx.store.deleteSession(hashSessionToken(token));
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { user: null };
+    },
+  );
+
+  app.get(
+    '/session',
+    { schema: { tags: ['session'], summary: '当前用户 / who is logged in', response: { 200: SessionBody } } },
+    async (request) => ({ user: request.archiveUser }),
+  );
+}

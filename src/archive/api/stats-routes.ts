@@ -1,0 +1,31 @@
+/** `GET /api/stats`: the big screen's numbers, cached per archive version and month. */
+import type { ArchiveStats } from '../store/archive-store.ts';
+import type { ArchiveApiContext, ZodApp } from './api-context.ts';
+import { ErrorBody, StatsBody } from './api-schemas.ts';
+import { VersionedCache } from './versioned-cache.ts';
+
+export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
+  const cache = new VersionedCache<ArchiveStats>(4);
+  app.get(
+    '/stats',
+    {
+      onRequest: ctx.requireReader,
+      schema: {
+        tags: ['stats'],
+        summary: '统计 / counts by grade, renewal area and plan status; inspections this month',
+        response: { 200: StatsBody, 401: ErrorBody },
+      },
+    },
+    async () => {
+      const now = new Date();
+      const version = await ctx.store.dataVersion();
+      const key = now.toISOString().slice(0, 7);
+      let stats = cache.get(version, key);
+      if (!stats) {
+        stats = await ctx.store.stats(now);
+        cache.set(version, key, stats);
+      }
+      return stats;
+    },
+  );
+}

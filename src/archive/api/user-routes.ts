@@ -1,0 +1,37 @@
+/** `POST /api/users` and `GET /api/users` (admin only): accounts are created by an admin, never by sign-up. */
+import { z } from 'zod';
+import { hashPassword } from '../auth/passwords.ts';
+import type { ArchiveApiContext, ZodApp } from './api-context.ts';
+import { ErrorBody, NewUserRequest, UserBody } from './api-schemas.ts';
+import { sendError } from './api-errors.ts';
+
+export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
+  app.post(
+    '/users',
+    {
+      onRequest: ctx.requireRole('admin'),
+      schema: {
+        tags: ['users'],
+        summary: '新建用户 / create a user (admin)',
+        body: NewUserRequest,
+        response: { 201: UserBody, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { name, role, password } = request.body;
+      const admin = request.archiveUser!;
+      const result = await ctx.store.createUser(name, role, await hashPassword(password), { name: admin.name, userId: admin.id });
+      if (!result.ok) return sendError(reply, 409, 'user_exists', `用户 ${name} 已存在 / user ${name} already exists`);
+      return reply.code(201).send(result.value);
+    },
+  );
+
+  app.get(
+    '/users',
+    {
+      onRequest: ctx.requireRole('admin'),
+      schema: { tags: ['users'], summary: '用户列表 / list users (admin)', response: { 200: z.array(UserBody), 401: ErrorBody, 403: ErrorBody } },
+    },
+    async () => ctx.store.listUsers(),
+  );
+}

@@ -1,0 +1,24 @@
+/** One thing wrong with an import file, located so a person can find and fix it. */
+export interface ImportProblem {
+  /** 1-based row in the file as a spreadsheet shows it (the header is row 1). For GeoJSON: feature index + 1. */
+  row: number;
+  /** Column (or property) name, or null when the whole row or file is at fault. */
+  column: string | null;
+  /** The offending value as read, if any. */
+  value?: string;
+  /** zh-CN / English. */
+  reason: string;
+}
+
+export function formatProblem(p: ImportProblem): string {
+  const where = p.column ? `第 ${p.row} 行 ${p.column} / row ${p.row}, column ${p.column}` : `第 ${p.row} 行 / row ${p.row}`;
+  const value = p.value !== undefined && p.value !== '' ? ` [${p.value}]` : '';
+  return `${where}${value}: ${p.reason}`;
+}
+
+/** A readable report: the first `limit` problems and how many more there are. */
+export function formatProblems(problems: readonly ImportProblem[], limit = 50): string {
+  const lines = problems.slice(0, limit).map(formatProblem);
+  if (problems.length > limit) lines.push(`…另有 ${problems.length - limit} 个问题 / …and ${problems.length - limit} more problems`);
+  return lines.join('\n');
+}

@@ -1,0 +1,166 @@
+/**
+ * The building registry from `buildings.geojson` (footprints and static attributes)
+ * and `areas.geojson` (renewal areas and old communities): each building gets its
+ * centroid and the ids of the areas that centroid falls in.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { BuildingPropertiesSchema } from '../../core/building.ts';
+import { AreaPropertiesSchema } from '../../core/renewal-areas.ts';
+import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
+import type { ImportProblem } from './import-problem.ts';
+
+type Rings = Position[][];
+
+function polygonsOf(geometry: Geometry | null): Rings[] {
+  if (!geometry) return [];
+  if (geometry.type === 'Polygon') return [geometry.coordinates];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates;
+  return [];
+}
+
+/** Area-weighted centroid of the outer rings; falls back to the vertex mean for degenerate rings. */
+export function footprintCentroid(geometry: Geometry): [number, number] | null {
+  let cx = 0;
+  let cy = 0;
+  let total = 0;
+  let sx = 0;
+  let sy = 0;
+  let n = 0;
+  for (const polygon of polygonsOf(geometry)) {
+    const ring = polygon[0];
+    if (!ring || ring.length < 3) continue;
+    // Relative to the first vertex: keeps precision at lon ≈ 106.
+    const [ox, oy] = [ring[0]![0]!, ring[0]![1]!];
+    let a = 0;
+    let x = 0;
+    let y = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i]![0]! - ox, yi = ring[i]![1]! - oy, xj = ring[j]![0]! - ox, yj = ring[j]![1]! - oy;
+      const f = xj * yi - xi * yj;
+      a += f;
+      x += (xj + xi) * f;
+      y += (yj + yi) * f;
+      sx += ring[i]![0]!;
+      sy += ring[i]![1]!;
+      n++;
+    }
+    if (a !== 0) {
+      cx += (ox + x / (3 * a)) * Math.abs(a);
+      cy += (oy + y / (3 * a)) * Math.abs(a);
+      total += Math.abs(a);
+    }
+  }
+  if (total > 0) return [cx / total, cy / total];
+  return n > 0 ? [sx / n, sy / n] : null;
+}
+
+function insideRing(x: number, y: number, ring: Position[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Point in (Multi)Polygon, holes respected. */
+export function pointInPolygons(x: number, y: number, polygons: Rings[]): boolean {
+  return polygons.some((rings) => rings[0] !== undefined && insideRing(x, y, rings[0]) && !rings.slice(1).some((hole) => insideRing(x, y, hole)));
+}
+
+interface AreaShape {
+  id: string;
+  polygons: Rings[];
+  bbox: [number, number, number, number];
+}
+
+function bboxOf(polygons: Rings[]): [number, number, number, number] {
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of polygons) for (const p of rings[0] ?? []) {
+    minX = Math.min(minX, p[0]!);
+    minY = Math.min(minY, p[1]!);
+    maxX = Math.max(maxX, p[0]!);
+    maxY = Math.max(maxY, p[1]!);
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+export function parseAreas(collection: FeatureCollection): { areas: AreaRecord[]; shapes: AreaShape[]; problems: ImportProblem[] } {
+  const areas: AreaRecord[] = [];
+  const shapes: AreaShape[] = [];
+  const problems: ImportProblem[] = [];
+  collection.features.forEach((f: Feature, i) => {
+    const parsed = AreaPropertiesSchema.safeParse(f.properties);
+    const polygons = polygonsOf(f.geometry);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) problems.push({ row: i + 1, column: issue.path.join('.') || null, reason: `areas.geojson: ${issue.message}` });
+      return;
+    }
+    if (polygons.length === 0) {
+      problems.push({ row: i + 1, column: 'geometry', reason: `areas.geojson ${parsed.data.id}: 需要 Polygon 或 MultiPolygon / needs a Polygon or MultiPolygon` });
+      return;
+    }
+    areas.push({ id: parsed.data.id, kind: parsed.data.kind, name: parsed.data.name, nameEn: parsed.data.name_en });
+    shapes.push({ id: parsed.data.id, polygons, bbox: bboxOf(polygons) });
+  });
+  return { areas, shapes, problems };
+}
+
+export function parseBuildings(collection: FeatureCollection, shapes: readonly AreaShape[]): { buildings: RegistryBuilding[]; problems: ImportProblem[] } {
+  const buildings: RegistryBuilding[] = [];
+  const problems: ImportProblem[] = [];
+  const seen = new Set<string>();
+  collection.features.forEach((f: Feature, i) => {
+    const parsed = BuildingPropertiesSchema.safeParse(f.properties);
+    if (!parsed.success) {
+      const id = typeof f.properties?.id === 'string' ? ` ${f.properties.id}` : '';
+      for (const issue of parsed.error.issues) problems.push({ row: i + 1, column: issue.path.join('.') || null, reason: `buildings.geojson${id}: ${issue.message}` });
+      return;
+    }
+    const p = parsed.data;
+    const centroid = f.geometry ? footprintCentroid(f.geometry) : null;
+    if (!centroid) {
+      problems.push({ row: i + 1, column: 'geometry', reason: `buildings.geojson ${p.id}: 需要 Polygon 或 MultiPolygon 轮廓 / needs a Polygon or MultiPolygon footprint` });
+      return;
+    }
+    if (seen.has(p.id)) {
+      problems.push({ row: i + 1, column: 'id', value: p.id, reason: '重复的楼栋编码 / duplicate building id' });
+      return;
+    }
+    seen.add(p.id);
+    const [x, y] = centroid;
+    const areaIds = shapes
+      .filter((s) => x >= s.bbox[0] && x <= s.bbox[2] && y >= s.bbox[1] && y <= s.bbox[3] && pointInPolygons(x, y, s.polygons))
+      .map((s) => s.id);
+    buildings.push({ properties: p, lon: round7(x), lat: round7(y), footprint: f.geometry as Polygon | MultiPolygon, areaIds });
+  });
+  return { buildings, problems };
+}
+
+/** ~1 cm: enough for a centroid, and stable across re-imports. */
+function round7(v: number): number {
+  return Math.round(v * 1e7) / 1e7;
+}
+
+async function readCollection(path: string): Promise<FeatureCollection | ImportProblem> {
+  try {
+    const json = JSON.parse(await readFile(path, 'utf8')) as FeatureCollection;
+    if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
+      return { row: 1, column: null, reason: `${path}: 不是 GeoJSON FeatureCollection / not a GeoJSON FeatureCollection` };
+    }
+    return json;
+  } catch (error) {
+    return { row: 1, column: null, reason: `${path}: 无法读取 / cannot read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export async function readRegistry(buildingsPath: string, areasPath: string | null): Promise<{ buildings: RegistryBuilding[]; areas: AreaRecord[]; problems: ImportProblem[] }> {
+  const areasJson = areasPath ? await readCollection(areasPath) : ({ type: 'FeatureCollection', features: [] } as FeatureCollection);
+  if ('row' in areasJson) return { buildings: [], areas: [], problems: [areasJson] };
+  const buildingsJson = await readCollection(buildingsPath);
+  if ('row' in buildingsJson) return { buildings: [], areas: [], problems: [buildingsJson] };
+  const { areas, shapes, problems: areaProblems } = parseAreas(areasJson);
+  const { buildings, problems } = parseBuildings(buildingsJson, shapes);
+  return { buildings, areas, problems: [...areaProblems, ...problems] };
+}
