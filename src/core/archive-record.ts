@@ -26,6 +26,10 @@ export const ARCHIVE_COLUMNS = [
 ] as const;
 export type ArchiveColumn = (typeof ARCHIVE_COLUMNS)[number];
 
+/** The columns that describe the appraisal, and those that describe the plan. */
+export const APPRAISAL_COLUMNS = ARCHIVE_COLUMNS.filter((c) => c.startsWith('appraisal_') || c === 'grade' || c === 'hazards');
+export const PLAN_COLUMNS = ARCHIVE_COLUMNS.filter((c) => c.startsWith('plan_'));
+
 /** Separator of list cells (hazards, measures, funding). */
 export const LIST_SEPARATOR = ';';
 

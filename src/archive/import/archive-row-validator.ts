@@ -3,7 +3,14 @@
  * row, column and reason for every problem (unknown code, bad grade, bad date, plan
  * without measures, …), so one pass through the file fixes them all.
  */
-import { ARCHIVE_COLUMNS, type ArchiveColumn, type ArchiveRecord, LIST_SEPARATOR } from '../../core/archive-record.ts';
+import {
+  APPRAISAL_COLUMNS,
+  ARCHIVE_COLUMNS,
+  type ArchiveColumn,
+  type ArchiveRecord,
+  LIST_SEPARATOR,
+  PLAN_COLUMNS,
+} from '../../core/archive-record.ts';
 import { BUILDING_CODE_PATTERN } from '../../core/building-code.ts';
 import { SAFETY_GRADES, isSafetyGrade } from '../../core/grades.ts';
 import { HAZARD_ITEMS, type HazardItem, isHazardItem } from '../../core/hazards.ts';
@@ -26,17 +33,6 @@ export interface ValidationContext {
   heritageCodes?: ReadonlySet<string>;
 }
 
-const APPRAISAL_COLUMNS: readonly ArchiveColumn[] = ['appraisal_date', 'appraisal_agency', 'grade', 'hazards'];
-const PLAN_COLUMNS: readonly ArchiveColumn[] = [
-  'plan_measures',
-  'plan_status',
-  'plan_start',
-  'plan_end',
-  'plan_budget_wan',
-  'plan_funding',
-  'plan_unit',
-  'plan_key_project',
-];
 
 /** A real calendar day as YYYY-MM-DD (rejects 2026-02-30). */
 export function isIsoDay(value: string): boolean {

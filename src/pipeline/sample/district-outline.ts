@@ -342,7 +342,8 @@ export function createLandWaterModel(outline: DistrictOutline, options: LandWate
 }
 
 /** Area of Yuzhong's dry ground (m²), counted on a `cellM` lattice. */
-export function measureDistrictLandAreaM2(model: LandWaterModel, cellM = 10): number {
+/** Bounding box of Yuzhong's outer rings in the model's local metres. */
+export function districtBoundsLocal(model: Pick<LandWaterModel, 'districtRingsLocal'>): { x0: number; y0: number; x1: number; y1: number } {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
@@ -355,6 +356,11 @@ export function measureDistrictLandAreaM2(model: LandWaterModel, cellM = 10): nu
       y1 = Math.max(y1, y);
     }
   }
+  return { x0, y0, x1, y1 };
+}
+
+export function measureDistrictLandAreaM2(model: LandWaterModel, cellM = 10): number {
+  const { x0, y0, x1, y1 } = districtBoundsLocal(model);
   let count = 0;
   for (let y = y0 + cellM / 2; y < y1; y += cellM) {
     for (let x = x0 + cellM / 2; x < x1; x += cellM) if (model.isDistrictLandLocal(x, y)) count++;

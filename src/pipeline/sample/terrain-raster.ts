@@ -5,7 +5,7 @@
  * chasing the DEM's fine noise.
  */
 import { type ElevationGrid, sampleElevation } from '../../core/elevation-grid.ts';
-import type { LandWaterModel } from './district-outline.ts';
+import { districtBoundsLocal, type LandWaterModel } from './district-outline.ts';
 
 export interface TerrainRaster {
   /** Local coordinates (m) of cell (0, 0)'s centre, and the cell size. */
@@ -78,21 +78,11 @@ function boxBlur(field: Float32Array, nx: number, ny: number, r: number): void {
 export function buildTerrainRaster(dem: ElevationGrid, land: LandWaterModel, options: TerrainRasterOptions = {}): TerrainRaster {
   const cell = options.cellM ?? 10;
   const smoothM = options.smoothM ?? 30;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const rings of land.districtRingsLocal) {
-    for (const [x, y] of rings[0]!) {
-      x0 = Math.min(x0, x);
-      y0 = Math.min(y0, y);
-      x1 = Math.max(x1, x);
-      y1 = Math.max(y1, y);
-    }
-  }
+  const bounds = districtBoundsLocal(land);
+  const { x1, y1 } = bounds;
   const margin = 100;
-  x0 = Math.floor((x0 - margin) / cell) * cell;
-  y0 = Math.floor((y0 - margin) / cell) * cell;
+  const x0 = Math.floor((bounds.x0 - margin) / cell) * cell;
+  const y0 = Math.floor((bounds.y0 - margin) / cell) * cell;
   const nx = Math.ceil((x1 + margin - x0) / cell) + 1;
   const ny = Math.ceil((y1 + margin - y0) / cell) + 1;
   const n = nx * ny;
