@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { archiveImportStep } from '../archive/import/archive-build-step.ts';
 import type { BuildStep } from './build-steps.ts';
 import { SAMPLE_FILES } from './sample/sample-files.ts';
+import { terrainStep } from './terrain/terrain-build-step.ts';
+import { basemapStep } from './basemap/basemap-build-step.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -66,7 +68,7 @@ export function viewerStep(paths: ProjectPaths): BuildStep {
 
 /** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). */
 export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
-  return [sampleStep(paths, options), archiveImportStep(paths)];
+  return [sampleStep(paths, options), terrainStep(paths), basemapStep(paths), archiveImportStep(paths)];
 }
 
 export function fullBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {

@@ -3,8 +3,9 @@ import { Color, Credit } from 'cesium';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeoJsonDataSource, Viewer } from 'resium';
-import { createOfflineBaseLayer } from './scene/local-imagery.ts';
+import { Basemap, createOfflineBaseLayer } from './scene/local-imagery.ts';
 import { SceneSetup } from './scene/SceneSetup.tsx';
+import { createTerrainProvider, TerrainLighting } from './scene/terrain.ts';
 
 const RAIL_URL = '/tiles/source/rail.geojson';
 
@@ -13,6 +14,7 @@ export function App() {
   const [webglLost, setWebglLost] = useState(false);
   const onWebglContextLost = useCallback(() => setWebglLost(true), []);
   const baseLayer = useMemo(() => createOfflineBaseLayer(), []);
+  const terrainProvider = useMemo(() => createTerrainProvider(), []);
   const railCredit = useMemo(() => new Credit(t('credits.osm')), [t]);
 
   useEffect(() => {
@@ -25,6 +27,7 @@ export function App() {
       <Viewer
         full
         baseLayer={baseLayer}
+        terrainProvider={terrainProvider}
         baseLayerPicker={false}
         geocoder={false}
         sceneModePicker={false}
@@ -36,6 +39,8 @@ export function App() {
         selectionIndicator={false}
       >
         <SceneSetup onWebglContextLost={onWebglContextLost} />
+        <Basemap />
+        <TerrainLighting />
         <GeoJsonDataSource data={RAIL_URL} stroke={Color.fromCssColorString('#c2185b')} strokeWidth={3} credit={railCredit} />
       </Viewer>
       <header className="app-title">

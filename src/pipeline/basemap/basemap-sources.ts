@@ -1,0 +1,146 @@
+/**
+ * The vector data the basemap draws, read and spatially indexed once: roads
+ * (roads.geojson: LineStrings with class and width_m), the district outline (adcode
+ * 500103 from the reference outlines), optional green-space polygons and building
+ * footprints. Missing optional files are simply not drawn; unreadable ones are errors.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import Flatbush from 'flatbush';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
+import { ROAD_CLASSES, type RoadClass } from '../../core/roads.ts';
+import type { LonLatRect } from '../terrain/dem-coverage.ts';
+import { TerrainInputError } from '../terrain/terrain-input-error.ts';
+
+export interface LineFeature {
+  cls: RoadClass;
+  widthM: number;
+  coords: Position[];
+}
+
+export interface PolygonFeature {
+  rings: Position[][];
+}
+
+export interface Indexed<T> {
+  items: T[];
+  index: Flatbush | undefined;
+}
+
+export interface BasemapSources {
+  roads: Indexed<LineFeature>;
+  outline: Indexed<PolygonFeature>;
+  green: Indexed<PolygonFeature>;
+  buildings: Indexed<PolygonFeature>;
+  /** Bounding box of the district outline, if there is one. */
+  districtRect: LonLatRect | undefined;
+}
+
+function readCollection(file: string): FeatureCollection {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+    if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error('not a FeatureCollection');
+    return json;
+  } catch (error) {
+    throw new TerrainInputError(
+      'bad-vector-data',
+      file,
+      `${file}: 无法读取 GeoJSON（${error instanceof Error ? error.message : String(error)}） / cannot read the GeoJSON: check that it is a valid FeatureCollection, or regenerate it with \`npm run sample\`.`,
+    );
+  }
+}
+
+function bboxOf(rings: Position[][]): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const ring of rings)
+    for (const [x, y] of ring) {
+      w = Math.min(w, x!);
+      e = Math.max(e, x!);
+      s = Math.min(s, y!);
+      n = Math.max(n, y!);
+    }
+  return [w, s, e, n];
+}
+
+function indexed<T>(items: T[], ringsOf: (item: T) => Position[][]): Indexed<T> {
+  if (items.length === 0) return { items, index: undefined };
+  const index = new Flatbush(items.length);
+  for (const item of items) index.add(...bboxOf(ringsOf(item)));
+  index.finish();
+  return { items, index };
+}
+
+export function queryRect<T>(set: Indexed<T>, rect: LonLatRect, marginDeg = 0): T[] {
+  if (!set.index) return [];
+  return set.index.search(rect.west - marginDeg, rect.south - marginDeg, rect.east + marginDeg, rect.north + marginDeg).map((i) => set.items[i]!);
+}
+
+function polygonsOf(geometry: Geometry | null): Position[][][] {
+  if (!geometry) return [];
+  if (geometry.type === 'Polygon') return [geometry.coordinates];
+  if (geometry.type === 'MultiPolygon') return geometry.coordinates;
+  return [];
+}
+
+function linesOf(geometry: Geometry | null): Position[][] {
+  if (!geometry) return [];
+  if (geometry.type === 'LineString') return [geometry.coordinates];
+  if (geometry.type === 'MultiLineString') return geometry.coordinates;
+  return [];
+}
+
+export interface BasemapSourceFiles {
+  roads?: string;
+  /** Reference outlines; the feature with `districtAdcode` is drawn. */
+  districts?: string;
+  districtAdcode?: string;
+  green?: string;
+  buildings?: string;
+}
+
+const optional = (file: string | undefined) => (file && existsSync(file) ? file : undefined);
+
+export function loadBasemapSources(files: BasemapSourceFiles): BasemapSources {
+  const roads: LineFeature[] = [];
+  const roadsFile = optional(files.roads);
+  if (roadsFile) {
+    for (const f of readCollection(roadsFile).features) {
+      const cls = (f.properties?.class ?? 'local') as RoadClass;
+      const widthM = Number(f.properties?.width_m);
+      for (const coords of linesOf(f.geometry)) {
+        if (coords.length < 2) continue;
+        roads.push({ cls: ROAD_CLASSES.includes(cls) ? cls : 'local', widthM: Number.isFinite(widthM) && widthM > 0 ? widthM : 6, coords });
+      }
+    }
+  }
+  const outline: PolygonFeature[] = [];
+  const districtsFile = optional(files.districts);
+  if (districtsFile) {
+    const adcode = files.districtAdcode ?? '500103';
+    for (const f of readCollection(districtsFile).features) {
+      if (String(f.properties?.adcode) !== adcode) continue;
+      for (const rings of polygonsOf(f.geometry)) outline.push({ rings });
+    }
+  }
+  const polygonsFrom = (file: string | undefined) => {
+    const out: PolygonFeature[] = [];
+    const path = optional(file);
+    if (path) for (const f of readCollection(path).features) for (const rings of polygonsOf(f.geometry)) out.push({ rings });
+    return out;
+  };
+  const outlineIndex = indexed(outline, (p) => p.rings);
+  let districtRect: LonLatRect | undefined;
+  if (outline.length > 0) {
+    const [west, south, east, north] = bboxOf(outline.flatMap((p) => p.rings));
+    districtRect = { west, south, east, north };
+  }
+  return {
+    roads: indexed(roads, (r) => [r.coords]),
+    outline: outlineIndex,
+    green: indexed(polygonsFrom(files.green), (p) => p.rings),
+    buildings: indexed(polygonsFrom(files.buildings), (p) => p.rings),
+    districtRect,
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * On the sample district's DEM (the one `npm run sample` writes; generated here when
+ * it is not there yet): a small window around 解放碑 through the whole pipeline,
+ * deepest level within 1 m of the DEM at every DEM sample.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { meshErrorAgainstDem } from '../../../bench/terrain-mesh-error.ts';
+import { readDem } from '../../../src/pipeline/terrain/dem-reader.ts';
+import { tileRect } from '../../../src/pipeline/terrain/geographic-tiling.ts';
+import { buildTerrain } from '../../../src/pipeline/terrain/terrain-builder.ts';
+import { generateDem } from '../../../src/pipeline/sample/dem-generator.ts';
+import { createLandWaterModel, loadDistrictOutline } from '../../../src/pipeline/sample/district-outline.ts';
+import { writeGeoTiff } from '../../../src/pipeline/sample/geotiff-writer.ts';
+import { decodeTile } from './quantized-mesh-inspection.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const BUILT_DEM = process.env.YZ_SAMPLE_DEM ?? join(ROOT, 'tiles', 'source', 'dem.tif');
+
+describe('terrain from the sample district DEM', () => {
+  let SAMPLE_DEM = BUILT_DEM;
+  let generatedDir: string | undefined;
+
+  beforeAll(() => {
+    if (existsSync(BUILT_DEM)) return;
+    generatedDir = mkdtempSync(join(tmpdir(), 'yz-sample-dem-'));
+    const outline = loadDistrictOutline(join(ROOT, 'src', 'pipeline', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson'));
+    SAMPLE_DEM = join(generatedDir, 'dem.tif');
+    writeGeoTiff(generateDem({ seed: 'yuzhong', land: createLandWaterModel(outline, { seed: 'yuzhong' }) }), SAMPLE_DEM);
+    return () => rmSync(generatedDir!, { recursive: true, force: true });
+  }, 120_000);
+
+  it('keeps the deepest level within 1 m of the DEM around Jiefangbei', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yz-terrain-sample-'));
+    try {
+      const out = join(dir, 'terrain');
+      const result = await buildTerrain({ input: SAMPLE_DEM, outDir: out, bounds: { west: 106.568, south: 29.55, east: 106.58, north: 29.56 }, workers: 0 });
+      const { grid } = await readDem(SAMPLE_DEM);
+      const z = result.levels.length - 1;
+      let max = 0;
+      for (const t of result.tiles.filter((s) => s.z === z)) {
+        const r = tileRect(t);
+        const d = await decodeTile(readFileSync(join(out, String(z), String(t.x), `${t.y}.terrain`)), [r.west, r.south, r.east, r.north]);
+        max = Math.max(max, meshErrorAgainstDem(grid, d.lon, d.lat, d.height, d.indices).max);
+      }
+      expect(max).toBeGreaterThan(0);
+      expect(max).toBeLessThanOrEqual(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
