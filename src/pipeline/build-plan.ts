@@ -46,6 +46,32 @@ export function sampleStep(paths: ProjectPaths, options: BuildPlanOptions = {}):
   };
 }
 
+/** Footprints + DEM → the 3D Tiles 1.1 buildings tileset (src/pipeline/buildings). */
+export function buildingsStep(paths: ProjectPaths): BuildStep {
+  const out = join(paths.tiles, 'buildings');
+  return {
+    name: 'buildings',
+    title: '建筑三维瓦片 / buildings 3D Tiles',
+    inputs: [
+      join(paths.sourceData, SAMPLE_FILES.buildings),
+      join(paths.sourceData, SAMPLE_FILES.dem),
+      join(paths.root, 'src', 'pipeline', 'buildings'),
+      join(paths.root, 'src', 'core'),
+    ],
+    outputs: [join(out, 'tileset.json')],
+    async run(progress) {
+      const { runBuildingsCommand } = await import('./buildings/buildings-command.ts');
+      const result = await runBuildingsCommand({
+        input: join(paths.sourceData, SAMPLE_FILES.buildings),
+        dem: join(paths.sourceData, SAMPLE_FILES.dem),
+        out,
+        log: progress,
+      });
+      if (!result.ok) throw new Error(result.error);
+    },
+  };
+}
+
 export function viewerStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'viewer',
@@ -68,7 +94,7 @@ export function viewerStep(paths: ProjectPaths): BuildStep {
 
 /** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). */
 export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
-  return [sampleStep(paths, options), terrainStep(paths), basemapStep(paths), archiveImportStep(paths)];
+  return [sampleStep(paths, options), terrainStep(paths), basemapStep(paths), archiveImportStep(paths), buildingsStep(paths)];
 }
 
 export function fullBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {

@@ -1,0 +1,185 @@
+/**
+ * Writes one tile's buildings as a glb: int16 positions (KHR_mesh_quantization) in
+ * the tile's ENU frame, one feature ID per building (EXT_mesh_features) pointing into
+ * a property table (EXT_structural_metadata), all meshopt-compressed
+ * (EXT_meshopt_compression). Our own quantization, not gltf-transform's quantize():
+ * it must leave feature IDs exact and keep positions within a known error.
+ */
+import { Document, NodeIO, type Node } from '@gltf-transform/core';
+import {
+  EXTMeshFeatures,
+  EXTMeshoptCompression,
+  EXTStructuralMetadata,
+  KHRMeshQuantization,
+} from '@gltf-transform/extensions';
+import { MeshoptEncoder } from 'meshoptimizer';
+import { extrudeBuilding } from './building-extruder.ts';
+import type { EnuFrame } from './enu-frame.ts';
+import { MeshAccumulator } from './mesh-accumulator.ts';
+import { encodePropertyTable } from './property-table.ts';
+import type { MetadataSchema } from './property-schema.ts';
+import type { BuildingShape } from './tile-job.ts';
+
+export interface GlbWriterOptions {
+  /** Per-face normals (lit by any viewer) or none (smaller; the viewer must shade flat). Default true. */
+  normals?: boolean;
+  /**
+   * Quantization step of positions (m). Coarser steps compress better; the error is
+   * half a step, so the default 0.05 m stays within 2.5 cm of the true footprint.
+   */
+  quantizationStepM?: number;
+  /**
+   * Side of the square cells (m) a tile's buildings are grouped into, one quantized
+   * node per cell, so that int16 covers each cell at the chosen step. Default 2,500.
+   */
+  quantizationCellM?: number;
+  /**
+   * Label of the feature-ID set. Default none: Cesium then calls it `featureId_0`,
+   * which is its default `featureIdLabel`. (Labelling it `featureId_0` explicitly makes
+   * Cesium 1.145 declare the name twice and its shader fails to compile.)
+   */
+  featureIdLabel?: string | null;
+}
+
+const DEFAULTS: Required<GlbWriterOptions> = {
+  normals: true,
+  quantizationStepM: 0.05,
+  quantizationCellM: 2_500,
+  featureIdLabel: null,
+};
+
+/** Largest quantization step (m) any node may use, i.e. a 5 cm error budget with margin. */
+export const MAX_QUANTIZATION_STEP_M = 0.09;
+
+let io: NodeIO | null = null;
+async function glbIo(): Promise<NodeIO> {
+  if (!io) {
+    await MeshoptEncoder.ready;
+    io = new NodeIO()
+      .registerExtensions([EXTMeshFeatures, EXTStructuralMetadata, EXTMeshoptCompression, KHRMeshQuantization])
+      .registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
+  }
+  return io;
+}
+
+function quantize(mesh: MeshAccumulator, stepM: number): { q: Int16Array; center: number[]; step: number[] } {
+  // Centre on a whole number of steps from the tile origin, so the node translation is exact.
+  const center = [0, 1, 2].map((a) => Math.round((mesh.min[a]! + mesh.max[a]!) / 2 / stepM) * stepM);
+  // The fixed step, unless the cell is too big for ±32767 of them (a giant building).
+  const step = [0, 1, 2].map((a) =>
+    Math.max(stepM, (Math.max(mesh.max[a]! - center[a]!, center[a]! - mesh.min[a]!) / 32767) * (1 + 1e-9)),
+  );
+  if (step.some((s) => s > MAX_QUANTIZATION_STEP_M)) {
+    throw new RangeError(`quantization step ${Math.max(...step).toFixed(3)} m exceeds ${MAX_QUANTIZATION_STEP_M} m`);
+  }
+  // Tightly packed vec3; glTF-Transform's writer pads each vertex to the 4-byte stride glTF wants.
+  const n = mesh.vertexCount;
+  const q = new Int16Array(3 * n);
+  const p = mesh.positions;
+  for (let i = 0; i < 3 * n; i++) q[i] = Math.round((p[i]! - center[i % 3]!) / step[i % 3]!);
+  return { q, center, step };
+}
+
+/** Groups buildings into cells by their first vertex, in a stable order. */
+function cellsOf(frame: EnuFrame, buildings: readonly BuildingShape[], cellM: number): number[][] {
+  const cells = new Map<string, number[]>();
+  buildings.forEach((b, i) => {
+    const ring = b.polygons[0]![0]!;
+    const [e, n] = frame.toLocal(ring[0]!, ring[1]!, 0);
+    const key = `${Math.floor(e / cellM)},${Math.floor(n / cellM)}`;
+    let list = cells.get(key);
+    if (!list) cells.set(key, (list = []));
+    list.push(i);
+  });
+  return [...cells.keys()].sort().map((k) => cells.get(k)!);
+}
+
+export interface GlbStats {
+  vertices: number;
+  triangles: number;
+}
+
+export async function writeBuildingsGlb(
+  frame: EnuFrame,
+  buildings: readonly BuildingShape[],
+  columns: readonly unknown[][],
+  schema: MetadataSchema,
+  options: GlbWriterOptions = {},
+): Promise<{ glb: Uint8Array; stats: GlbStats }> {
+  const o = { ...DEFAULTS, ...options };
+  if (buildings.length > 65_535) throw new RangeError(`${buildings.length} buildings in one tile; at most 65,535`);
+  const doc = new Document();
+  const buffer = doc.createBuffer();
+  doc.createExtension(KHRMeshQuantization).setRequired(true);
+  doc
+    .createExtension(EXTMeshoptCompression)
+    .setRequired(true)
+    .setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.QUANTIZE });
+  const featuresExt = doc.createExtension(EXTMeshFeatures);
+  const metadataExt = doc.createExtension(EXTStructuralMetadata);
+
+  // Schema and property table.
+  const schemaProp = metadataExt.createSchema().setId('yuzhong_buildings');
+  for (const e of schema.enums) {
+    const en = metadataExt.createEnum().setValueType('UINT8');
+    e.names.forEach((name, value) => en.addEnumValue(metadataExt.createEnumValue().setName(name).setValue(value)));
+    schemaProp.setEnum(e.name, en);
+  }
+  const cls = metadataExt.createClass().setName('建筑 / building');
+  for (const c of schema.columns) {
+    const p = metadataExt.createClassProperty().setType(c.type).setDescription(c.description);
+    if (c.componentType) p.setComponentType(c.componentType);
+    if (c.enumType) p.setEnumType(c.enumType);
+    if (c.noData !== undefined) p.setNoData(c.noData);
+    if (c.required) p.setRequired(true);
+    cls.setProperty(c.name, p);
+  }
+  schemaProp.setClass(schema.className, cls);
+  const table = metadataExt.createPropertyTable().setClass(schema.className).setCount(buildings.length).setName('buildings');
+  for (const col of encodePropertyTable(schema, columns)) {
+    const prop = metadataExt.createPropertyTableProperty().setValues(col.values);
+    if (col.stringOffsets) prop.setStringOffsets(col.stringOffsets).setStringOffsetType(col.stringOffsetType!);
+    table.setProperty(col.name, prop);
+  }
+  doc.getRoot().setExtension(
+    'EXT_structural_metadata',
+    metadataExt.createStructuralMetadata().setSchema(schemaProp).addPropertyTable(table),
+  );
+
+  const material = doc.createMaterial('building').setBaseColorFactor([0.92, 0.91, 0.88, 1]).setMetallicFactor(0).setRoughnessFactor(1);
+  const scene = doc.createScene('buildings');
+  const stats: GlbStats = { vertices: 0, triangles: 0 };
+  const featureIdType = Uint16Array;
+
+  for (const [c, cell] of cellsOf(frame, buildings, o.quantizationCellM).entries()) {
+    const mesh = new MeshAccumulator(o.normals);
+    for (const i of cell) extrudeBuilding(mesh, frame, buildings[i]!, i);
+    const { q, center, step } = quantize(mesh, o.quantizationStepM);
+    const n = mesh.vertexCount;
+    stats.vertices += n;
+    stats.triangles += mesh.indexCount / 3;
+    const position = doc.createAccessor().setBuffer(buffer).setType('VEC3').setArray(q);
+    const ids = doc.createAccessor().setBuffer(buffer).setType('SCALAR')
+      .setArray(featureIdType.from(mesh.featureIds.subarray(0, n)));
+    const indexArray = n <= 0xffff ? Uint16Array.from(mesh.indices.subarray(0, mesh.indexCount)) : mesh.indices.slice(0, mesh.indexCount);
+    const indices = doc.createAccessor().setBuffer(buffer).setType('SCALAR').setArray(indexArray);
+    const prim = doc.createPrimitive().setAttribute('POSITION', position).setAttribute('_FEATURE_ID_0', ids)
+      .setIndices(indices).setMaterial(material);
+    if (mesh.normals) {
+      const normal = doc.createAccessor().setBuffer(buffer).setType('VEC3')
+        .setArray(mesh.normals.slice(0, 3 * n)).setNormalized(true);
+      prim.setAttribute('NORMAL', normal);
+    }
+    const featureId = featuresExt.createFeatureID().setFeatureCount(buildings.length).setAttribute(0).setPropertyTable(table);
+    if (o.featureIdLabel) featureId.setLabel(o.featureIdLabel);
+    prim.setExtension('EXT_mesh_features', featuresExt.createFeatures().addFeatureID(featureId));
+    const node: Node = doc.createNode(`cell_${c}`)
+      .setMesh(doc.createMesh(`buildings_${c}`).addPrimitive(prim))
+      .setTranslation(center as [number, number, number])
+      .setScale(step as [number, number, number]);
+    scene.addChild(node);
+  }
+  doc.getRoot().setDefaultScene(scene);
+  const glb = await (await glbIo()).writeBinary(doc);
+  return { glb, stats };
+}

@@ -1,0 +1,105 @@
+/**
+ * Encodes one tile's buildings as an EXT_structural_metadata property table: one
+ * binary column per schema property, strings as UTF-8 with the narrowest offsets
+ * that fit, enums as UINT8 indices, booleans as a bitstream.
+ */
+import type { BuildingStore } from './building-store.ts';
+import { FLAG_NO_DATA, type ColumnSpec, type MetadataSchema } from './property-schema.ts';
+
+export interface EncodedColumn {
+  name: string;
+  values: Uint8Array;
+  stringOffsets?: Uint8Array;
+  stringOffsetType?: 'UINT16' | 'UINT32';
+}
+
+function asText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function encodeStrings(texts: (string | null)[], noData: string): EncodedColumn & { name: '' } {
+  // One UTF-8 encoding of the whole column; offsets from each string's byte length.
+  const strings = texts.map((t) => t ?? noData);
+  const utf8 = Buffer.from(strings.join(''), 'utf8');
+  const total = utf8.length;
+  // glTF forbids empty buffer views: a column of empty strings gets one unused byte.
+  const values = new Uint8Array(Math.max(1, total));
+  values.set(utf8);
+  const wide = total > 0xffff;
+  const offsets = wide ? new Uint32Array(strings.length + 1) : new Uint16Array(strings.length + 1);
+  let at = 0;
+  strings.forEach((t, i) => {
+    offsets[i] = at;
+    at += Buffer.byteLength(t, 'utf8');
+  });
+  offsets[strings.length] = at;
+  return {
+    name: '',
+    values,
+    stringOffsets: new Uint8Array(offsets.buffer),
+    stringOffsetType: wide ? 'UINT32' : 'UINT16',
+  };
+}
+
+/** 1 for yes, 0 for no, FLAG_NO_DATA when unknown. */
+function flagValue(v: unknown): number {
+  if (v === true || v === 1 || v === 'true' || v === '是') return 1;
+  if (v === false || v === 0 || v === 'false' || v === '否') return 0;
+  return FLAG_NO_DATA;
+}
+
+function encodeScalar(column: ColumnSpec, values: unknown[]): Uint8Array {
+  const noData = typeof column.noData === 'number' ? column.noData : 0;
+  const nums = values.map((v) => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    return typeof n === 'number' && Number.isFinite(n) ? n : noData;
+  });
+  switch (column.componentType) {
+    case 'UINT8':
+      return new Uint8Array(Uint8Array.from(nums).buffer);
+    case 'UINT16':
+      return new Uint8Array(Uint16Array.from(nums).buffer);
+    case 'INT32':
+      return new Uint8Array(Int32Array.from(nums).buffer);
+    case 'FLOAT32':
+      return new Uint8Array(Float32Array.from(nums).buffer);
+    default:
+      return new Uint8Array(Float64Array.from(nums).buffer);
+  }
+}
+
+/** The table's values column by column, in schema order (compact to send to a worker). */
+export function tableColumns(schema: MetadataSchema, store: BuildingStore, indices: readonly number[]): unknown[][] {
+  return schema.columns.map((column) => indices.map((i) => store.value(i, column.name)));
+}
+
+export function encodePropertyTable(schema: MetadataSchema, columns: readonly unknown[][]): EncodedColumn[] {
+  const enums = new Map(schema.enums.map((e) => [e.name, e.names]));
+  return schema.columns.map((column, c) => {
+    const raw = columns[c]!;
+    switch (column.type) {
+      case 'STRING': {
+        const encoded = encodeStrings(raw.map(asText), typeof column.noData === 'string' ? column.noData : '');
+        return { ...encoded, name: column.name };
+      }
+      default:
+        if (column.flag) {
+          const values = Uint8Array.from(raw, flagValue);
+          return { name: column.name, values };
+        }
+        return { name: column.name, values: encodeScalar(column, raw) };
+      case 'ENUM': {
+        const names = enums.get(column.enumType!)!;
+        const unknown = names.length - 1;
+        const values = Uint8Array.from(raw, (v) => {
+          const i = typeof v === 'string' ? names.indexOf(v) : -1;
+          return i >= 0 ? i : unknown;
+        });
+        return { name: column.name, values };
+      }
+    }
+  });
+}
