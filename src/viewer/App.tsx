@@ -1,26 +1,203 @@
-/** The viewer's root: the 3D scene and the chrome around it. */
-import { Color, Credit } from 'cesium';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+/**
+ * The viewer's root: the 3D scene (terrain, basemap, buildings coloured by grade,
+ * renewal areas, rail) and the chrome around it (search, layers, filters, legend,
+ * the dossier panel), all driven by one view state that lives in the URL.
+ */
+import type { Viewer as CesiumViewer } from 'cesium';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GeoJsonDataSource, Viewer } from 'resium';
+import { Viewer } from 'resium';
+import type { SafetyGrade } from '../core/grades.ts';
+import { type BuildingSummary, codesInArea, countMatching, fetchDossier } from './api/archive-client.ts';
+import { type FeedStatus, GradesFeed } from './api/grades-feed.ts';
+import { installAutomationHandle } from './automation-handle.ts';
+import { LanguageSwitch } from './chrome/LanguageSwitch.tsx';
+import { LayerPanel } from './chrome/LayerPanel.tsx';
+import { Legend } from './chrome/Legend.tsx';
+import { StatusBanners } from './chrome/StatusBanners.tsx';
+import { type BuildingFilters, isFilterActive, matchesFilters } from './filters/building-filter.ts';
+import { type AreaOption, FilterPanel } from './filters/FilterPanel.tsx';
+import { AREAS_URL, AreasLayer } from './layers/AreasLayer.tsx';
+import { BuildingsLayer, type BuildingsLayerHandle } from './layers/BuildingsLayer.tsx';
+import { RailLayer } from './layers/RailLayer.tsx';
+import { DossierPanel } from './panel/DossierPanel.tsx';
+import { cameraView, readCamera } from './scene/camera-state.ts';
+import { flyToBuilding } from './scene/fly-to-building.ts';
 import { Basemap, createOfflineBaseLayer } from './scene/local-imagery.ts';
 import { SceneSetup } from './scene/SceneSetup.tsx';
 import { createTerrainProvider, TerrainLighting } from './scene/terrain.ts';
+import { whenTilesLoaded } from './scene/tiles-loaded.ts';
+import { SearchBox } from './search/SearchBox.tsx';
+import { useViewState } from './state/use-view-state.ts';
 
-const RAIL_URL = '/tiles/source/rail.geojson';
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
+  const { view, update, recordCamera, onHistory } = useViewState();
+  const [viewer, setViewer] = useState<CesiumViewer | null>(null);
   const [webglLost, setWebglLost] = useState(false);
   const onWebglContextLost = useCallback(() => setWebglLost(true), []);
   const baseLayer = useMemo(() => createOfflineBaseLayer(), []);
   const terrainProvider = useMemo(() => createTerrainProvider(), []);
-  const railCredit = useMemo(() => new Credit(t('credits.osm')), [t]);
+  const feed = useMemo(() => new GradesFeed(), []);
+  const [feedStatus, setFeedStatus] = useState<FeedStatus>(feed.status);
+  // Until the archive has given grades once, buildings are neutral, not "not appraised" grey.
+  const [gradesKnown, setGradesKnown] = useState(false);
+  const buildings = useMemo(() => deferred<BuildingsLayerHandle>(), []);
+  const buildingsRef = useRef<BuildingsLayerHandle | null>(null);
+  const [areaCodes, setAreaCodes] = useState<ReadonlySet<string> | null>(null);
+  const [areas, setAreas] = useState<AreaOption[]>([]);
+  const [count, setCount] = useState<number | null>(null);
+  const [loadedCount, setLoadedCount] = useState(0);
+  const initialView = useRef(view);
+  const [dossierRefresh, setDossierRefresh] = useState(0);
+
+  // Grades: live from the archive; the banner follows its status.
+  useEffect(() => {
+    const off = feed.onStatus(setFeedStatus);
+    const offGrades = feed.onGrades(() => setGradesKnown(true));
+    feed.start();
+    return () => {
+      off();
+      offGrades();
+      feed.stop();
+    };
+  }, [feed]);
+
+  // The open dossier follows grade changes made elsewhere, like the map does.
+  const selected = view.selected;
+  useEffect(() => {
+    if (!selected) return;
+    return feed.onGrades((changed) => {
+      if (changed.includes(selected)) setDossierRefresh((n) => n + 1);
+    });
+  }, [feed, selected]);
 
   useEffect(() => {
     document.title = `${t('app.title')} · ${t('app.subtitle')}`;
     document.documentElement.lang = i18n.language;
   }, [t, i18n.language]);
+
+  useEffect(() => {
+    if (i18n.language !== view.lang) void i18n.changeLanguage(view.lang);
+  }, [i18n, view.lang]);
+
+  const onBuildingsReady = useCallback(
+    (handle: BuildingsLayerHandle) => {
+      buildingsRef.current = handle;
+      buildings.resolve(handle);
+    },
+    [buildings],
+  );
+
+  /** Flies to a building; the position comes from the archive, the ground from the tiles if loaded. */
+  const flyTo = useCallback(
+    async (code: string, known?: Pick<BuildingSummary, 'lon' | 'lat' | 'height'>) => {
+      if (!viewer) return;
+      const place = known ?? (await fetchDossier(code)).building;
+      const loaded = buildingsRef.current?.loaded.building(code);
+      await flyToBuilding(viewer, { lon: place.lon, lat: place.lat, height: place.height, ground: loaded ? loaded.groundMin : null });
+    },
+    [viewer],
+  );
+
+  const select = useCallback((code: string | null) => update({ selected: code }), [update]);
+
+  // The view in the URL: camera moves rewrite it, back/forward restore it.
+  useEffect(() => {
+    if (!viewer) return;
+    const removeMoveEnd = viewer.camera.moveEnd.addEventListener(() => recordCamera(readCamera(viewer)));
+    const offHistory = onHistory((next) => viewer.camera.flyTo({ ...cameraView(next.camera), duration: 1 }));
+    return () => {
+      removeMoveEnd();
+      offHistory();
+    };
+  }, [viewer, recordCamera, onHistory]);
+
+  // The automation handle (README "Automation handle").
+  useEffect(() => {
+    if (!viewer) return;
+    installAutomationHandle(viewer, {
+      buildingsLoaded: buildings.promise.then((h) => h.firstLoad),
+      select: async (code) => {
+        select(code);
+        await flyTo(code);
+        await whenTilesLoaded(viewer);
+      },
+      clearSelection: () => select(null),
+    });
+  }, [viewer, buildings, flyTo, select]);
+
+  // A link with a selection but no camera: go to the building.
+  useEffect(() => {
+    const first = initialView.current;
+    if (!viewer || !first.selected || first.camera) return;
+    void buildings.promise.then(() => flyTo(first.selected!).catch((e: unknown) => console.warn('无法定位建筑 / cannot locate building', e)));
+  }, [viewer, buildings, flyTo]);
+
+  // Esc clears the selection.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) select(null);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [select]);
+
+  // The area list for the filter (names in both languages).
+  useEffect(() => {
+    fetch(AREAS_URL)
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((fc: { features: Array<{ properties: { id: string; kind: string; name: string; name_en: string } }> }) =>
+        setAreas(fc.features.map((f) => ({ id: f.properties.id, kind: f.properties.kind, name: f.properties.name, nameEn: f.properties.name_en }))),
+      )
+      .catch((e: unknown) => console.warn('片区列表未加载 / area list not loaded', e));
+  }, []);
+
+  // The buildings of the filtered area, from the archive.
+  const filters = view.filters;
+  useEffect(() => {
+    setAreaCodes(null);
+    if (!filters.area) return;
+    const abort = new AbortController();
+    codesInArea(filters.area, abort.signal).then(setAreaCodes, (e: unknown) => {
+      if (!abort.signal.aborted) console.warn('片区建筑未加载 / area buildings not loaded', e);
+    });
+    return () => abort.abort();
+  }, [filters.area]);
+
+  // How many buildings match: the district total from the archive, and the loaded ones as a fallback.
+  useEffect(() => {
+    setCount(null);
+    if (!isFilterActive(filters)) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      countMatching(filters, abort.signal).then(setCount, () => setCount(null));
+    }, 200);
+    const loaded = buildingsRef.current?.loaded;
+    let n = 0;
+    if (loaded) for (const [b] of loaded.entries()) if (matchesFilters(b, feed.grades.get(b.code), filters, areaCodes)) n++;
+    setLoadedCount(n);
+    return () => {
+      clearTimeout(timer);
+      abort.abort();
+    };
+  }, [filters, areaCodes, feed]);
+
+  const onFilters = useCallback((next: BuildingFilters) => update({ filters: next }), [update]);
+  const onChoose = useCallback(
+    (b: BuildingSummary) => {
+      select(b.code);
+      void flyTo(b.code, b).catch((e: unknown) => console.warn(e));
+    },
+    [select, flyTo],
+  );
+  const onGradeRecorded = useCallback((code: string, grade: SafetyGrade) => feed.applyLocal(code, grade), [feed]);
 
   return (
     <div className="app">
@@ -37,21 +214,41 @@ export function App() {
         fullscreenButton={false}
         infoBox={false}
         selectionIndicator={false}
+        // Render only when something changes (tiles, camera, data): an idle wall screen or
+        // a background tab then costs no GPU/CPU. Whatever changes the scene requests a frame.
+        requestRenderMode
+        maximumRenderTimeChange={Infinity}
       >
-        <SceneSetup onWebglContextLost={onWebglContextLost} />
+        <SceneSetup initialCamera={initialView.current.camera} onWebglContextLost={onWebglContextLost} onViewer={setViewer} />
         <Basemap />
         <TerrainLighting />
-        <GeoJsonDataSource data={RAIL_URL} stroke={Color.fromCssColorString('#c2185b')} strokeWidth={3} credit={railCredit} />
+        <BuildingsLayer
+          feed={feed}
+          overlayOn={view.layers.hazard && gradesKnown}
+          filters={filters}
+          areaCodes={areaCodes}
+          selected={view.selected}
+          onPick={select}
+          onReady={onBuildingsReady}
+        />
+        <AreasLayer showAreas={view.layers.areas} showCommunities={view.layers.communities} language={view.lang} />
+        <RailLayer show={view.layers.rail} />
       </Viewer>
       <header className="app-title">
         <h1>{t('app.title')}</h1>
         <p>{t('app.subtitle')}</p>
       </header>
-      {webglLost && (
-        <div className="banner banner-error" role="alert">
-          {t('status.webglLost')}
-        </div>
-      )}
+      <div className="toolbar">
+        <SearchBox onChoose={onChoose} />
+        <LanguageSwitch language={view.lang} onChange={(lang) => update({ lang })} />
+      </div>
+      <div className="side-left">
+        <LayerPanel layers={view.layers} onChange={(layers) => update({ layers })} />
+        <FilterPanel filters={filters} onChange={onFilters} areas={areas} count={count} loadedCount={loadedCount} />
+        <Legend overlayOn={view.layers.hazard} />
+      </div>
+      {view.selected && <DossierPanel key={view.selected} code={view.selected} refresh={dossierRefresh} onClose={() => select(null)} onGradeRecorded={onGradeRecorded} />}
+      <StatusBanners feedStatus={feedStatus} webglLost={webglLost} />
     </div>
   );
 }

@@ -1,23 +1,28 @@
 /**
  * Runs once the Cesium viewer exists (it renders inside Resium's <Viewer>, whose
- * children mount only after the viewer is created): opening view, home button,
- * WebGL context loss, and the automation handle.
+ * children mount only after the viewer is created): the first view (from the URL, or
+ * the opening view), the home button, WebGL context loss, and hands the viewer up.
  */
-import { useEffect } from 'react';
+import type { Viewer } from 'cesium';
+import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
-import { installAutomationHandle } from '../automation-handle.ts';
+import type { CameraState } from '../state/url-state.ts';
+import { cameraView } from './camera-state.ts';
 import { OPENING_VIEW } from './opening-view.ts';
 
 export interface SceneSetupProps {
+  initialCamera: CameraState | null;
   onWebglContextLost(): void;
+  onViewer(viewer: Viewer): void;
 }
 
-export function SceneSetup({ onWebglContextLost }: SceneSetupProps) {
+export function SceneSetup({ initialCamera, onWebglContextLost, onViewer }: SceneSetupProps) {
   const { viewer } = useCesium();
+  const first = useRef(initialCamera);
 
   useEffect(() => {
     if (!viewer) return;
-    viewer.camera.setView(OPENING_VIEW);
+    viewer.camera.setView(cameraView(first.current));
     const removeHome = viewer.homeButton?.viewModel.command.beforeExecute.addEventListener((event) => {
       event.cancel = true;
       viewer.camera.flyTo(OPENING_VIEW);
@@ -28,12 +33,12 @@ export function SceneSetup({ onWebglContextLost }: SceneSetupProps) {
       onWebglContextLost();
     };
     canvas.addEventListener('webglcontextlost', onLost);
-    installAutomationHandle(viewer);
+    onViewer(viewer);
     return () => {
       removeHome?.();
       canvas.removeEventListener('webglcontextlost', onLost);
     };
-  }, [viewer, onWebglContextLost]);
+  }, [viewer, onWebglContextLost, onViewer]);
 
   return null;
 }

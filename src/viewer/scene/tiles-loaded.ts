@@ -39,6 +39,9 @@ export function whenTilesLoaded(viewer: Viewer): Promise<void> {
         removeMoveStart();
         removeMoveEnd();
         resolve();
+      } else {
+        // The viewer renders on demand (requestRenderMode): keep frames coming while we watch.
+        viewer.scene.requestRender();
       }
     });
     viewer.scene.requestRender();

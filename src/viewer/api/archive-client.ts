@@ -1,0 +1,223 @@
+/**
+ * The archive HTTP API as the viewer uses it (src/archive/api/openapi.json). Types are
+ * written out here rather than imported from the server's Zod schemas, which would pull
+ * server code into the bundle. Errors carry the HTTP status so the UI can tell "down"
+ * (network, 5xx) from "not there" (404) from "stale" (409).
+ */
+import type { BuildingUse, Structure } from '../../core/building.ts';
+import type { SafetyGrade } from '../../core/grades.ts';
+import type { HazardItem } from '../../core/hazards.ts';
+import type { FundingSource, PlanStatus, RenovationMeasure } from '../../core/renovation-plan.ts';
+import type { BuildingFilters, GradeKey } from '../filters/building-filter.ts';
+
+export interface BuildingSummary {
+  code: string;
+  name: string | null;
+  address: string;
+  community: string | null;
+  floors: number;
+  height: number;
+  yearBuilt: number;
+  structure: Structure;
+  use: BuildingUse;
+  heritage: boolean;
+  lon: number;
+  lat: number;
+  grade: SafetyGrade | null;
+  planStatus: PlanStatus | null;
+  areas: string[];
+}
+
+export interface Appraisal {
+  id: number;
+  date: string;
+  agency: string;
+  grade: SafetyGrade;
+  hazards: HazardItem[];
+  source: 'import' | 'inspection';
+  inspectionId: number | null;
+}
+
+export interface Inspection {
+  id: number;
+  date: string;
+  inspector: string;
+  findings: string;
+  hazards: HazardItem[];
+  gradeBefore: SafetyGrade | null;
+  gradeAfter: SafetyGrade | null;
+  photos: string[];
+  recordedAt: string;
+}
+
+export interface RenovationPlanBody {
+  measures: RenovationMeasure[];
+  status: PlanStatus;
+  start: string;
+  end: string;
+  budgetWan: number;
+  funding: FundingSource[];
+  unit: string;
+  keyProject: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface Dossier {
+  building: BuildingSummary;
+  version: number;
+  grade: SafetyGrade | null;
+  hazards: HazardItem[];
+  appraisals: Appraisal[];
+  inspections: Inspection[];
+  plan: RenovationPlanBody | null;
+  areas: Array<{ id: string; kind: string; name: string; nameEn: string }>;
+}
+
+export interface SearchPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: BuildingSummary[];
+}
+
+export interface SessionUser {
+  id: number;
+  name: string;
+  role: 'viewer' | 'inspector' | 'planner' | 'admin';
+}
+
+export interface InspectionInput {
+  date: string;
+  findings: string;
+  hazards: HazardItem[];
+  grade?: SafetyGrade;
+  agency?: string;
+  version: number;
+}
+
+export class ArchiveError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  /** The archive did not answer (network error, 5xx): the UI says "unavailable". */
+  get unavailable(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+}
+
+async function request<T>(path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, signal, credentials: 'same-origin', headers: { accept: 'application/json', ...init.headers } });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ArchiveError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page: keep the status, the message says what came back.
+  }
+  if (!response.ok) {
+    const err = (body ?? {}) as { error?: string; message?: string };
+    throw new ArchiveError(response.status, err.error ?? 'http', err.message ?? `HTTP ${response.status}`);
+  }
+  // A server without the archive answers /api/* with our 404 JSON or the viewer's HTML.
+  if (body === null && text) throw new ArchiveError(502, 'not_json', 'not JSON');
+  return body as T;
+}
+
+/**
+ * The dossier. A 404 is "no such building" only if the archive itself answers: a
+ * server running without the archive answers every /api path with 404 too, and that
+ * is "unavailable", not "not found".
+ */
+export async function fetchDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
+  try {
+    return await request<Dossier>(`/api/buildings/${encodeURIComponent(code)}`, {}, signal);
+  } catch (error) {
+    if (error instanceof ArchiveError && error.status === 404 && !(await archiveAnswers(signal))) throw new ArchiveError(503, 'archive_unavailable', error.message);
+    throw error;
+  }
+}
+
+/** Whether the archive API is there at all (a cheap grades delta: nothing changed since far ahead). */
+export async function archiveAnswers(signal?: AbortSignal): Promise<boolean> {
+  try {
+    await request<unknown>('/api/grades?since=2147483647', {}, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function searchBuildings(q: string, pageSize = 8, signal?: AbortSignal): Promise<SearchPage> {
+  const params = new URLSearchParams({ q, page_size: String(pageSize) });
+  return request<SearchPage>(`/api/buildings?${params}`, {}, signal);
+}
+
+/** Search parameters for the filters the API understands (one grade at a time). */
+export function filterSearchParams(filters: BuildingFilters, grade: GradeKey | null): URLSearchParams {
+  const p = new URLSearchParams();
+  if (grade) p.set('grade', grade);
+  if (filters.yearFrom !== null) p.set('year_from', String(filters.yearFrom));
+  if (filters.yearTo !== null) p.set('year_to', String(filters.yearTo));
+  if (filters.structure) p.set('structure', filters.structure);
+  if (filters.use) p.set('use', filters.use);
+  if (filters.area) p.set('area', filters.area);
+  if (filters.heritage !== null) p.set('heritage', filters.heritage ? 'true' : 'false');
+  return p;
+}
+
+/** How many buildings of the whole district match the filters (grades are disjoint: one count each). */
+export async function countMatching(filters: BuildingFilters, signal?: AbortSignal): Promise<number> {
+  const grades: Array<GradeKey | null> = filters.grades.length > 0 ? filters.grades : [null];
+  const totals = await Promise.all(
+    grades.map((g) => {
+      const p = filterSearchParams(filters, g);
+      p.set('page_size', '1');
+      return request<SearchPage>(`/api/buildings?${p}`, {}, signal).then((r) => r.total);
+    }),
+  );
+  return totals.reduce((a, b) => a + b, 0);
+}
+
+/** Every building code in a renewal area or old community (paged, 100 at a time). */
+export async function codesInArea(area: string, signal?: AbortSignal): Promise<Set<string>> {
+  const page = (n: number) => request<SearchPage>(`/api/buildings?${new URLSearchParams({ area, page: String(n), page_size: '100' })}`, {}, signal);
+  const first = await page(1);
+  const pages = Math.ceil(first.total / 100);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
+  return new Set([first, ...rest].flatMap((r) => r.items.map((b) => b.code)));
+}
+
+export async function fetchSession(): Promise<SessionUser | null> {
+  const body = await request<{ user: SessionUser | null }>('/api/session');
+  return body.user;
+}
+
+export async function logIn(name: string, password: string): Promise<SessionUser> {
+  await request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+  const user = await fetchSession();
+  if (!user) throw new ArchiveError(401, 'unauthorized', 'no session');
+  return user;
+}
+
+export async function logOut(): Promise<void> {
+  await request('/api/session', { method: 'DELETE' });
+}
+
+export function recordInspection(code: string, input: InspectionInput): Promise<{ version: number }> {
+  return request(`/api/buildings/${encodeURIComponent(code)}/inspections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+}

@@ -1,0 +1,137 @@
+/**
+ * Live grades for the map: the whole code → grade map once (/api/grades), then each
+ * change as the server pushes it (/api/grades/stream, server-sent events). If the
+ * stream fails (a proxy that buffers, the archive restarting) it polls
+ * /api/grades?since=<version> every POLL_MS and tries the stream again now and then,
+ * so a grade changed anywhere shows on every open viewer within seconds.
+ * `status` says whether the archive answers: the banner reads it.
+ */
+import { type GradeMap, type GradesPayload, mergeGrades } from '../layers/building-colouring.ts';
+
+interface GradesBody {
+  version: number;
+  since: number | null;
+  buildings: GradesPayload;
+}
+
+export type FeedStatus = 'connecting' | 'live' | 'polling' | 'down';
+
+const POLL_MS = 2000;
+/** Polls between attempts to get the stream back. */
+const POLLS_PER_STREAM_RETRY = 15;
+/** Backoff while the archive does not answer at all. */
+const DOWN_RETRY_MS = 5000;
+
+export class GradesFeed {
+  readonly grades: GradeMap = new Map();
+  version = -1;
+  status: FeedStatus = 'connecting';
+  private source: EventSource | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private polls = 0;
+  private stopped = false;
+  private readonly gradeListeners = new Set<(changed: string[]) => void>();
+  private readonly statusListeners = new Set<(status: FeedStatus) => void>();
+
+  start(): void {
+    void this.loadFull();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.source?.close();
+    clearTimeout(this.timer);
+  }
+
+  /** Called with the codes whose grade changed (all of them after the first load). */
+  onGrades(listener: (changed: string[]) => void): () => void {
+    this.gradeListeners.add(listener);
+    return () => this.gradeListeners.delete(listener);
+  }
+
+  onStatus(listener: (status: FeedStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Applies a change this viewer made itself at once, before the stream echoes it. */
+  applyLocal(code: string, grade: GradesPayload[string][0]): void {
+    this.emit(mergeGrades(this.grades, { [code]: [grade, null] }));
+  }
+
+  private setStatus(status: FeedStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    for (const l of this.statusListeners) l(status);
+  }
+
+  private emit(changed: string[]): void {
+    if (changed.length === 0) return;
+    for (const l of this.gradeListeners) l(changed);
+  }
+
+  private apply(body: GradesBody): void {
+    if (body.version < this.version && body.since !== null) return;
+    this.version = Math.max(this.version, body.version);
+    this.emit(mergeGrades(this.grades, body.buildings));
+  }
+
+  private async fetchGrades(since: number | null): Promise<GradesBody> {
+    const url = since === null ? '/api/grades' : `/api/grades?since=${since}`;
+    const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const body = (await response.json()) as GradesBody;
+    if (typeof body?.version !== 'number' || typeof body.buildings !== 'object') throw new Error(`${url}: not a grades body`);
+    return body;
+  }
+
+  private async loadFull(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      this.apply(await this.fetchGrades(null));
+      this.openStream();
+    } catch (error) {
+      console.warn(`档案服务不可用 / archive unavailable: ${error instanceof Error ? error.message : String(error)}`);
+      this.setStatus('down');
+      this.timer = setTimeout(() => void this.loadFull(), DOWN_RETRY_MS);
+    }
+  }
+
+  private openStream(): void {
+    if (this.stopped || typeof EventSource === 'undefined') return this.schedulePoll();
+    const source = new EventSource(`/api/grades/stream?since=${this.version}`);
+    this.source = source;
+    source.addEventListener('hello', () => this.setStatus('live'));
+    source.addEventListener('grades', (event) => {
+      try {
+        this.apply(JSON.parse((event as MessageEvent<string>).data) as GradesBody);
+      } catch (error) {
+        console.warn('等级事件无法解析 / bad grades event', error);
+      }
+    });
+    source.onerror = () => {
+      // Fall back to polling; EventSource's own retries would hide a dead proxy.
+      source.close();
+      if (this.source === source) this.source = null;
+      this.polls = 0;
+      this.schedulePoll();
+    };
+  }
+
+  private schedulePoll(): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.poll(), this.status === 'down' ? DOWN_RETRY_MS : POLL_MS);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      this.apply(await this.fetchGrades(this.version < 0 ? null : this.version));
+      this.setStatus('polling');
+      if (++this.polls >= POLLS_PER_STREAM_RETRY) return this.openStream();
+    } catch {
+      this.setStatus('down');
+    }
+    this.schedulePoll();
+  }
+}

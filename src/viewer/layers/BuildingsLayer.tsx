@@ -1,0 +1,162 @@
+/**
+ * The buildings tileset (tiles/buildings, 3D Tiles 1.1), coloured by the current
+ * safety grade joined at run time by building code: each feature gets its colour
+ * when its tile loads, and only the changed buildings are recoloured when a grade
+ * changes — no tile rebuild, no style with thousands of conditions. Also: filters
+ * (non-matching buildings are hidden), the selected building's silhouette, and
+ * clicking to pick. A missing or corrupt tile is logged and skipped.
+ */
+import {
+  Cesium3DTileColorBlendMode,
+  Cesium3DTileFeature,
+  Cesium3DTileset,
+  Color,
+  PostProcessStageLibrary,
+  ScreenSpaceEventHandler,
+  ScreenSpaceEventType,
+  type Cartesian2,
+  type PostProcessStageComposite,
+} from 'cesium';
+import { useEffect, useRef } from 'react';
+import { useCesium } from 'resium';
+import type { GradesFeed } from '../api/grades-feed.ts';
+import { type BuildingFilters, matchesFilters } from '../filters/building-filter.ts';
+import { buildingColourCss } from './building-colouring.ts';
+import { firstAllTilesLoaded, type LoadedBuilding, LoadedBuildings } from './loaded-buildings.ts';
+
+export const BUILDINGS_TILESET_URL = '/tiles/buildings/tileset.json';
+const SELECTION_COLOUR = Color.fromCssColorString('#00e5ff');
+
+export interface BuildingsLayerHandle {
+  tileset: Cesium3DTileset | null;
+  loaded: LoadedBuildings;
+  /** Resolves at the tileset's first complete load (at once if there is no tileset). */
+  firstLoad: Promise<void>;
+}
+
+export interface BuildingsLayerProps {
+  feed: GradesFeed;
+  overlayOn: boolean;
+  filters: BuildingFilters;
+  /** Codes in the filtered area (null while unknown or no area filter). */
+  areaCodes: ReadonlySet<string> | null;
+  selected: string | null;
+  onPick(code: string | null): void;
+  onReady(handle: BuildingsLayerHandle): void;
+}
+
+const colourCache = new Map<string, Color>();
+function colour(css: string): Color {
+  let c = colourCache.get(css);
+  if (!c) colourCache.set(css, (c = Color.fromCssColorString(css)));
+  return c;
+}
+
+export function BuildingsLayer(props: BuildingsLayerProps) {
+  const { viewer } = useCesium();
+  const latest = useRef(props);
+  latest.current = props;
+  const state = useRef<{ loaded: LoadedBuildings; tileset: Cesium3DTileset | null; silhouette: PostProcessStageComposite | null } | null>(null);
+
+  const styleOne = (feature: Cesium3DTileFeature, building: LoadedBuilding) => {
+    const p = latest.current;
+    const grade = p.feed.grades.get(building.code);
+    feature.color = colour(buildingColourCss(grade, p.overlayOn));
+    feature.show = matchesFilters(building, grade, p.filters, p.areaCodes);
+  };
+
+  const restyle = (codes?: Iterable<string>) => {
+    const s = state.current;
+    if (!s) return;
+    if (codes) {
+      for (const code of codes) {
+        const b = s.loaded.building(code);
+        if (b) for (const f of s.loaded.featuresOf(code)) styleOne(f, b);
+      }
+    } else for (const [b, list] of s.loaded.entries()) for (const f of list) styleOne(f, b);
+    viewer?.scene.requestRender();
+  };
+
+  const highlight = () => {
+    const s = state.current;
+    if (!s?.silhouette) return;
+    const code = latest.current.selected;
+    const features = code ? s.loaded.featuresOf(code) : [];
+    const edges = s.silhouette.get(0) as unknown as { selected: Cesium3DTileFeature[] };
+    edges.selected = features;
+    s.silhouette.enabled = features.length > 0;
+    viewer?.scene.requestRender();
+  };
+
+  // Load once per viewer.
+  useEffect(() => {
+    if (!viewer) return;
+    const loaded = new LoadedBuildings();
+    let silhouette: PostProcessStageComposite | null = null;
+    if (PostProcessStageLibrary.isSilhouetteSupported(viewer.scene)) {
+      const edges = PostProcessStageLibrary.createEdgeDetectionStage();
+      edges.uniforms.color = SELECTION_COLOUR;
+      edges.uniforms.length = 0.01;
+      edges.selected = [];
+      silhouette = PostProcessStageLibrary.createSilhouetteStage([edges]);
+      silhouette.enabled = false;
+      viewer.scene.postProcessStages.add(silhouette);
+    }
+    const s = { loaded, tileset: null as Cesium3DTileset | null, silhouette };
+    state.current = s;
+    let cancelled = false;
+
+    Cesium3DTileset.fromUrl(BUILDINGS_TILESET_URL, { maximumScreenSpaceError: 16 })
+      .then((tileset) => {
+        if (cancelled || viewer.isDestroyed()) return tileset.destroy();
+        const firstLoad = firstAllTilesLoaded(tileset);
+        // The grade colour replaces the tiles' base colour (lighting still shades it), so
+        // the colours match the legend instead of being multiplied into dark tones.
+        tileset.colorBlendMode = Cesium3DTileColorBlendMode.REPLACE;
+        tileset.tileLoad.addEventListener((tile) => {
+          loaded.addTile(tile, styleOne);
+          if (latest.current.selected) highlight();
+        });
+        tileset.tileUnload.addEventListener((tile) => loaded.removeTile(tile));
+        tileset.tileFailed.addEventListener((error: { url: string; message: string }) => {
+          // Skip the tile, keep the rest of the city: a warning, not a broken page.
+          console.warn(`建筑瓦片加载失败，已跳过 / building tile skipped: ${error.url}: ${error.message}`);
+        });
+        viewer.scene.primitives.add(tileset);
+        s.tileset = tileset;
+        latest.current.onReady({ tileset, loaded, firstLoad });
+      })
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        console.warn(`建筑瓦片未加载 / buildings tileset not loaded (${error instanceof Error ? error.message : String(error)}); run "npm run tiles:buildings".`);
+        latest.current.onReady({ tileset: null, loaded, firstLoad: Promise.resolve() });
+      });
+
+    const removeGrades = latest.current.feed.onGrades((changed) => restyle(changed.length > 2000 ? undefined : changed));
+
+    const click = new ScreenSpaceEventHandler(viewer.scene.canvas);
+    click.setInputAction((event: { position: Cartesian2 }) => {
+      const picked = viewer.scene.pick(event.position) as unknown;
+      const code = picked instanceof Cesium3DTileFeature ? (picked.getProperty('id') as unknown) : null;
+      latest.current.onPick(typeof code === 'string' ? code : null);
+    }, ScreenSpaceEventType.LEFT_CLICK);
+
+    return () => {
+      cancelled = true;
+      removeGrades();
+      click.destroy();
+      if (!viewer.isDestroyed()) {
+        if (s.tileset) viewer.scene.primitives.remove(s.tileset);
+        if (silhouette) viewer.scene.postProcessStages.remove(silhouette);
+      }
+      loaded.clear();
+      state.current = null;
+    };
+    // styleOne/restyle/highlight read props through `latest`: load once per viewer.
+  }, [viewer]);
+
+  useEffect(() => restyle(), [props.overlayOn, props.filters, props.areaCodes]);
+  useEffect(() => highlight(), [props.selected]);
+
+  return null;
+}
