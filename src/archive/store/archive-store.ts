@@ -11,6 +11,18 @@ import type { HazardItem } from '../../core/hazards.ts';
 import type { AreaKind } from '../../core/renewal-areas.ts';
 import type { PlanStatus } from '../../core/renovation-plan.ts';
 import type { Geometry } from 'geojson';
+import type {
+  AppraisalView,
+  AreaRecord,
+  BuildingSummary,
+  Dossier,
+  InspectionView,
+  PlanView,
+  SearchPage,
+} from '../../core/archive-views.ts';
+
+// The shapes the API answers with live in core, so the viewer can share them.
+export type { AppraisalView, AreaRecord, BuildingSummary, Dossier, InspectionView, PlanView, SearchPage };
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -25,12 +37,6 @@ export type WriteError =
   | { kind: 'stale_version'; code: string; expected: number; current: number }
   | { kind: 'invalid'; message: string };
 
-export interface AreaRecord {
-  id: string;
-  kind: AreaKind;
-  name: string;
-  nameEn: string;
-}
 
 /** A building for the registry import: static attributes, centroid, footprint and areas. */
 export interface RegistryBuilding {
@@ -41,65 +47,10 @@ export interface RegistryBuilding {
   areaIds: string[];
 }
 
-export interface AppraisalView {
-  id: number;
-  date: string;
-  agency: string;
-  grade: SafetyGrade;
-  hazards: HazardItem[];
-  /** `import` for exchange-file rows, `inspection` when an inspector's grade change made it. */
-  source: 'import' | 'inspection';
-  inspectionId: number | null;
-}
 
-export interface InspectionView {
-  id: number;
-  date: string;
-  inspector: string;
-  findings: string;
-  hazards: HazardItem[];
-  gradeBefore: SafetyGrade | null;
-  gradeAfter: SafetyGrade | null;
-  photos: string[];
-  recordedAt: string;
-}
 
-export interface PlanView extends RenovationPlan {
-  updatedAt: string;
-  updatedBy: string;
-}
 
-export interface BuildingSummary {
-  code: string;
-  name: string | null;
-  address: string;
-  community: string | null;
-  floors: number;
-  height: number;
-  yearBuilt: number;
-  structure: BuildingProperties['structure'];
-  use: BuildingProperties['use'];
-  heritage: boolean;
-  lon: number;
-  lat: number;
-  grade: SafetyGrade | null;
-  planStatus: PlanStatus | null;
-  areas: string[];
-}
 
-/** Everything the archive knows about one building. */
-export interface Dossier {
-  building: BuildingSummary;
-  /** Optimistic-concurrency token: send it back with a write; it grows with every change. */
-  version: number;
-  grade: SafetyGrade | null;
-  /** Hazards of the newest record, appraisal or inspection, whichever is later. */
-  hazards: HazardItem[];
-  appraisals: AppraisalView[];
-  inspections: InspectionView[];
-  plan: PlanView | null;
-  areas: AreaRecord[];
-}
 
 export interface SearchQuery {
   q?: string;
@@ -114,12 +65,6 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-export interface SearchPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: BuildingSummary[];
-}
 
 /** code → [grade, plan status]: what the map colours by. */
 export type GradeEntry = [SafetyGrade | null, PlanStatus | null];

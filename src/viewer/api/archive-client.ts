@@ -1,85 +1,19 @@
 /**
- * The archive HTTP API as the viewer uses it (src/archive/api/openapi.json). Types are
- * written out here rather than imported from the server's Zod schemas, which would pull
- * server code into the bundle. Errors carry the HTTP status so the UI can tell "down"
+ * The archive HTTP API as the viewer uses it (src/archive/api/openapi.json). Response
+ * types come from src/core/archive-views.ts, shared with the archive, rather than from
+ * the server's Zod schemas, which would pull server code into the bundle. Errors carry the HTTP status so the UI can tell "down"
  * (network, 5xx) from "not there" (404) from "stale" (409).
  */
-import type { BuildingUse, Structure } from '../../core/building.ts';
+import type { AppraisalView, BuildingSummary, Dossier, InspectionView, PlanView, SearchPage } from '../../core/archive-views.ts';
 import type { SafetyGrade } from '../../core/grades.ts';
 import type { HazardItem } from '../../core/hazards.ts';
-import type { FundingSource, PlanStatus, RenovationMeasure } from '../../core/renovation-plan.ts';
 import type { BuildingFilters, GradeKey } from '../filters/building-filter.ts';
 
-export interface BuildingSummary {
-  code: string;
-  name: string | null;
-  address: string;
-  community: string | null;
-  floors: number;
-  height: number;
-  yearBuilt: number;
-  structure: Structure;
-  use: BuildingUse;
-  heritage: boolean;
-  lon: number;
-  lat: number;
-  grade: SafetyGrade | null;
-  planStatus: PlanStatus | null;
-  areas: string[];
-}
-
-export interface Appraisal {
-  id: number;
-  date: string;
-  agency: string;
-  grade: SafetyGrade;
-  hazards: HazardItem[];
-  source: 'import' | 'inspection';
-  inspectionId: number | null;
-}
-
-export interface Inspection {
-  id: number;
-  date: string;
-  inspector: string;
-  findings: string;
-  hazards: HazardItem[];
-  gradeBefore: SafetyGrade | null;
-  gradeAfter: SafetyGrade | null;
-  photos: string[];
-  recordedAt: string;
-}
-
-export interface RenovationPlanBody {
-  measures: RenovationMeasure[];
-  status: PlanStatus;
-  start: string;
-  end: string;
-  budgetWan: number;
-  funding: FundingSource[];
-  unit: string;
-  keyProject: string | null;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface Dossier {
-  building: BuildingSummary;
-  version: number;
-  grade: SafetyGrade | null;
-  hazards: HazardItem[];
-  appraisals: Appraisal[];
-  inspections: Inspection[];
-  plan: RenovationPlanBody | null;
-  areas: Array<{ id: string; kind: string; name: string; nameEn: string }>;
-}
-
-export interface SearchPage {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: BuildingSummary[];
-}
+// The response shapes are shared with the archive through src/core (types only, no server code).
+export type { BuildingSummary, Dossier, SearchPage };
+export type Appraisal = AppraisalView;
+export type Inspection = InspectionView;
+export type RenovationPlanBody = PlanView;
 
 export interface SessionUser {
   id: number;
