@@ -102,8 +102,8 @@ describe('the viewer', () => {
     await saveScreenshot(page, 'viewer-inspection');
   });
 
-  // Skipped: on the 06:00 run (machine at load 5) the feature colour did not change within
-  // 5 s, though it passed at 05:43; issue 6 stays open until this is understood and fixed.
+  // Skipped: fails (also on an idle machine): after the in-panel inspection above, the loaded
+  // feature's colour no longer follows the archive. A real defect; issue 6 stays open until fixed.
   it.skip('recolours a building within 5 s when its grade changes through the API', async () => {
     const { page } = v;
     const { name, password } = inject('inspector');
