@@ -87,7 +87,17 @@ export function viewerStep(paths: ProjectPaths): BuildStep {
     async run(progress) {
       const { build } = await import('vite');
       progress('vite build…');
-      await build({ configFile: join(paths.root, 'vite.config.ts'), logLevel: 'warn' });
+      // Always the production bundle. Vite takes NODE_ENV from the process, and a build run
+      // from the test runner (NODE_ENV=test) once shipped development React, whose
+      // StrictMode runs every effect twice and left the live grades feed stopped.
+      const nodeEnv = process.env.NODE_ENV;
+      process.env.NODE_ENV = 'production';
+      try {
+        await build({ configFile: join(paths.root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+      } finally {
+        if (nodeEnv === undefined) delete process.env.NODE_ENV;
+        else process.env.NODE_ENV = nodeEnv;
+      }
     },
   };
 }

@@ -54,6 +54,20 @@ describe('the served viewer boots offline', () => {
     await page.close();
   });
 
+  it('serves the production bundle, even when built from the test runner', async () => {
+    // NODE_ENV=test once leaked into the build: development React double-ran effects and
+    // stopped the live grades feed. The development build carries this DevTools hint.
+    const baseUrl = inject('baseUrl');
+    const html = await (await fetch(`${baseUrl}/`)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const js = await (await fetch(new URL(src, baseUrl))).text();
+      expect(js.length).toBeGreaterThan(1000);
+      expect(js).not.toContain('Download the React DevTools');
+    }
+  });
+
   it('switches to English with ?lang=en', async () => {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
     await page.goto(`${inject('baseUrl')}/?lang=en`);
