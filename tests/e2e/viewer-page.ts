@@ -49,7 +49,8 @@ const LOADED_FEATURES = `(() => {
   let tileset = null;
   for (let i = 0; i < scene.primitives.length; i++) {
     const p = scene.primitives.get(i);
-    if (p && p.root && p.allTilesLoaded) tileset = p;
+    // The buildings tileset by its address: other tilesets (lifelines) share the scene.
+    if (p && p.root && p.allTilesLoaded && String(p.resource && p.resource.url).includes('/tiles/buildings/')) tileset = p;
   }
   const byCode = new Map();
   if (!tileset) return byCode;
@@ -161,6 +162,38 @@ export async function waitForColour(page: Page, code: string, colour: string, ti
     { timeout, polling: 100 },
   );
   return Date.now() - started;
+}
+
+/**
+ * Watches, inside the page, for a loaded building to take this colour, and gives the
+ * wall-clock time (Date.now, same machine as the test) at which it did. Checked every
+ * 25 ms in the page itself, so the figure is when the map changed, not when a busy
+ * page next answered the test's poll (SwiftShader renders on the same main thread).
+ * Start it before making the change.
+ */
+export async function watchColour(page: Page, code: string, colour: string): Promise<{ changedAt(timeout: number): Promise<number> }> {
+  const key = `yzWatch_${code}_${Date.now()}`;
+  await page.evaluate(
+    ([code, colour, script, key]) => {
+      const w = window as unknown as Record<string, number | null>;
+      w[key] = null;
+      const byCode = (0, eval)(script) as Map<string, { color: { toCssHexString(): string } }>;
+      const feature = byCode.get(code);
+      if (!feature) throw new Error(`${code} is not loaded`);
+      const timer = setInterval(() => {
+        if (feature.color.toCssHexString() !== colour) return;
+        w[key] = Date.now();
+        clearInterval(timer);
+      }, 25);
+    },
+    [code, colour, LOADED_FEATURES, key] as const,
+  );
+  return {
+    async changedAt(timeout: number) {
+      const handle = await page.waitForFunction((key) => (window as unknown as Record<string, number | null>)[key], key, { timeout, polling: 100 });
+      return (await handle.jsonValue()) as number;
+    },
+  };
 }
 
 /** Waits until a loaded building is shown or hidden (filters apply on the next React render). */

@@ -29,17 +29,27 @@ export class GradesFeed {
   private source: EventSource | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private polls = 0;
-  private stopped = false;
+  /** The current run (see start); 0 or a stale number means stopped. */
+  private run = 0;
   private readonly gradeListeners = new Set<(changed: string[]) => void>();
   private readonly statusListeners = new Set<(status: FeedStatus) => void>();
 
+  /**
+   * Starts (or restarts) the feed. Each start is a new run: work still in flight from an
+   * earlier run (a fetch, a timer) is dropped when it lands, so stop() then start() —
+   * which React's StrictMode does to every effect in development — leaves exactly one
+   * live feed instead of a stopped one.
+   */
   start(): void {
-    void this.loadFull();
+    this.stop();
+    const run = ++this.run;
+    void this.loadFull(run);
   }
 
   stop(): void {
-    this.stopped = true;
+    this.run++;
     this.source?.close();
+    this.source = null;
     clearTimeout(this.timer);
   }
 
@@ -85,24 +95,31 @@ export class GradesFeed {
     return body;
   }
 
-  private async loadFull(): Promise<void> {
-    if (this.stopped) return;
+  private async loadFull(run: number): Promise<void> {
+    let body: GradesBody;
     try {
-      this.apply(await this.fetchGrades(null));
-      this.openStream();
+      body = await this.fetchGrades(null);
     } catch (error) {
+      if (run !== this.run) return;
       console.warn(`档案服务不可用 / archive unavailable: ${error instanceof Error ? error.message : String(error)}`);
       this.setStatus('down');
-      this.timer = setTimeout(() => void this.loadFull(), DOWN_RETRY_MS);
+      this.timer = setTimeout(() => void this.loadFull(run), DOWN_RETRY_MS);
+      return;
     }
+    if (run !== this.run) return;
+    this.apply(body);
+    this.openStream(run);
   }
 
-  private openStream(): void {
-    if (this.stopped || typeof EventSource === 'undefined') return this.schedulePoll();
+  private openStream(run: number): void {
+    if (run !== this.run) return;
+    if (typeof EventSource === 'undefined') return this.schedulePoll(run);
+    this.source?.close();
     const source = new EventSource(`/api/grades/stream?since=${this.version}`);
     this.source = source;
     source.addEventListener('hello', () => this.setStatus('live'));
     source.addEventListener('grades', (event) => {
+      if (run !== this.run) return;
       try {
         this.apply(JSON.parse((event as MessageEvent<string>).data) as GradesBody);
       } catch (error) {
@@ -112,26 +129,30 @@ export class GradesFeed {
     source.onerror = () => {
       // Fall back to polling; EventSource's own retries would hide a dead proxy.
       source.close();
-      if (this.source === source) this.source = null;
+      if (this.source !== source) return;
+      this.source = null;
       this.polls = 0;
-      this.schedulePoll();
+      this.schedulePoll(run);
     };
   }
 
-  private schedulePoll(): void {
-    if (this.stopped) return;
+  private schedulePoll(run: number): void {
+    if (run !== this.run) return;
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.poll(), this.status === 'down' ? DOWN_RETRY_MS : POLL_MS);
+    this.timer = setTimeout(() => void this.poll(run), this.status === 'down' ? DOWN_RETRY_MS : POLL_MS);
   }
 
-  private async poll(): Promise<void> {
+  private async poll(run: number): Promise<void> {
     try {
-      this.apply(await this.fetchGrades(this.version < 0 ? null : this.version));
+      const body = await this.fetchGrades(this.version < 0 ? null : this.version);
+      if (run !== this.run) return;
+      this.apply(body);
       this.setStatus('polling');
-      if (++this.polls >= POLLS_PER_STREAM_RETRY) return this.openStream();
+      if (++this.polls >= POLLS_PER_STREAM_RETRY) return this.openStream(run);
     } catch {
+      if (run !== this.run) return;
       this.setStatus('down');
     }
-    this.schedulePoll();
+    this.schedulePoll(run);
   }
 }
