@@ -1,7 +1,8 @@
 /**
- * With the archive API unreachable the 3D view still loads in full, a banner says
- * the archive is down, and the panel says the dossier cannot be loaded. Then a lost
- * WebGL context shows its message.
+ * With the archive API unreachable and one building tile corrupt, the 3D view still
+ * loads (the bad tile is logged and skipped), a banner says the archive is down, and
+ * the panel says the dossier cannot be loaded. Then a lost WebGL context shows its
+ * message.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -17,9 +18,22 @@ describe('the viewer without the archive', () => {
     await browser?.close();
   });
 
-  it('loads the 3D view, shows the banner, the panel says the dossier cannot be loaded; a lost WebGL context is reported', async () => {
-    const v = await openViewer(browser, `${inject('noApiBaseUrl')}/?sel=YZ-00967&cam=106.572584,29.560129,393.2,0,-35`);
+  it('loads the 3D view past a corrupt tile, shows the banner, the panel says the dossier cannot be loaded; a lost WebGL context is reported', async () => {
+    let corrupted: string | null = null;
+    const v = await openViewer(browser, `${inject('noApiBaseUrl')}/?sel=YZ-00967&cam=106.572584,29.560129,393.2,0,-35`, {
+      // The first building tile the view asks for arrives as garbage (a truncated upload, a bad disk).
+      prepare: (page) =>
+        page.route('**/tiles/buildings/**/*.glb', async (route) => {
+          if (corrupted !== null) return route.continue();
+          corrupted = route.request().url();
+          await route.fulfill({ status: 200, contentType: 'model/gltf-binary', body: Buffer.from('glTF this is not a binary glTF file at all') });
+        }),
+    });
     await waitReady(v.page);
+    expect(corrupted).not.toBeNull();
+    const tileName = new URL(corrupted!).pathname.split('/').pop()!;
+    expect(v.consoleWarnings.some((w) => w.includes('building tile skipped') && w.includes(tileName))).toBe(true);
+    expect(v.consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
     await v.page.waitForSelector('.archive-down', { timeout: 30_000 });
     await v.page.waitForSelector('.dossier-panel[data-state="unavailable"]');
     expect(await v.page.textContent('.dossier-panel')).toContain('无法加载该建筑的档案');

@@ -11,15 +11,24 @@ export interface ViewerPage {
   requested: string[];
   failed: string[];
   consoleErrors: string[];
+  consoleWarnings: string[];
 }
 
-export async function openViewer(browser: Browser, url: string, viewport = { width: 1280, height: 720 }): Promise<ViewerPage> {
-  const page = await browser.newPage({ viewport });
-  const v: ViewerPage = { page, requested: [], failed: [], consoleErrors: [] };
+export interface OpenViewerOptions {
+  viewport?: { width: number; height: number };
+  /** Runs on the new page before it navigates (e.g. to route requests). */
+  prepare?: (page: Page) => Promise<unknown>;
+}
+
+export async function openViewer(browser: Browser, url: string, options: OpenViewerOptions = {}): Promise<ViewerPage> {
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 720 } });
+  await options.prepare?.(page);
+  const v: ViewerPage = { page, requested: [], failed: [], consoleErrors: [], consoleWarnings: [] };
   page.on('request', (req) => v.requested.push(req.url()));
   page.on('requestfailed', (req) => v.failed.push(`${req.url()} ${req.failure()?.errorText ?? ''}`));
   page.on('console', (msg) => {
     if (msg.type() === 'error') v.consoleErrors.push(msg.text());
+    if (msg.type() === 'warning') v.consoleWarnings.push(msg.text());
     if (process.env.YZ_DEBUG) console.log('[page]', msg.text());
   });
   page.on('pageerror', (err) => v.consoleErrors.push(String(err)));
