@@ -5,30 +5,33 @@
  *
  *   --buildings <buildings.geojson> [--areas <areas.geojson>]   import/refresh the building registry first
  *   --source <folder>     registry + archive.csv from a folder laid out like tiles/source/
+ *   --lifelines <lifelines.geojson>   replace the pipe segments and their proximity to the buildings
  *   --db <file>           database file (overrides ARCHIVE_DB)
  */
 import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../src/archive/import/archive-importer.ts';
 import { formatProblems } from '../src/archive/import/import-problem.ts';
+import { importLifelinesFile } from '../src/archive/lifelines/lifeline-file-import.ts';
 import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--db file]
-       npm run archive:import -- --source tiles/source [--db file]`;
+       npm run archive:import -- --source tiles/source [--db file]
+       npm run archive:import -- --lifelines tiles/source/lifelines.geojson [--db file]`;
 
 let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean' } },
+    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean' } },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   process.exit(2);
 }
 const file = args.positionals[0];
-if (args.values.help || (!file && !args.values.source && !args.values.buildings)) {
+if (args.values.help || (!file && !args.values.source && !args.values.buildings && !args.values.lifelines)) {
   console.log(USAGE);
   process.exit(args.values.help ? 0 : 2);
 }
@@ -61,6 +64,15 @@ try {
       console.log(
         `完成 / done: ${s.rows} 行 rows, 新增鉴定 ${s.appraisalsAdded} appraisals added, 方案变更 ${s.plansChanged} plans changed, 等级变化 ${s.gradesChanged} grades changed, 未变 ${s.unchanged} unchanged (version ${s.version})`,
       );
+    }
+  }
+  if (args.values.lifelines) {
+    const result = await importLifelinesFile(store.db, args.values.lifelines);
+    if (!result.ok) fail(args.values.lifelines, result.error);
+    else {
+      const s = result.value;
+      console.log(`管线 / lifelines: ${s.segments} segments, ${s.pairs} pipe–building pairs ≤ ${s.maxDistanceM} m, ${s.problems.length} skipped (${s.seconds.toFixed(1)} s)`);
+      for (const p of s.problems.slice(0, 20)) console.log(`  跳过 / skipped ${p.message}`);
     }
   }
 } finally {

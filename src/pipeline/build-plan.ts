@@ -72,6 +72,33 @@ export function buildingsStep(paths: ProjectPaths): BuildStep {
   };
 }
 
+/** Pipe segments + DEM → the 3D Tiles 1.1 lifelines tileset (src/pipeline/lifelines). */
+export function lifelinesStep(paths: ProjectPaths): BuildStep {
+  const out = join(paths.tiles, 'lifelines');
+  return {
+    name: 'lifelines',
+    title: '地下管线三维瓦片 / lifelines 3D Tiles',
+    inputs: [
+      join(paths.sourceData, SAMPLE_FILES.lifelines),
+      join(paths.sourceData, SAMPLE_FILES.dem),
+      join(paths.root, 'src', 'pipeline', 'lifelines'),
+      join(paths.root, 'src', 'pipeline', 'buildings'),
+      join(paths.root, 'src', 'core'),
+    ],
+    outputs: [join(out, 'tileset.json')],
+    async run(progress) {
+      const { runLifelinesCommand } = await import('./lifelines/lifelines-command.ts');
+      const result = await runLifelinesCommand({
+        input: join(paths.sourceData, SAMPLE_FILES.lifelines),
+        dem: join(paths.sourceData, SAMPLE_FILES.dem),
+        out,
+        log: progress,
+      });
+      if (!result.ok) throw new Error(result.error);
+    },
+  };
+}
+
 export function viewerStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'viewer',
@@ -104,7 +131,7 @@ export function viewerStep(paths: ProjectPaths): BuildStep {
 
 /** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). */
 export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
-  return [sampleStep(paths, options), terrainStep(paths), basemapStep(paths), archiveImportStep(paths), buildingsStep(paths)];
+  return [sampleStep(paths, options), terrainStep(paths), basemapStep(paths), archiveImportStep(paths), buildingsStep(paths), lifelinesStep(paths)];
 }
 
 export function fullBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {

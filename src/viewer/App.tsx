@@ -21,6 +21,11 @@ import { AREAS_URL, AreasLayer } from './layers/AreasLayer.tsx';
 import { BuildingsLayer, type BuildingsLayerHandle } from './layers/BuildingsLayer.tsx';
 import { RailLayer } from './layers/RailLayer.tsx';
 import { DossierPanel } from './panel/DossierPanel.tsx';
+import { DEFAULT_RISK_PARAMS, fetchPipeRisk, LifelinesControls, LifelinesLayer, type PipeRisk } from './layers/LifelinesLayer.tsx';
+import { DEFAULT_LIFELINE_FILTERS, type PipeFeatureProperties } from './layers/lifeline-styling.ts';
+import { BuildingPipesSection, PipePanel } from './panel/PipePanel.tsx';
+import { enterUndergroundMode, type UndergroundMode } from './scene/underground-mode.ts';
+import { BUILDING_CODE_PATTERN } from '../core/building-code.ts';
 import { cameraView, readCamera } from './scene/camera-state.ts';
 import { flyToBuilding } from './scene/fly-to-building.ts';
 import { Basemap, createOfflineBaseLayer } from './scene/local-imagery.ts';
@@ -46,8 +51,6 @@ export function App() {
   const terrainProvider = useMemo(() => createTerrainProvider(), []);
   const feed = useMemo(() => new GradesFeed(), []);
   const [feedStatus, setFeedStatus] = useState<FeedStatus>(feed.status);
-  // Until the archive has given grades once, buildings are neutral, not "not appraised" grey.
-  const [gradesKnown, setGradesKnown] = useState(false);
   const buildings = useMemo(() => deferred<BuildingsLayerHandle>(), []);
   const buildingsRef = useRef<BuildingsLayerHandle | null>(null);
   const [areaCodes, setAreaCodes] = useState<ReadonlySet<string> | null>(null);
@@ -56,15 +59,23 @@ export function App() {
   const [loadedCount, setLoadedCount] = useState(0);
   const initialView = useRef(view);
   const [dossierRefresh, setDossierRefresh] = useState(0);
+  // Lifelines (issue #7).
+  const [lifelinesOn, setLifelinesOn] = useState(false);
+  const [pipeFilters, setPipeFilters] = useState(DEFAULT_LIFELINE_FILTERS);
+  const [pipeMaterials, setPipeMaterials] = useState<string[]>([]);
+  const [highlightRisk, setHighlightRisk] = useState(true);
+  const [underground, setUnderground] = useState(false);
+  const [pipe, setPipe] = useState<PipeFeatureProperties | null>(null);
+  const [pipeRisk, setPipeRisk] = useState<PipeRisk | null>(null);
+  const [pipeRiskError, setPipeRiskError] = useState<string | null>(null);
+  const [gradesVersion, setGradesVersion] = useState(0);
 
   // Grades: live from the archive; the banner follows its status.
   useEffect(() => {
     const off = feed.onStatus(setFeedStatus);
-    const offGrades = feed.onGrades(() => setGradesKnown(true));
     feed.start();
     return () => {
       off();
-      offGrades();
       feed.stop();
     };
   }, [feed]);
@@ -107,6 +118,49 @@ export function App() {
   );
 
   const select = useCallback((code: string | null) => update({ selected: code }), [update]);
+
+  // Lifelines: risk follows grade changes; underground mode while toggled; the picked pipe's risk.
+  useEffect(() => feed.onGrades(() => setGradesVersion((n) => n + 1)), [feed]);
+  useEffect(() => {
+    if (!viewer || !underground) return;
+    let mode: UndergroundMode | null = null;
+    let live = true;
+    void buildings.promise.then((h) => {
+      if (live) mode = enterUndergroundMode(viewer, h);
+    });
+    const off = feed.onGrades(() => mode?.refade());
+    return () => {
+      live = false;
+      off();
+      mode?.exit();
+    };
+  }, [viewer, underground, buildings, feed]);
+  useEffect(() => {
+    setPipeRisk(null);
+    setPipeRiskError(null);
+    if (!pipe) return;
+    const abort = new AbortController();
+    fetchPipeRisk(pipe.id, DEFAULT_RISK_PARAMS, abort.signal).then(setPipeRisk, (e: unknown) => {
+      if (!abort.signal.aborted) setPipeRiskError(e instanceof Error ? e.message : String(e));
+    });
+    return () => abort.abort();
+  }, [pipe, gradesVersion]);
+  // A building pick: pipe features carry ids too, so only building codes select a building.
+  const onBuildingPick = useCallback(
+    (code: string | null) => {
+      if (code !== null && !BUILDING_CODE_PATTERN.test(code)) return;
+      select(code);
+    },
+    [select],
+  );
+  // A pipe pick replaces the building selection (its handler runs after the buildings').
+  const onPipePick = useCallback(
+    (p: PipeFeatureProperties | null) => {
+      setPipe(p);
+      if (p) select(null);
+    },
+    [select],
+  );
 
   // The view in the URL: camera moves rewrite it, back/forward restore it.
   useEffect(() => {
@@ -224,12 +278,22 @@ export function App() {
         <TerrainLighting />
         <BuildingsLayer
           feed={feed}
-          overlayOn={view.layers.hazard && gradesKnown}
+          overlayOn={view.layers.hazard}
           filters={filters}
           areaCodes={areaCodes}
           selected={view.selected}
-          onPick={select}
+          onPick={onBuildingPick}
           onReady={onBuildingsReady}
+        />
+        <LifelinesLayer
+          show={lifelinesOn}
+          filters={pipeFilters}
+          highlightRisk={highlightRisk}
+          risk={DEFAULT_RISK_PARAMS}
+          selectedId={pipe?.id ?? null}
+          onPick={onPipePick}
+          onMaterials={setPipeMaterials}
+          gradesVersion={gradesVersion}
         />
         <AreasLayer showAreas={view.layers.areas} showCommunities={view.layers.communities} language={view.lang} />
         <RailLayer show={view.layers.rail} />
@@ -246,8 +310,37 @@ export function App() {
         <LayerPanel layers={view.layers} onChange={(layers) => update({ layers })} />
         <FilterPanel filters={filters} onChange={onFilters} areas={areas} count={count} loadedCount={loadedCount} />
         <Legend overlayOn={view.layers.hazard} />
+        <LifelinesControls
+          show={lifelinesOn}
+          onShow={setLifelinesOn}
+          filters={pipeFilters}
+          onFilters={setPipeFilters}
+          materials={pipeMaterials}
+          highlightRisk={highlightRisk}
+          onHighlightRisk={setHighlightRisk}
+          underground={underground}
+          onUnderground={setUnderground}
+        />
       </div>
+      {pipe && !view.selected && (
+        <PipePanel
+          pipe={pipe}
+          risk={pipeRisk}
+          riskError={pipeRiskError}
+          onClose={() => setPipe(null)}
+          onSelectBuilding={(code) => {
+            setPipe(null);
+            select(code);
+            void flyTo(code).catch((e: unknown) => console.warn(e));
+          }}
+        />
+      )}
       {view.selected && <DossierPanel key={view.selected} code={view.selected} refresh={dossierRefresh} onClose={() => select(null)} onGradeRecorded={onGradeRecorded} />}
+      {view.selected && lifelinesOn && (
+        <div className="building-pipes-box panel-box">
+          <BuildingPipesSection code={view.selected} refresh={dossierRefresh} />
+        </div>
+      )}
       <StatusBanners feedStatus={feedStatus} webglLost={webglLost} />
     </div>
   );

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ArchiveConfig } from '../config.ts';
+import type { LifelineQueries } from '../lifelines/lifeline-queries.ts';
 import type { ArchiveStore, Role, UserRecord } from '../store/archive-store.ts';
 import type { GradesFeed } from './grades-feed.ts';
 import type { VersionedCache } from './versioned-cache.ts';
@@ -20,6 +21,8 @@ export interface ArchiveApiContext {
   config: Pick<ArchiveConfig, 'reads' | 'cookieSecure' | 'sessionHours'>;
   feed: GradesFeed;
   dossiers: VersionedCache<string>;
+  /** Pipe risk queries, when the store is SQLite (the lifelines tables live beside the archive). */
+  lifelines: LifelineQueries | null;
   /** onRequest guard for reads: open, or any logged-in user when ARCHIVE_READS=login. */
   requireReader: onRequestAsyncHookHandler;
   /** onRequest guard that lets only these roles (and admin) through: 401 without a session, 403 with the wrong role. */

@@ -14,6 +14,7 @@ import { FUNDING_SOURCES, PLAN_STATUSES, RENOVATION_MEASURES } from '../../core/
 import { ROLES } from '../store/archive-store.ts';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import { isIsoDay } from '../import/archive-row-validator.ts';
+import { LifelineRiskStatsBody } from './lifeline-schemas.ts';
 
 export const ErrorBody = z.object({
   error: z.string().describe('machine-readable code, e.g. not_found, stale_version'),
@@ -131,6 +132,7 @@ export const StatsBody = z.object({
   ),
   inspectionsThisMonth: z.number(),
   month: z.string(),
+  lifelines: LifelineRiskStatsBody.describe('pipes at risk next to C/D buildings, default age and distance'),
 });
 
 /** Photo references: relative paths or URLs of already-uploaded photos; never a path that climbs. */

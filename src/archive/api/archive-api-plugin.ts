@@ -9,7 +9,9 @@ import fastifySwagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ArchiveConfig } from '../config.ts';
+import { LifelineQueries } from '../lifelines/lifeline-queries.ts';
 import type { ArchiveStore } from '../store/archive-store.ts';
+import { SqliteArchiveStore } from '../store/sqlite-store.ts';
 import type { ArchiveApiContext } from './api-context.ts';
 import { archiveErrorHandler } from './api-errors.ts';
 import { registerDossierRoutes } from './dossier-routes.ts';
@@ -17,6 +19,7 @@ import { registerExportRoutes } from './export-routes.ts';
 import { GradesFeed, type GradesFeedOptions } from './grades-feed.ts';
 import { registerGradesRoutes } from './grades-routes.ts';
 import { registerInspectionRoutes } from './inspection-routes.ts';
+import { registerLifelineRoutes } from './lifeline-routes.ts';
 import { registerPlanRoutes } from './plan-routes.ts';
 import { registerSearchRoutes } from './search-routes.ts';
 import { roleGuard, sessionResolver } from './session-guard.ts';
@@ -58,6 +61,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
           { name: 'buildings', description: '楼栋档案 / dossiers, search, inspections, plans' },
           { name: 'grades', description: '地图着色 / the map’s grade feed' },
           { name: 'stats', description: '大屏统计 / big-screen counts' },
+          { name: 'lifelines', description: '城市生命线 / pipes near dangerous buildings' },
           { name: 'export', description: '导出 / export' },
           { name: 'session', description: '登录 / log in and out' },
           { name: 'users', description: '用户 / accounts (admin)' },
@@ -75,6 +79,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
       config,
       feed,
       dossiers: new VersionedCache<string>(options.dossierCacheEntries ?? 20_000),
+      lifelines: options.store instanceof SqliteArchiveStore ? new LifelineQueries(options.store.db) : null,
       requireReader: config.reads === 'open' ? async () => {} : readerGuard,
       requireRole: roleGuard,
     };
@@ -87,6 +92,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
     registerSearchRoutes(app, ctx);
     registerGradesRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
+    registerLifelineRoutes(app, ctx);
     registerInspectionRoutes(app, ctx);
     registerPlanRoutes(app, ctx);
     registerSessionRoutes(app, ctx);

@@ -1,18 +1,19 @@
 /** `GET /api/stats`: the big screen's numbers, cached per archive version and month. */
+import type { LifelineRiskStats } from '../lifelines/lifeline-queries.ts';
 import type { ArchiveStats } from '../store/archive-store.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { ErrorBody, StatsBody } from './api-schemas.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
-  const cache = new VersionedCache<ArchiveStats>(4);
+  const cache = new VersionedCache<ArchiveStats & { lifelines: LifelineRiskStats }>(4);
   app.get(
     '/stats',
     {
       onRequest: ctx.requireReader,
       schema: {
         tags: ['stats'],
-        summary: '统计 / counts by grade, renewal area and plan status; inspections this month',
+        summary: '统计 / counts by grade, renewal area and plan status; inspections this month; pipes at risk by network',
         response: { 200: StatsBody, 401: ErrorBody },
       },
     },
@@ -22,10 +23,18 @@ export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
       const key = now.toISOString().slice(0, 7);
       let stats = cache.get(version, key);
       if (!stats) {
-        stats = await ctx.store.stats(now);
+        stats = { ...(await ctx.store.stats(now)), lifelines: lifelineRiskStats(ctx, now) };
         cache.set(version, key, stats);
       }
       return stats;
     },
   );
+}
+
+const EMPTY_BY_NETWORK = { water: 0, storm: 0, sewage: 0, gas: 0, power: 0, telecom: 0 };
+
+/** Risk counts at the default age and distance; zeros when the archive has no lifelines. */
+function lifelineRiskStats(ctx: ArchiveApiContext, now: Date): LifelineRiskStats {
+  if (ctx.lifelines) return ctx.lifelines.riskStats({ now });
+  return { ageYears: 30, distanceM: 15, segments: 0, total: 0, byNetwork: { ...EMPTY_BY_NETWORK } };
 }

@@ -5,7 +5,7 @@
  * restart never re-imports over them. With `ARCHIVE_DEMO_USERS=1` it also creates
  * the demo accounts (printing their random passwords once).
  */
-import { utimesSync } from 'node:fs';
+import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildStep } from '../../pipeline/build-steps.ts';
 import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
@@ -19,18 +19,22 @@ export interface ArchiveStepPaths {
 export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEnv = process.env): BuildStep {
   const dbPath = archiveDbPath(paths.root, env);
   const demoUsers = env.ARCHIVE_DEMO_USERS === '1' || env.ARCHIVE_DEMO_USERS === 'true';
+  // Pipes are optional: a source folder without them imports the archive alone.
+  const lifelinesPath = join(paths.sourceData, SAMPLE_FILES.lifelines);
+  const withLifelines = existsSync(lifelinesPath);
   return {
     name: 'archive',
     title: '导入房屋安全档案 / archive import',
-    inputs: [SAMPLE_FILES.buildings, SAMPLE_FILES.archiveCsv, SAMPLE_FILES.areas].map((f) => join(paths.sourceData, f)),
+    inputs: [SAMPLE_FILES.buildings, SAMPLE_FILES.archiveCsv, SAMPLE_FILES.areas, ...(withLifelines ? [SAMPLE_FILES.lifelines] : [])].map((f) => join(paths.sourceData, f)),
     outputs: [dbPath],
     async run(progress) {
       // Loaded here, not at the top: planning the build must not need the native SQLite module.
-      const [{ SqliteArchiveStore }, { importSourceFolder }, { formatProblems }, { createDemoUsers }] = await Promise.all([
+      const [{ SqliteArchiveStore }, { importSourceFolder }, { formatProblems }, { createDemoUsers }, { importLifelinesFile }] = await Promise.all([
         import('../store/sqlite-store.ts'),
         import('./archive-importer.ts'),
         import('./import-problem.ts'),
         import('../auth/demo-users.ts'),
+        import('../lifelines/lifeline-file-import.ts'),
       ]);
       const store = new SqliteArchiveStore({ path: dbPath });
       try {
@@ -41,6 +45,13 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
         if (!result.ok) throw new Error(`${result.error.file}:\n${formatProblems(result.error.problems)}`);
         const { registry, archive } = result.value;
         progress(`楼栋 ${registry.buildings} buildings (+${registry.added}, ~${registry.changed}); 档案 ${archive.rows} rows (+${archive.appraisalsAdded} appraisals, ~${archive.plansChanged} plans)`);
+        // Pipes and their proximity to the buildings just imported (risk queries, /api/stats).
+        if (withLifelines) {
+          const lifelines = await importLifelinesFile(store.db, lifelinesPath);
+          if (!lifelines.ok) throw new Error(lifelines.error);
+          const l = lifelines.value;
+          progress(`管线 ${l.segments} lifeline segments, ${l.pairs} pipe–building pairs ≤ ${l.maxDistanceM} m, ${l.problems.length} skipped`);
+        }
         if (demoUsers) {
           for (const u of await createDemoUsers(store)) {
             progress(`演示账号 / demo user ${u.name} (${u.role}) 密码 password: ${u.password}  ← 仅显示一次 / shown once`);

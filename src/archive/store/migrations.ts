@@ -146,6 +146,40 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    description: 'lifelines: pipe segments and the precomputed pipe-to-building proximity behind pipe risk',
+    sql: `
+      CREATE TABLE lifeline_segments (
+        id TEXT PRIMARY KEY,
+        network TEXT NOT NULL,
+        diameter_mm REAL NOT NULL,
+        -- Cover depth (m); null when the survey gave invert elevations instead.
+        depth_m REAL,
+        material TEXT NOT NULL,
+        install_year INTEGER NOT NULL,
+        condition TEXT NOT NULL CHECK (condition IN ('良好','一般','较差','危险')),
+        pressure TEXT,
+        length_m REAL NOT NULL,
+        -- Middle of the segment, for flying to it.
+        lon REAL NOT NULL,
+        lat REAL NOT NULL,
+        geometry TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX lifeline_segments_network ON lifeline_segments (network);
+      -- Every pipe-building pair within the import's maximum distance (meta lifelines_max_distance_m):
+      -- risk queries filter this by the requested distance and the buildings' *current* grade,
+      -- so a new inspection changes the risk at once without recomputing any geometry.
+      CREATE TABLE lifeline_proximity (
+        segment_id TEXT NOT NULL REFERENCES lifeline_segments (id) ON DELETE CASCADE,
+        code TEXT NOT NULL REFERENCES buildings (code),
+        distance_m REAL NOT NULL,
+        PRIMARY KEY (segment_id, code)
+      ) WITHOUT ROWID;
+      CREATE INDEX lifeline_proximity_code ON lifeline_proximity (code, distance_m);
+      INSERT INTO meta (key, value) VALUES ('lifelines_max_distance_m', 0);
+    `,
+  },
 ];
 
 export function schemaVersion(db: Database.Database): number {

@@ -5,7 +5,7 @@
  * (EXT_meshopt_compression). Our own quantization, not gltf-transform's quantize():
  * it must leave feature IDs exact and keep positions within a known error.
  */
-import { Document, NodeIO, type Node } from '@gltf-transform/core';
+import { Document, NodeIO, type Material, type Node } from '@gltf-transform/core';
 import {
   EXTMeshFeatures,
   EXTMeshoptCompression,
@@ -107,7 +107,44 @@ export async function writeBuildingsGlb(
   options: GlbWriterOptions = {},
 ): Promise<{ glb: Uint8Array; stats: GlbStats }> {
   const o = { ...DEFAULTS, ...options };
-  if (buildings.length > 65_535) throw new RangeError(`${buildings.length} buildings in one tile; at most 65,535`);
+  const meshes = cellsOf(frame, buildings, o.quantizationCellM).map((cell) => {
+    const mesh = new MeshAccumulator(o.normals);
+    for (const i of cell) extrudeBuilding(mesh, frame, buildings[i]!, i);
+    return { mesh, material: 'building' };
+  });
+  return writeFeatureMeshGlb(meshes, buildings.length, columns, schema, {
+    ...o,
+    materials: { building: [0.92, 0.91, 0.88, 1] },
+    sceneName: 'buildings',
+  });
+}
+
+/** One mesh of a glb: its geometry and the name of its material. */
+export interface FeatureMesh {
+  mesh: MeshAccumulator;
+  material: string;
+}
+
+export interface FeatureMeshGlbOptions extends GlbWriterOptions {
+  /** Materials by name: base colour RGBA (linear 0–1). */
+  materials: Record<string, [number, number, number, number]>;
+  sceneName: string;
+}
+
+/**
+ * Writes already-built meshes (one quantized node each) with one feature ID per
+ * feature into a property table: the part shared by every feature tileset
+ * (buildings, lifelines). Feature IDs in the meshes index `columns`' rows.
+ */
+export async function writeFeatureMeshGlb(
+  meshes: readonly FeatureMesh[],
+  featureCount: number,
+  columns: readonly unknown[][],
+  schema: MetadataSchema,
+  options: FeatureMeshGlbOptions,
+): Promise<{ glb: Uint8Array; stats: GlbStats }> {
+  const o = { ...DEFAULTS, ...options };
+  if (featureCount > 65_535) throw new RangeError(`${featureCount} features in one tile; at most 65,535`);
   const doc = new Document();
   const buffer = doc.createBuffer();
   doc.createExtension(KHRMeshQuantization).setRequired(true);
@@ -119,13 +156,13 @@ export async function writeBuildingsGlb(
   const metadataExt = doc.createExtension(EXTStructuralMetadata);
 
   // Schema and property table.
-  const schemaProp = metadataExt.createSchema().setId('yuzhong_buildings');
+  const schemaProp = metadataExt.createSchema().setId(schema.id ?? 'yuzhong_buildings');
   for (const e of schema.enums) {
     const en = metadataExt.createEnum().setValueType('UINT8');
     e.names.forEach((name, value) => en.addEnumValue(metadataExt.createEnumValue().setName(name).setValue(value)));
     schemaProp.setEnum(e.name, en);
   }
-  const cls = metadataExt.createClass().setName('建筑 / building');
+  const cls = metadataExt.createClass().setName(schema.label ?? '建筑 / building');
   for (const c of schema.columns) {
     const p = metadataExt.createClassProperty().setType(c.type).setDescription(c.description);
     if (c.componentType) p.setComponentType(c.componentType);
@@ -135,7 +172,7 @@ export async function writeBuildingsGlb(
     cls.setProperty(c.name, p);
   }
   schemaProp.setClass(schema.className, cls);
-  const table = metadataExt.createPropertyTable().setClass(schema.className).setCount(buildings.length).setName('buildings');
+  const table = metadataExt.createPropertyTable().setClass(schema.className).setCount(featureCount).setName(options.sceneName);
   for (const col of encodePropertyTable(schema, columns)) {
     const prop = metadataExt.createPropertyTableProperty().setValues(col.values);
     if (col.stringOffsets) prop.setStringOffsets(col.stringOffsets).setStringOffsetType(col.stringOffsetType!);
@@ -146,14 +183,18 @@ export async function writeBuildingsGlb(
     metadataExt.createStructuralMetadata().setSchema(schemaProp).addPropertyTable(table),
   );
 
-  const material = doc.createMaterial('building').setBaseColorFactor([0.92, 0.91, 0.88, 1]).setMetallicFactor(0).setRoughnessFactor(1);
-  const scene = doc.createScene('buildings');
+  const materials = new Map<string, Material>();
+  // Only the materials some mesh uses: an unused one is dead weight (and a validator warning).
+  for (const name of new Set(meshes.map((m) => m.material))) {
+    const color = options.materials[name] ?? [1, 1, 1, 1];
+    materials.set(name, doc.createMaterial(name).setBaseColorFactor(color).setMetallicFactor(0).setRoughnessFactor(1));
+  }
+  const scene = doc.createScene(options.sceneName);
   const stats: GlbStats = { vertices: 0, triangles: 0 };
   const featureIdType = Uint16Array;
 
-  for (const [c, cell] of cellsOf(frame, buildings, o.quantizationCellM).entries()) {
-    const mesh = new MeshAccumulator(o.normals);
-    for (const i of cell) extrudeBuilding(mesh, frame, buildings[i]!, i);
+  for (const [c, { mesh, material }] of meshes.entries()) {
+    if (mesh.vertexCount === 0) continue;
     const { q, center, step } = quantize(mesh, o.quantizationStepM);
     const n = mesh.vertexCount;
     stats.vertices += n;
@@ -164,17 +205,17 @@ export async function writeBuildingsGlb(
     const indexArray = n <= 0xffff ? Uint16Array.from(mesh.indices.subarray(0, mesh.indexCount)) : mesh.indices.slice(0, mesh.indexCount);
     const indices = doc.createAccessor().setBuffer(buffer).setType('SCALAR').setArray(indexArray);
     const prim = doc.createPrimitive().setAttribute('POSITION', position).setAttribute('_FEATURE_ID_0', ids)
-      .setIndices(indices).setMaterial(material);
+      .setIndices(indices).setMaterial(materials.get(material)!);
     if (mesh.normals) {
       const normal = doc.createAccessor().setBuffer(buffer).setType('VEC3')
         .setArray(mesh.normals.slice(0, 3 * n)).setNormalized(true);
       prim.setAttribute('NORMAL', normal);
     }
-    const featureId = featuresExt.createFeatureID().setFeatureCount(buildings.length).setAttribute(0).setPropertyTable(table);
+    const featureId = featuresExt.createFeatureID().setFeatureCount(featureCount).setAttribute(0).setPropertyTable(table);
     if (o.featureIdLabel) featureId.setLabel(o.featureIdLabel);
     prim.setExtension('EXT_mesh_features', featuresExt.createFeatures().addFeatureID(featureId));
     const node: Node = doc.createNode(`cell_${c}`)
-      .setMesh(doc.createMesh(`buildings_${c}`).addPrimitive(prim))
+      .setMesh(doc.createMesh(`${options.sceneName}_${c}`).addPrimitive(prim))
       .setTranslation(center as [number, number, number])
       .setScale(step as [number, number, number]);
     scene.addChild(node);

@@ -36,6 +36,10 @@ export interface EnumSpec {
 }
 
 export interface MetadataSchema {
+  /** Schema id in the glb and tileset.json. Default `yuzhong_buildings`. */
+  id?: string;
+  /** Human name of the class, zh-CN / English. Default `建筑 / building`. */
+  label?: string;
   className: string;
   columns: ColumnSpec[];
   enums: EnumSpec[];
@@ -62,7 +66,7 @@ const CORE_COLUMNS: ColumnSpec[] = [
 
 const CORE_NAMES = new Set(CORE_COLUMNS.map((c) => c.name));
 
-interface ExtraStats {
+export interface ExtraStats {
   strings: number;
   numbers: number;
   integers: number;
@@ -122,7 +126,7 @@ export class SchemaCollector {
   }
 }
 
-function extraColumn(name: string, s: ExtraStats): ColumnSpec {
+export function extraColumn(name: string, s: ExtraStats): ColumnSpec {
   const description = `输入列 / input column "${name}"`;
   const onlyNumbers = s.numbers > 0 && s.strings + s.booleans + s.others === 0;
   if (s.booleans > 0 && s.strings + s.numbers + s.others === 0) {
@@ -139,10 +143,10 @@ function extraColumn(name: string, s: ExtraStats): ColumnSpec {
 /** Converts a schema to the EXT_structural_metadata JSON form (used by tileset.json and tests). */
 export function schemaJson(schema: MetadataSchema): Record<string, unknown> {
   return {
-    id: 'yuzhong_buildings',
+    id: schema.id ?? 'yuzhong_buildings',
     classes: {
       [schema.className]: {
-        name: '建筑 / building',
+        name: schema.label ?? '建筑 / building',
         properties: Object.fromEntries(
           schema.columns.map((c) => [
             c.name,

@@ -1,0 +1,18 @@
+/** Imports a lifelines file (GeoJSON / FlatGeobuf) into the archive; errors as values. */
+import type Database from 'better-sqlite3';
+import { PipeReadError, readPipes } from '../../pipeline/lifelines/pipe-reader.ts';
+import { err, ok, type Result } from '../store/archive-store.ts';
+import { importLifelines, type LifelineImportOptions, type LifelineImportSummary } from './lifeline-importer.ts';
+
+export async function importLifelinesFile(
+  db: Database.Database,
+  path: string,
+  options: LifelineImportOptions = {},
+): Promise<Result<LifelineImportSummary, string>> {
+  try {
+    return ok(await importLifelines(db, readPipes(path), options));
+  } catch (error) {
+    if (error instanceof PipeReadError) return err(error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Lifelines in the viewer, as a user meets them (needs the App.tsx wiring described in
+ * issue #7's report: LifelinesControls in the left column, LifelinesLayer in the
+ * <Viewer>, PipePanel for the picked pipe, underground mode on its toggle):
+ * the layer is switched on, underground mode makes the terrain translucent and lets
+ * the camera pass the surface; a real mouse click on a known pipe, found through the
+ * archive API and Cesium's public API, opens its panel with the buildings it runs
+ * near; leaving the mode restores the scene.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, saveScreenshot } from './chromium.ts';
+import { openViewer, type ViewerPage, waitReady } from './viewer-page.ts';
+
+interface PipeRisk {
+  segment: { id: string; lon: number; lat: number; depthM: number | null; diameterMm: number; lengthM: number };
+  buildings: { code: string }[];
+}
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(`${inject('baseUrl')}${path}`);
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** An at-risk pipe near Jiefangbei, long enough to hit, with buildings near it. */
+async function knownPipe(): Promise<PipeRisk> {
+  const { ids } = await api<{ ids: string[] }>('/api/lifelines/risk');
+  let best: PipeRisk | null = null;
+  let bestD = Infinity;
+  for (const id of ids.slice(0, 400)) {
+    const r = await api<PipeRisk>(`/api/lifelines/${id}`);
+    if (r.segment.lengthM < 25 || r.segment.depthM === null || r.buildings.length === 0) continue;
+    const d = Math.hypot(r.segment.lon - 106.5726, r.segment.lat - 29.5601);
+    if (d < bestD) [best, bestD] = [r, d];
+  }
+  if (!best) throw new Error('no suitable pipe in the sample');
+  return best;
+}
+
+describe('lifelines and the underground view', () => {
+  let browser: Browser;
+  let v: ViewerPage;
+  let pipe: PipeRisk;
+  beforeAll(async () => {
+    pipe = await knownPipe();
+    browser = await launchChromium();
+    v = await openViewer(browser, `${inject('baseUrl')}/?cam=${pipe.segment.lon},${pipe.segment.lat - 0.002},400,0,-45`);
+    await waitReady(v.page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('in underground mode, a real click on a known pipe opens its panel; leaving restores the view', async () => {
+    const { page } = v;
+    const { id, lon, lat } = pipe.segment;
+    await page.locator('input[name="lifelines"]').check();
+    await page.locator('.underground-toggle').click();
+    const sceneState = () =>
+      page.evaluate(() => {
+        const s = window.yz!.viewer.scene;
+        return { translucent: s.globe.translucency.enabled, collision: s.screenSpaceCameraController.enableCollisionDetection };
+      });
+    expect(await sceneState()).toEqual({ translucent: true, collision: false });
+
+    // Straight down over the pipe's middle: it is then at the centre of the screen whatever its depth.
+    await page.evaluate(async ([lon, lat]) => {
+      const viewer = window.yz!.viewer;
+      const C3 = viewer.camera.position.constructor as unknown as { fromDegrees(a: number, b: number, h: number): unknown };
+      const Carto = viewer.camera.positionCartographic.constructor as unknown as { fromDegrees(a: number, b: number): unknown };
+      const ground = () => viewer.scene.globe.getHeight(Carto.fromDegrees(lon!, lat!) as never) ?? 250;
+      const look = () => viewer.camera.setView({ destination: C3.fromDegrees(lon!, lat!, ground() + 45) as never, orientation: { heading: 0, pitch: -Math.PI / 2, roll: 0 } });
+      look();
+      await window.yz!.whenTilesLoaded();
+      look(); // the terrain under the camera is finer now
+      await window.yz!.whenTilesLoaded();
+    }, [lon, lat]);
+    // The pipe's feature is loaded.
+    await page.waitForFunction((pipeId) => {
+      const scene = window.yz!.viewer.scene;
+      for (let i = 0; i < scene.primitives.length; i++) {
+        const p = scene.primitives.get(i) as { root?: { children: unknown[]; content?: { featuresLength: number; getFeature(i: number): { getProperty(n: string): unknown } } }; resource?: { url: string } };
+        if (!p?.root || !p.resource?.url.includes('lifelines')) continue;
+        const stack = [p.root] as (typeof p.root)[];
+        while (stack.length) {
+          const tile = stack.pop()!;
+          stack.push(...(tile.children as (typeof p.root)[]));
+          const c = tile.content;
+          if (c) for (let k = 0; k < c.featuresLength; k++) if (c.getFeature(k).getProperty('id') === pipeId) return true;
+        }
+      }
+      return false;
+    }, id, { timeout: 60_000 });
+
+    const box = (await page.locator('canvas').first().boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const panel = page.locator(`.pipe-panel[data-pipe-id="${id}"]`);
+    try {
+      await panel.waitFor({ state: 'visible', timeout: 15_000 });
+    } catch (error) {
+      await saveScreenshot(page, 'lifelines-click');
+      throw error;
+    }
+    await expect.poll(() => panel.locator('.nearby-buildings li').count(), { timeout: 15_000 }).toBe(pipe.buildings.length);
+    expect(await panel.textContent()).toContain(id);
+
+    await page.locator('.underground-toggle').click();
+    expect(await sceneState()).toEqual({ translucent: false, collision: true });
+  });
+});
