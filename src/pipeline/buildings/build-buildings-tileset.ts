@@ -3,8 +3,6 @@
  * tiles (on worker threads) → tileset.json + report.json, written atomically.
  * Returns a result value; bad features are problems in the report, never crashes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createLocalProjection } from '../../core/local-projection.ts';
 import { placeBuilding } from './building-placement.ts';
@@ -12,17 +10,18 @@ import { BuildingStore } from './building-store.ts';
 import type { RawFeature } from './footprint.ts';
 import { createFootprintValidator, type FootprintValidatorOptions } from './footprint-validator.ts';
 import type { GlbWriterOptions } from './glb-writer.ts';
-import { stageFolder, type StagedFolder } from './output-folder.ts';
 import type { BuildingProblem } from './problem.ts';
 import { SchemaCollector } from './property-schema.ts';
-import { buildQuadtree, tileContentPath, type QuadtreeOptions, type TileNode, type TilerItem } from './quadtree-tiler.ts';
+import type { QuadtreeOptions, TilerItem } from './quadtree-tiler.ts';
 import { packTileJob } from './tile-job.ts';
-import { createTileWorkerPool, defaultWorkerCount, type TileWorkerPool } from './tile-worker-pool.ts';
-import { emptyBox, frameOriginFor, growBox, tilesetJson, type GeoBox, type PlannedTile } from './tileset-json.ts';
+import type { TileWorkerPool } from './tile-worker-pool.ts';
+import { emptyBox, growBox, type GeoBox } from './tileset-json.ts';
+import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
+import { withTileWorkerPool, writeFeatureTileset } from '../tiles3d/feature-tileset-writer.ts';
 
 export interface BuildBuildingsOptions {
   /** Footprints, as read by footprint-reader (or generated). */
-  features: AsyncIterable<RawFeature> | Iterable<RawFeature>;
+  features: FeatureSource<RawFeature>;
   grid: ElevationGrid;
   /** Output folder (e.g. tiles/buildings); replaced atomically. */
   outDir: string;
@@ -54,8 +53,7 @@ export type BuildBuildingsResult =
   | { ok: true; summary: BuildBuildingsSummary }
   | { ok: false; error: string; problems: BuildingProblem[] };
 
-export const REPORT_FILE = 'report.json';
-export const TILESET_FILE = 'tileset.json';
+export { REPORT_FILE, TILESET_FILE } from '../tiles3d/feature-tileset-writer.ts';
 
 function buildingBox(store: BuildingStore, i: number): GeoBox {
   const [west, south, east, north] = store.bounds(i);
@@ -70,26 +68,9 @@ function visualSize(box: GeoBox): number {
   return Math.max(box.maxHeight - box.minHeight, Math.hypot(w, h));
 }
 
-/** Feeds each feature to `take` until it returns true (stop); says whether it stopped. */
-async function syncLoop(features: Iterable<RawFeature>, take: (raw: RawFeature) => boolean): Promise<boolean> {
-  for (const raw of features) if (take(raw)) return true;
-  return false;
-}
-
-async function asyncLoop(features: AsyncIterable<RawFeature>, take: (raw: RawFeature) => boolean): Promise<boolean> {
-  for await (const raw of features) if (take(raw)) return true;
-  return false;
-}
-
 export async function buildBuildingsTileset(options: BuildBuildingsOptions): Promise<BuildBuildingsResult> {
   const started = performance.now();
-  // Workers start now: loading their modules overlaps with reading the footprints.
-  const pool = createTileWorkerPool(options.workers ?? defaultWorkerCount());
-  try {
-    return await build(options, pool, started);
-  } finally {
-    await pool.close();
-  }
+  return withTileWorkerPool(options.workers, (pool) => build(options, pool, started));
 }
 
 async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, started: number): Promise<BuildBuildingsResult> {
@@ -99,9 +80,7 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
   const store = new BuildingStore();
   const problems: BuildingProblem[] = [];
 
-  // Sync sources (generators, arrays) skip for-await's promise per feature.
-  const source = options.features;
-  const take = (raw: RawFeature): boolean => {
+  const stop = await feedFeatures(options.features, (raw) => {
     const checked = validator.validate(raw);
     const placed = checked.ok ? placeBuilding(options.grid, checked.footprint) : checked;
     if (!placed.ok) {
@@ -112,8 +91,7 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
     store.add(placed.building);
     if (store.count % 100_000 === 0) progress(`已读取 / read ${store.count} buildings`);
     return false;
-  };
-  const stop = Symbol.iterator in source ? await syncLoop(source, take) : await asyncLoop(source, take);
+  });
   if (stop) return { ok: false, error: `--strict: ${problems[0]!.message}`, problems };
   if (store.count === 0) {
     return { ok: false, error: `没有可用的建筑 / no usable buildings (${problems.length} problems)`, problems };
@@ -132,101 +110,21 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
     const [x, y] = projection.toLocal((box.west + box.east) / 2, (box.south + box.north) / 2);
     items.push({ index, x, y, size: visualSize(box), key: store.ids[index]! });
   }
-  const tree = buildQuadtree(items, options.tiling);
 
-  const plan = (node: TileNode): PlannedTile => {
-    const contentBox = node.items.reduce((acc, it) => growBox(acc, buildingBox(store, it.index)), emptyBox());
-    return {
-      node,
-      contentUri: tileContentPath(node),
-      contentBox,
-      frameOrigin: frameOriginFor(contentBox),
-      children: node.children.map(plan),
-    };
-  };
-  const planned = plan(tree);
-  const tiles: PlannedTile[] = [];
-  const collect = (t: PlannedTile) => {
-    tiles.push(t);
-    t.children.forEach(collect);
-  };
-  collect(planned);
-
-  let staged: StagedFolder;
-  try {
-    staged = stageFolder(options.outDir);
-  } catch (error) {
-    return { ok: false, error: `无法写入输出目录 / cannot write to ${options.outDir}: ${(error as Error).message}`, problems };
-  }
-  let failed = false;
-  const encodeStarted = performance.now();
-  const summary: BuildBuildingsSummary = {
-    buildings: store.count,
+  const written = await writeFeatureTileset({
+    outDir: options.outDir,
+    pool,
+    workers: options.workers,
+    items,
+    tiling: options.tiling,
+    box: (index) => buildingBox(store, index),
+    packTile: (indices, frameOrigin) => packTileJob(store, indices, schema, frameOrigin, options.glb ?? {}),
+    counts: { buildings: store.count },
+    sourceName: options.sourceName,
     problems,
-    tiles: tiles.length,
-    bytes: 0,
-    vertices: 0,
-    triangles: 0,
-    readSeconds,
-    encodeSeconds: 0,
-  };
-  try {
-    let done = 0;
-    // Bounded in-flight jobs: enough to keep every worker busy, few enough to cap memory.
-    const limit = Math.max(2, 2 * (options.workers ?? defaultWorkerCount()));
-    const inFlight = new Set<Promise<void>>();
-    for (const tile of tiles) {
-      const packed = packTileJob(
-        store,
-        tile.node.items.map((it) => it.index),
-        schema,
-        tile.frameOrigin,
-        options.glb ?? {},
-      );
-      const job = pool
-        .run(packed.job, packed.transfer)
-        .then(({ glb, stats }) => {
-          if (failed) return; // the staged folder is gone; do not bring it back
-          const path = join(staged.path, tile.contentUri);
-          mkdirSync(dirname(path), { recursive: true });
-          writeFileSync(path, glb);
-          summary.bytes += glb.byteLength;
-          summary.vertices += stats.vertices;
-          summary.triangles += stats.triangles;
-          if (++done % 200 === 0) progress(`瓦片 / tiles ${done}/${tiles.length}`);
-        });
-      inFlight.add(job);
-      void job.then(() => inFlight.delete(job), () => inFlight.delete(job));
-      if (inFlight.size >= limit) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-    summary.encodeSeconds = (performance.now() - encodeStarted) / 1000;
-
-    const tileset = tilesetJson(planned, {
-      extras: { buildings: store.count, tiles: tiles.length, source: options.sourceName ?? null },
-    });
-    const tilesetText = JSON.stringify(tileset);
-    writeFileSync(join(staged.path, TILESET_FILE), tilesetText);
-    summary.bytes += tilesetText.length;
-    writeFileSync(
-      join(staged.path, REPORT_FILE),
-      JSON.stringify(
-        {
-          source: options.sourceName ?? null,
-          buildings: store.count,
-          skipped: problems.length,
-          tiles: tiles.length,
-          problems: problems.map(({ index, id, reason, message }) => ({ index, id, reason, message })),
-        },
-        null,
-        1,
-      ) + '\n',
-    );
-    staged.commit();
-  } catch (error) {
-    failed = true;
-    staged.discard();
-    return { ok: false, error: `瓦片写入失败 / writing tiles failed: ${(error as Error).message}`, problems };
-  }
-  return { ok: true, summary };
+    progress,
+  });
+  if (!written.ok) return { ok: false, error: written.error, problems };
+  const { tiles, bytes, vertices, triangles, encodeSeconds } = written.stats;
+  return { ok: true, summary: { buildings: store.count, problems, tiles, bytes, vertices, triangles, readSeconds, encodeSeconds } };
 }

@@ -66,7 +66,7 @@ const CORE_COLUMNS: ColumnSpec[] = [
 
 const CORE_NAMES = new Set(CORE_COLUMNS.map((c) => c.name));
 
-export interface ExtraStats {
+interface ExtraStats {
   strings: number;
   numbers: number;
   integers: number;
@@ -76,9 +76,44 @@ export interface ExtraStats {
   max: number;
 }
 
+/**
+ * Infers the type of every extra input column (not one of `coreNames`) from the
+ * values seen: shared by the buildings' and the lifelines' schemas.
+ */
+export class ExtraColumnCollector {
+  private readonly stats = new Map<string, ExtraStats>();
+
+  constructor(private readonly coreNames: ReadonlySet<string>) {}
+
+  add(key: string, value: unknown): void {
+    if (this.coreNames.has(key)) return;
+    let s = this.stats.get(key);
+    if (!s) {
+      s = { strings: 0, numbers: 0, integers: 0, booleans: 0, others: 0, min: Infinity, max: -Infinity };
+      this.stats.set(key, s);
+    }
+    if (value === null || value === undefined) return;
+    if (typeof value === 'string') s.strings++;
+    else if (typeof value === 'boolean') s.booleans++;
+    else if (typeof value === 'number' && Number.isFinite(value)) {
+      s.numbers++;
+      if (Number.isInteger(value)) s.integers++;
+      s.min = Math.min(s.min, value);
+      s.max = Math.max(s.max, value);
+    } else s.others++;
+  }
+
+  /** The extra columns, sorted by name (so the schema does not depend on input order). */
+  columns(): ColumnSpec[] {
+    return [...this.stats.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, s]) => extraColumn(name, s));
+  }
+}
+
 /** Accumulates what the footprints' properties look like, then yields the schema. */
 export class SchemaCollector {
-  private readonly extras = new Map<string, ExtraStats>();
+  private readonly extras = new ExtraColumnCollector(CORE_NAMES);
   private readonly enumExtras = { structure: new Set<string>(), use: new Set<string>() };
 
   add(properties: Record<string, unknown>): void {
@@ -88,21 +123,7 @@ export class SchemaCollector {
         if (typeof value === 'string' && value !== '') this.enumExtras[key].add(value);
         continue;
       }
-      if (CORE_NAMES.has(key)) continue;
-      let s = this.extras.get(key);
-      if (!s) {
-        s = { strings: 0, numbers: 0, integers: 0, booleans: 0, others: 0, min: Infinity, max: -Infinity };
-        this.extras.set(key, s);
-      }
-      if (value === null || value === undefined) continue;
-      if (typeof value === 'string') s.strings++;
-      else if (typeof value === 'boolean') s.booleans++;
-      else if (typeof value === 'number' && Number.isFinite(value)) {
-        s.numbers++;
-        if (Number.isInteger(value)) s.integers++;
-        s.min = Math.min(s.min, value);
-        s.max = Math.max(s.max, value);
-      } else s.others++;
+      this.extras.add(key, value);
     }
   }
 
@@ -112,12 +133,9 @@ export class SchemaCollector {
       ...[...seen].filter((v) => !known.includes(v) && v !== UNKNOWN_ENUM_NAME).sort(),
       UNKNOWN_ENUM_NAME,
     ];
-    const extras: ColumnSpec[] = [...this.extras.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, s]) => extraColumn(name, s));
     return {
       className: BUILDING_CLASS,
-      columns: [...CORE_COLUMNS, ...extras],
+      columns: [...CORE_COLUMNS, ...this.extras.columns()],
       enums: [
         { name: 'structure', names: enumNames(STRUCTURES, this.enumExtras.structure) },
         { name: 'building_use', names: enumNames(BUILDING_USES, this.enumExtras.use) },
@@ -126,7 +144,7 @@ export class SchemaCollector {
   }
 }
 
-export function extraColumn(name: string, s: ExtraStats): ColumnSpec {
+function extraColumn(name: string, s: ExtraStats): ColumnSpec {
   const description = `输入列 / input column "${name}"`;
   const onlyNumbers = s.numbers > 0 && s.strings + s.booleans + s.others === 0;
   if (s.booleans > 0 && s.strings + s.numbers + s.others === 0) {

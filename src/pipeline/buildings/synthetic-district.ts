@@ -7,6 +7,7 @@
 import type { Polygon, MultiPolygon, Position } from 'geojson';
 import { BUILDING_USES, STRUCTURES } from '../../core/building.ts';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
+import { createSyntheticArea, seededRandom } from '../synthetic/synthetic-area.ts';
 import type { RawFeature } from './footprint.ts';
 
 export interface SyntheticDistrictOptions {
@@ -20,19 +21,6 @@ export interface SyntheticDistrictOptions {
   spacingM?: number;
   /** Relief amplitude (m); Yuzhong's slopes need ~100. Default 100. */
   reliefM?: number;
-}
-
-const M_PER_DEG_LAT = 110_574;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface SyntheticDistrict {
@@ -50,36 +38,13 @@ const NAMES = ['大厦', '花园', '小区', '商厦', '公寓', '办公楼', '�
 export function createSyntheticDistrict(options: SyntheticDistrictOptions): SyntheticDistrict {
   const count = options.count;
   const seed = options.seed ?? 1;
-  const [lon0, lat0] = options.centre ?? [106.55, 29.55];
   const spacing = options.spacingM ?? 32;
-  const relief = options.reliefM ?? 100;
   const perRow = Math.max(1, Math.ceil(Math.sqrt(count)));
   const sideM = perRow * spacing;
-  const mPerDegLon = 111_320 * Math.cos((lat0 * Math.PI) / 180);
-
-  // DEM: 60 m beyond the buildings on every side, ~5 m spacing (coarser for huge areas).
-  const margin = 60;
-  const cellM = Math.max(5, (sideM + 2 * margin) / 2500);
-  const span = sideM + 2 * margin;
-  const width = Math.ceil(span / cellM) + 1;
-  const height = width;
-  const dx = cellM / mPerDegLon;
-  const dy = cellM / M_PER_DEG_LAT;
-  const west = lon0 - (span / 2) / mPerDegLon;
-  const north = lat0 + (span / 2) / M_PER_DEG_LAT;
-  const data = new Float32Array(width * height);
-  for (let r = 0; r < height; r++) {
-    for (let c = 0; c < width; c++) {
-      const x = c * cellM;
-      const y = r * cellM;
-      data[r * width + c] =
-        230 + relief * 0.9 * Math.sin(x / 900) * Math.cos(y / 700) + relief * 0.4 * Math.sin(x / 130 + y / 170);
-    }
-  }
-  const grid: ElevationGrid = { width, height, west, north, dx, dy, data };
+  const area = createSyntheticArea({ sideM, centre: options.centre, reliefM: options.reliefM });
 
   function* features(): Generator<RawFeature> {
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     for (let i = 0; i < count; i++) {
       const row = Math.floor(i / perRow);
@@ -94,7 +59,7 @@ export function createSyntheticDistrict(options: SyntheticDistrictOptions): Synt
       const toLonLat = (x: number, y: number): Position => {
         const ex = cx + x * ca - y * sa;
         const ny = cy + x * sa + y * ca;
-        return [round7(lon0 + ex / mPerDegLon), round7(lat0 + ny / M_PER_DEG_LAT)];
+        return area.toLonLat(ex, ny);
       };
       const ring = (pts: [number, number][]): Position[] => {
         const out = pts.map(([x, y]) => toLonLat(x, y));
@@ -149,9 +114,5 @@ export function createSyntheticDistrict(options: SyntheticDistrictOptions): Synt
       yield { index: i, id: properties.id, geometry, properties };
     }
   }
-  return { grid, features, sideM };
-}
-
-function round7(v: number): number {
-  return Math.round(v * 1e7) / 1e7;
+  return { grid: area.grid, features, sideM };
 }

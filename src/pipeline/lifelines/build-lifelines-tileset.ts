@@ -3,15 +3,14 @@
  * glb tiles (on the buildings' worker pool) → tileset.json + report.json, written
  * atomically. Returns a result value; bad segments are problems in the report.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createLocalProjection } from '../../core/local-projection.ts';
 import type { GlbWriterOptions } from '../buildings/glb-writer.ts';
-import { stageFolder, type StagedFolder } from '../buildings/output-folder.ts';
-import { buildQuadtree, tileContentPath, type QuadtreeOptions, type TileNode, type TilerItem } from '../buildings/quadtree-tiler.ts';
-import { createTileWorkerPool, defaultWorkerCount, type TileWorkerPool } from '../buildings/tile-worker-pool.ts';
-import { emptyBox, frameOriginFor, growBox, tilesetJson, type GeoBox, type PlannedTile } from '../buildings/tileset-json.ts';
+import type { QuadtreeOptions, TilerItem } from '../buildings/quadtree-tiler.ts';
+import type { TileWorkerPool } from '../buildings/tile-worker-pool.ts';
+import { emptyBox, growBox, type GeoBox } from '../buildings/tileset-json.ts';
+import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
+import { REPORT_FILE, TILESET_FILE, withTileWorkerPool, writeFeatureTileset } from '../tiles3d/feature-tileset-writer.ts';
 import { LifelineSchemaCollector } from './lifeline-schema.ts';
 import { packLifelineTile } from './lifeline-tile-job.ts';
 import type { PlacedPipe, RawFeature } from './pipe.ts';
@@ -21,7 +20,7 @@ import { createPipeValidator, type PipeValidatorOptions } from './pipe-validator
 import type { TubeOptions } from './tube-extruder.ts';
 
 export interface BuildLifelinesOptions {
-  features: AsyncIterable<RawFeature> | Iterable<RawFeature>;
+  features: FeatureSource<RawFeature>;
   grid: ElevationGrid;
   /** Output folder (e.g. tiles/lifelines); replaced atomically. */
   outDir: string;
@@ -55,8 +54,8 @@ export type BuildLifelinesResult =
   | { ok: true; summary: BuildLifelinesSummary }
   | { ok: false; error: string; problems: PipeProblem[] };
 
-export const LIFELINES_REPORT_FILE = 'report.json';
-export const LIFELINES_TILESET_FILE = 'tileset.json';
+export const LIFELINES_REPORT_FILE = REPORT_FILE;
+export const LIFELINES_TILESET_FILE = TILESET_FILE;
 
 const DEFAULT_TILING: Required<QuadtreeOptions> = { maxFeaturesPerTile: 2_000, parentFeatures: 800, maxLevel: 16 };
 
@@ -92,12 +91,7 @@ function prominence(p: PlacedPipe): number {
 
 export async function buildLifelinesTileset(options: BuildLifelinesOptions): Promise<BuildLifelinesResult> {
   const started = performance.now();
-  const pool = createTileWorkerPool(options.workers ?? defaultWorkerCount());
-  try {
-    return await build(options, pool, started);
-  } finally {
-    await pool.close();
-  }
+  return withTileWorkerPool(options.workers, (pool) => build(options, pool, started));
 }
 
 async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, started: number): Promise<BuildLifelinesResult> {
@@ -106,8 +100,7 @@ async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, start
   const collector = new LifelineSchemaCollector();
   const pipes: PlacedPipe[] = [];
   const problems: PipeProblem[] = [];
-  let stopped = false;
-  const take = (raw: RawFeature): boolean => {
+  const stopped = await feedFeatures(options.features, (raw) => {
     const checked = validator.validate(raw);
     const placed = checked.ok ? placePipe(options.grid, checked.pipe, options.placement) : checked;
     if (!placed.ok) {
@@ -118,13 +111,7 @@ async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, start
     pipes.push(placed.pipe);
     if (pipes.length % 100_000 === 0) progress(`已读取 / read ${pipes.length} segments`);
     return false;
-  };
-  const source = options.features;
-  if (Symbol.iterator in source) {
-    for (const raw of source) if ((stopped = take(raw))) break;
-  } else {
-    for await (const raw of source) if ((stopped = take(raw))) break;
-  }
+  });
   if (stopped) return { ok: false, error: `--strict: ${problems[0]!.message}`, problems };
   if (pipes.length === 0) return { ok: false, error: `没有可用的管段 / no usable pipe segments (${problems.length} problems)`, problems };
   const schema = collector.schema();
@@ -140,72 +127,24 @@ async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, start
     const [x, y] = projection.toLocal((b.west + b.east) / 2, (b.south + b.north) / 2);
     return { index, x, y, size: prominence(p), key: p.id };
   });
-  const tree = buildQuadtree(items, { ...DEFAULT_TILING, ...options.tiling });
-  const plan = (node: TileNode): PlannedTile => {
-    const contentBox = node.items.reduce((acc, it) => growBox(acc, boxes[it.index]!), emptyBox());
-    return { node, contentUri: tileContentPath(node), contentBox, frameOrigin: frameOriginFor(contentBox), children: node.children.map(plan) };
-  };
-  const planned = plan(tree);
-  const tiles: PlannedTile[] = [];
-  const collect = (t: PlannedTile) => {
-    tiles.push(t);
-    t.children.forEach(collect);
-  };
-  collect(planned);
 
-  let staged: StagedFolder;
-  try {
-    staged = stageFolder(options.outDir);
-  } catch (error) {
-    return { ok: false, error: `无法写入输出目录 / cannot write to ${options.outDir}: ${(error as Error).message}`, problems };
-  }
-  const summary: BuildLifelinesSummary = {
-    segments: pipes.length, lengthKm, problems, tiles: tiles.length, bytes: 0, vertices: 0, triangles: 0, readSeconds, encodeSeconds: 0,
-  };
-  let failed = false;
-  const encodeStarted = performance.now();
-  try {
-    const limit = Math.max(2, 2 * (options.workers ?? defaultWorkerCount()));
-    const inFlight = new Set<Promise<void>>();
-    for (const tile of tiles) {
-      const packed = packLifelineTile(tile.node.items.map((it) => pipes[it.index]!), schema, tile.frameOrigin, options.glb ?? {}, options.tube ?? {});
-      const job = pool.run(packed.job, packed.transfer).then(({ glb, stats }) => {
-        if (failed) return;
-        const path = join(staged.path, tile.contentUri);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, glb);
-        summary.bytes += glb.byteLength;
-        summary.vertices += stats.vertices;
-        summary.triangles += stats.triangles;
-      });
-      inFlight.add(job);
-      void job.then(() => inFlight.delete(job), () => inFlight.delete(job));
-      if (inFlight.size >= limit) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-    summary.encodeSeconds = (performance.now() - encodeStarted) / 1000;
-    const tileset = tilesetJson(planned, {
-      generator: 'yuzhong-twin lifelines pipeline',
-      extras: { segments: pipes.length, lengthKm: Math.round(lengthKm * 1000) / 1000, tiles: tiles.length, source: options.sourceName ?? null },
-    });
-    const text = JSON.stringify(tileset);
-    writeFileSync(join(staged.path, LIFELINES_TILESET_FILE), text);
-    summary.bytes += text.length;
-    writeFileSync(
-      join(staged.path, LIFELINES_REPORT_FILE),
-      JSON.stringify({
-        source: options.sourceName ?? null,
-        segments: pipes.length,
-        skipped: problems.length,
-        tiles: tiles.length,
-        problems: problems.map(({ index, id, reason, message }) => ({ index, id, reason, message })),
-      }, null, 1) + '\n',
-    );
-    staged.commit();
-  } catch (error) {
-    failed = true;
-    staged.discard();
-    return { ok: false, error: `瓦片写入失败 / writing tiles failed: ${(error as Error).message}`, problems };
-  }
-  return { ok: true, summary };
+  const written = await writeFeatureTileset({
+    outDir: options.outDir,
+    pool,
+    workers: options.workers,
+    items,
+    tiling: { ...DEFAULT_TILING, ...options.tiling },
+    box: (index) => boxes[index]!,
+    packTile: (indices, frameOrigin) =>
+      packLifelineTile(indices.map((i) => pipes[i]!), schema, frameOrigin, options.glb ?? {}, options.tube ?? {}),
+    counts: { segments: pipes.length },
+    extraFigures: { lengthKm: Math.round(lengthKm * 1000) / 1000 },
+    generator: 'yuzhong-twin lifelines pipeline',
+    sourceName: options.sourceName,
+    problems,
+    progress,
+  });
+  if (!written.ok) return { ok: false, error: written.error, problems };
+  const { tiles, bytes, vertices, triangles, encodeSeconds } = written.stats;
+  return { ok: true, summary: { segments: pipes.length, lengthKm, problems, tiles, bytes, vertices, triangles, readSeconds, encodeSeconds } };
 }

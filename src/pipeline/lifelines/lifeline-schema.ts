@@ -5,7 +5,7 @@
  */
 import { NETWORKS, PIPE_CONDITIONS, PRESSURE_CLASSES } from '../../core/lifelines.ts';
 import type { PlacedPipe } from './pipe.ts';
-import { extraColumn, UNKNOWN_ENUM_NAME, type ColumnSpec, type ExtraStats, type MetadataSchema } from '../buildings/property-schema.ts';
+import { ExtraColumnCollector, UNKNOWN_ENUM_NAME, type ColumnSpec, type MetadataSchema } from '../buildings/property-schema.ts';
 
 export const LIFELINE_CLASS = 'pipe';
 export const LIFELINE_SCHEMA_ID = 'yuzhong_lifelines';
@@ -25,40 +25,20 @@ const CORE_COLUMNS: ColumnSpec[] = [
 ];
 const CORE_NAMES = new Set(CORE_COLUMNS.map((c) => c.name));
 
-/** Collects the extra input columns, then yields the schema. */
+/** Collects the extra input columns (typed by the buildings' rule), then yields the schema. */
 export class LifelineSchemaCollector {
-  private readonly extras = new Map<string, ExtraStats>();
+  private readonly extras = new ExtraColumnCollector(CORE_NAMES);
 
   add(properties: Record<string, unknown>): void {
-    for (const key in properties) {
-      if (CORE_NAMES.has(key)) continue;
-      const value = properties[key];
-      let s = this.extras.get(key);
-      if (!s) {
-        s = { strings: 0, numbers: 0, integers: 0, booleans: 0, others: 0, min: Infinity, max: -Infinity };
-        this.extras.set(key, s);
-      }
-      if (value === null || value === undefined) continue;
-      if (typeof value === 'string') s.strings++;
-      else if (typeof value === 'boolean') s.booleans++;
-      else if (typeof value === 'number' && Number.isFinite(value)) {
-        s.numbers++;
-        if (Number.isInteger(value)) s.integers++;
-        s.min = Math.min(s.min, value);
-        s.max = Math.max(s.max, value);
-      } else s.others++;
-    }
+    for (const key in properties) this.extras.add(key, properties[key]);
   }
 
   schema(): MetadataSchema {
-    const extras = [...this.extras.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, s]) => extraColumn(name, s));
     return {
       id: LIFELINE_SCHEMA_ID,
       label: '管段 / pipe segment',
       className: LIFELINE_CLASS,
-      columns: [...CORE_COLUMNS, ...extras],
+      columns: [...CORE_COLUMNS, ...this.extras.columns()],
       enums: [
         // The last name of each enum is what a missing or unknown value becomes.
         { name: 'network', names: [...NETWORKS, UNKNOWN_ENUM_NAME] },

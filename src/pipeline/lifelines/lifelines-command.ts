@@ -3,9 +3,9 @@
  * Shared by `scripts/build-lifelines.ts` (npm run tiles:lifelines) and the build plan.
  */
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { readDem } from '../terrain/dem-reader.ts';
+import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { buildLifelinesTileset, LIFELINES_REPORT_FILE, type BuildLifelinesResult } from './build-lifelines-tileset.ts';
+import type { PipeProblem } from './pipe-problem.ts';
 import { PipeReadError, readPipes } from './pipe-reader.ts';
 
 export interface LifelinesCommandOptions {
@@ -24,59 +24,32 @@ export interface LifelinesCommandOptions {
 export const LIFELINES_USAGE = `用法 / usage: build-lifelines --in <pipes.geojson|.fgb> --dem <dem.tif|.hgt> --out <dir>
   [--strict] [--workers N] [--exaggeration X] [--sides N]`;
 
-export function parseLifelinesArgs(argv: string[], defaults: { input: string; dem: string; out: string }): LifelinesCommandOptions | string {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        in: { type: 'string' },
-        dem: { type: 'string' },
-        out: { type: 'string' },
-        strict: { type: 'boolean' },
-        workers: { type: 'string' },
-        exaggeration: { type: 'string' },
-        sides: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    return `${(error as Error).message}\n${LIFELINES_USAGE}`;
-  }
-  if (values.help) return LIFELINES_USAGE;
-  const num = (v: string | undefined, name: string, min: number, max: number): number | undefined | string => {
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    return Number.isFinite(n) && n >= min && n <= max ? n : `--${name} 须在 ${min}–${max} 之间 / --${name} must be a number from ${min} to ${max}, got "${v}"`;
-  };
-  const workers = num(values.workers, 'workers', 0, 256);
-  const exaggeration = num(values.exaggeration, 'exaggeration', 1, 50);
-  const sides = num(values.sides, 'sides', 3, 32);
-  for (const v of [workers, exaggeration, sides]) if (typeof v === 'string') return v;
+export function parseLifelinesArgs(argv: string[], defaults: TilesetCommandPaths): LifelinesCommandOptions | string {
+  const parsed = parseTilesetArgs(argv, defaults, {
+    usage: LIFELINES_USAGE,
+    numbers: { exaggeration: { min: 1, max: 50 }, sides: { min: 3, max: 32 } },
+  });
+  if (typeof parsed === 'string') return parsed;
+  const sides = parsed.numbers.sides;
   return {
-    input: values.in ?? defaults.input,
-    dem: values.dem ?? defaults.dem,
-    out: values.out ?? defaults.out,
-    strict: values.strict ?? false,
-    workers: workers as number | undefined,
-    exaggeration: exaggeration as number | undefined,
-    sides: sides === undefined ? undefined : Math.round(sides as number),
+    input: parsed.input,
+    dem: parsed.dem,
+    out: parsed.out,
+    strict: parsed.strict,
+    workers: parsed.workers,
+    exaggeration: parsed.numbers.exaggeration,
+    sides: sides === undefined ? undefined : Math.round(sides),
   };
 }
 
 export async function runLifelinesCommand(options: LifelinesCommandOptions): Promise<BuildLifelinesResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  let grid;
-  try {
-    grid = (await readDem(options.dem)).grid;
-  } catch (error) {
-    return { ok: false, error: `无法读取高程模型 / cannot read the DEM ${options.dem}: ${(error as Error).message}`, problems: [] };
-  }
-  try {
-    const result = await buildLifelinesTileset({
+  const dem = await readDemGrid(options.dem);
+  if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
+  const result = await catchReadError<BuildLifelinesResult, PipeProblem>(PipeReadError, () =>
+    buildLifelinesTileset({
       features: readPipes(options.input),
-      grid,
+      grid: dem.grid,
       outDir: options.out,
       strict: options.strict,
       workers: options.workers,
@@ -84,20 +57,16 @@ export async function runLifelinesCommand(options: LifelinesCommandOptions): Pro
       tube: options.sides ? { sides: options.sides } : {},
       sourceName: basename(options.input),
       progress: log,
-    });
-    if (result.ok) {
-      const s = result.summary;
-      log(
-        `管线瓦片完成 / lifelines tileset: ${s.segments} segments (${s.lengthKm.toFixed(1)} km) in ${s.tiles} tiles, ` +
-          `${(s.bytes / 1e6).toFixed(1)} MB (${Math.round(s.bytes / s.lengthKm)} B/km), ` +
-          `${s.problems.length} skipped → ${join(options.out, LIFELINES_REPORT_FILE)}`,
-      );
-      for (const p of s.problems.slice(0, 20)) log(`  跳过 / skipped ${p.message}`);
-      if (s.problems.length > 20) log(`  … ${s.problems.length - 20} more in ${LIFELINES_REPORT_FILE}`);
-    }
-    return result;
-  } catch (error) {
-    if (error instanceof PipeReadError) return { ok: false, error: error.message, problems: [] };
-    throw error;
+    }),
+  );
+  if (result.ok) {
+    const s = result.summary;
+    log(
+      `管线瓦片完成 / lifelines tileset: ${s.segments} segments (${s.lengthKm.toFixed(1)} km) in ${s.tiles} tiles, ` +
+        `${(s.bytes / 1e6).toFixed(1)} MB (${Math.round(s.bytes / s.lengthKm)} B/km), ` +
+        `${s.problems.length} skipped → ${join(options.out, LIFELINES_REPORT_FILE)}`,
+    );
+    logSkipped(s.problems, log);
   }
+  return result;
 }

@@ -6,7 +6,7 @@
 import type { Feature, LineString } from 'geojson';
 import { NETWORKS, PIPE_CONDITIONS, PRESSURE_CLASSES, type Network } from '../../core/lifelines.ts';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
-import { createSyntheticDistrict } from '../buildings/synthetic-district.ts';
+import { createSyntheticArea, seededRandom } from '../synthetic/synthetic-area.ts';
 import type { RawFeature } from './pipe.ts';
 
 export interface SyntheticNetworkOptions {
@@ -25,7 +25,6 @@ export interface SyntheticNetwork {
   geojson(): Generator<Feature<LineString>>;
 }
 
-const M_PER_DEG_LAT = 110_574;
 const MATERIALS: Record<Network, string[]> = {
   water: ['球墨铸铁', '灰口铸铁', '钢管', 'PE'],
   storm: ['钢筋混凝土', 'HDPE双壁波纹管'],
@@ -44,32 +43,18 @@ const DIAMETERS: Record<Network, number[]> = {
 };
 const DEPTHS: Record<Network, number> = { water: 1.2, storm: 2, sewage: 2.5, gas: 1, power: 0.8, telecom: 0.7 };
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function createSyntheticNetwork(options: SyntheticNetworkOptions): SyntheticNetwork {
   const block = options.blockM ?? 80;
   const seed = options.seed ?? 1;
   // Segments = 6 networks × 2 directions × blocks² → blocks per side.
   const blocks = Math.max(1, Math.ceil(Math.sqrt(options.count / (2 * NETWORKS.length))));
   const sideM = blocks * block;
-  const [lon0, lat0] = options.centre ?? [106.55, 29.55];
-  // The buildings' synthetic DEM over the same square (it adds a 60 m margin).
-  const district = createSyntheticDistrict({ count: Math.ceil((sideM / 32) ** 2), centre: [lon0, lat0], reliefM: 60 });
-  const mPerDegLon = 111_320 * Math.cos((lat0 * Math.PI) / 180);
-  const round7 = (v: number) => Math.round(v * 1e7) / 1e7;
-  const at = (x: number, y: number): [number, number] => [round7(lon0 + x / mPerDegLon), round7(lat0 + y / M_PER_DEG_LAT)];
+  // The synthetic district's kind of ground (hilly, 60 m margin), a gentler relief.
+  const area = createSyntheticArea({ sideM, centre: options.centre, reliefM: 60 });
+  const at = area.toLonLat;
 
   function* geojson(): Generator<Feature<LineString>> {
-    const rand = mulberry32(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     let n = 0;
     for (let dir = 0; dir < 2; dir++) {
@@ -111,5 +96,5 @@ export function createSyntheticNetwork(options: SyntheticNetworkOptions): Synthe
     let i = 0;
     for (const f of geojson()) yield { index: i++, id: f.properties!.id, geometry: f.geometry, properties: f.properties as Record<string, unknown> };
   }
-  return { grid: district.grid, features, geojson };
+  return { grid: area.grid, features, geojson };
 }

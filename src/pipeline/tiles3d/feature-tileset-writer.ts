@@ -1,0 +1,154 @@
+/**
+ * The part every feature tileset (buildings, lifelines) shares once its features
+ * are read and checked: quadtree → planned tiles → glb per tile on the worker pool
+ * (bounded in flight) → tileset.json + report.json in a staged folder that replaces
+ * the output atomically. What a feature is, and how a tile's job is packed, stays
+ * with the caller. Returns a result value, never throws for I/O.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { TileJob } from '../buildings/tile-encoder.ts';
+import { stageFolder, type StagedFolder } from '../buildings/output-folder.ts';
+import { buildQuadtree, tileContentPath, type QuadtreeOptions, type TileNode, type TilerItem } from '../buildings/quadtree-tiler.ts';
+import { createTileWorkerPool, defaultWorkerCount, type TileWorkerPool } from '../buildings/tile-worker-pool.ts';
+import { emptyBox, frameOriginFor, growBox, tilesetJson, type GeoBox, type PlannedTile } from '../buildings/tileset-json.ts';
+
+export const REPORT_FILE = 'report.json';
+export const TILESET_FILE = 'tileset.json';
+
+/** A skipped input feature, as the report lists it (buildings' and pipes' problems both fit). */
+export interface ReportedProblem {
+  index: number;
+  id: string | null;
+  reason: string;
+  message: string;
+}
+
+export interface FeatureTilesetWriteOptions {
+  /** Output folder (e.g. tiles/buildings); replaced atomically. */
+  outDir: string;
+  pool: TileWorkerPool;
+  /** Worker count the pool was made with; bounds the jobs in flight. Default: one per core. */
+  workers?: number;
+  /** One item per feature; `item.index` is what `box` and `packTile` receive. */
+  items: TilerItem[];
+  tiling?: QuadtreeOptions;
+  /** A feature's bounding box (also the tiles' bounding volumes). */
+  box(index: number): GeoBox;
+  /** The worker job for one tile's features (in tile order), in the tile's local frame. */
+  packTile(indices: number[], frameOrigin: [number, number, number]): { job: TileJob; transfer: ArrayBuffer[] };
+  /** Feature counts, first in tileset.json's extras and in the report (e.g. `{ buildings: n }`). */
+  counts: Record<string, number>;
+  /** More figures for tileset.json's extras only, after `counts`. */
+  extraFigures?: Record<string, number>;
+  /** `asset.generator` of tileset.json; default tileset-json.ts's. */
+  generator?: string;
+  /** Name of the input, for the report. */
+  sourceName?: string;
+  problems: readonly ReportedProblem[];
+  progress?: (message: string) => void;
+}
+
+export interface FeatureTilesetStats {
+  tiles: number;
+  /** glb bytes plus tileset.json. */
+  bytes: number;
+  vertices: number;
+  triangles: number;
+  encodeSeconds: number;
+}
+
+export type FeatureTilesetWriteResult = { ok: true; stats: FeatureTilesetStats } | { ok: false; error: string };
+
+/** Runs `fn` with a worker pool started now (loading workers overlaps with reading input), closed after. */
+export async function withTileWorkerPool<T>(workers: number | undefined, fn: (pool: TileWorkerPool) => Promise<T>): Promise<T> {
+  const pool = createTileWorkerPool(workers ?? defaultWorkerCount());
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+function planTiles(tree: TileNode, box: (index: number) => GeoBox): { root: PlannedTile; tiles: PlannedTile[] } {
+  const plan = (node: TileNode): PlannedTile => {
+    const contentBox = node.items.reduce((acc, it) => growBox(acc, box(it.index)), emptyBox());
+    return {
+      node,
+      contentUri: tileContentPath(node),
+      contentBox,
+      frameOrigin: frameOriginFor(contentBox),
+      children: node.children.map(plan),
+    };
+  };
+  const root = plan(tree);
+  const tiles: PlannedTile[] = [];
+  const collect = (t: PlannedTile) => {
+    tiles.push(t);
+    t.children.forEach(collect);
+  };
+  collect(root);
+  return { root, tiles };
+}
+
+export async function writeFeatureTileset(options: FeatureTilesetWriteOptions): Promise<FeatureTilesetWriteResult> {
+  const progress = options.progress ?? (() => {});
+  const { root, tiles } = planTiles(buildQuadtree(options.items, options.tiling), options.box);
+
+  let staged: StagedFolder;
+  try {
+    staged = stageFolder(options.outDir);
+  } catch (error) {
+    return { ok: false, error: `无法写入输出目录 / cannot write to ${options.outDir}: ${(error as Error).message}` };
+  }
+  let failed = false;
+  const encodeStarted = performance.now();
+  const stats: FeatureTilesetStats = { tiles: tiles.length, bytes: 0, vertices: 0, triangles: 0, encodeSeconds: 0 };
+  const source = options.sourceName ?? null;
+  try {
+    let done = 0;
+    // Bounded in-flight jobs: enough to keep every worker busy, few enough to cap memory.
+    const limit = Math.max(2, 2 * (options.workers ?? defaultWorkerCount()));
+    const inFlight = new Set<Promise<void>>();
+    for (const tile of tiles) {
+      const packed = options.packTile(tile.node.items.map((it) => it.index), tile.frameOrigin);
+      const job = options.pool.run(packed.job, packed.transfer).then(({ glb, stats: tileStats }) => {
+        if (failed) return; // the staged folder is gone; do not bring it back
+        const path = join(staged.path, tile.contentUri);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, glb);
+        stats.bytes += glb.byteLength;
+        stats.vertices += tileStats.vertices;
+        stats.triangles += tileStats.triangles;
+        if (++done % 200 === 0) progress(`瓦片 / tiles ${done}/${tiles.length}`);
+      });
+      inFlight.add(job);
+      void job.then(() => inFlight.delete(job), () => inFlight.delete(job));
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+    stats.encodeSeconds = (performance.now() - encodeStarted) / 1000;
+
+    const tileset = tilesetJson(root, {
+      ...(options.generator ? { generator: options.generator } : {}),
+      extras: { ...options.counts, ...options.extraFigures, tiles: tiles.length, source },
+    });
+    const tilesetText = JSON.stringify(tileset);
+    writeFileSync(join(staged.path, TILESET_FILE), tilesetText);
+    stats.bytes += tilesetText.length;
+    const report = {
+      source,
+      ...options.counts,
+      skipped: options.problems.length,
+      tiles: tiles.length,
+      problems: options.problems.map(({ index, id, reason, message }) => ({ index, id, reason, message })),
+    };
+    writeFileSync(join(staged.path, REPORT_FILE), JSON.stringify(report, null, 1) + '\n');
+    staged.commit();
+  } catch (error) {
+    failed = true;
+    staged.discard();
+    return { ok: false, error: `瓦片写入失败 / writing tiles failed: ${(error as Error).message}` };
+  }
+  return { ok: true, stats };
+}

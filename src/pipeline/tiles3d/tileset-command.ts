@@ -1,0 +1,121 @@
+/**
+ * What the feature tileset commands (tiles:buildings, tiles:lifelines) share:
+ * the common arguments (--in --dem --out --strict --workers --help) with their own
+ * numeric options, reading the DEM, reporting a reader's error as a value, and
+ * the list of skipped features after a build.
+ */
+import { parseArgs } from 'node:util';
+import type { ElevationGrid } from '../../core/elevation-grid.ts';
+import { readDem } from '../terrain/dem-reader.ts';
+import { REPORT_FILE, type ReportedProblem } from './feature-tileset-writer.ts';
+
+export interface TilesetCommandPaths {
+  input: string;
+  dem: string;
+  out: string;
+}
+
+/** A numeric option: its bounds (inclusive). */
+export interface NumberOptionSpec {
+  min: number;
+  max?: number;
+}
+
+export interface ParsedTilesetArgs extends TilesetCommandPaths {
+  strict: boolean;
+  workers: number | undefined;
+  /** Each numeric option by name (undefined when not given). */
+  numbers: Record<string, number | undefined>;
+  /** Each extra flag by name. */
+  flags: Record<string, boolean>;
+}
+
+export interface TilesetArgsSpec {
+  usage: string;
+  /** Numeric options besides --workers, by name. */
+  numbers?: Record<string, NumberOptionSpec>;
+  /** Boolean flags besides --strict and --help. */
+  flags?: readonly string[];
+}
+
+function numberOption(value: string | undefined, name: string, spec: NumberOptionSpec): number | undefined | string {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  const max = spec.max ?? Infinity;
+  if (Number.isFinite(n) && n >= spec.min && n <= max) return n;
+  return Number.isFinite(max)
+    ? `--${name} 须在 ${spec.min}–${max} 之间 / --${name} must be a number from ${spec.min} to ${max}, got "${value}"`
+    : `--${name} 须为 ≥ ${spec.min} 的数 / --${name} must be a number ≥ ${spec.min}, got "${value}"`;
+}
+
+/** Parses a tileset command's arguments; a usage error (or --help) comes back as a string. */
+export function parseTilesetArgs(argv: string[], defaults: TilesetCommandPaths, spec: TilesetArgsSpec): ParsedTilesetArgs | string {
+  const numbers: Record<string, NumberOptionSpec> = { workers: { min: 0, max: 256 }, ...spec.numbers };
+  const flags = spec.flags ?? [];
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        in: { type: 'string' },
+        dem: { type: 'string' },
+        out: { type: 'string' },
+        strict: { type: 'boolean' },
+        help: { type: 'boolean' },
+        ...Object.fromEntries(Object.keys(numbers).map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(flags.map((name) => [name, { type: 'boolean' as const }])),
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    return `${(error as Error).message}\n${spec.usage}`;
+  }
+  if (values.help) return spec.usage;
+  const parsed: Record<string, number | undefined> = {};
+  for (const [name, s] of Object.entries(numbers)) {
+    const v = numberOption(values[name] as string | undefined, name, s);
+    if (typeof v === 'string') return v;
+    parsed[name] = v;
+  }
+  const { workers, ...rest } = parsed;
+  return {
+    input: (values.in as string | undefined) ?? defaults.input,
+    dem: (values.dem as string | undefined) ?? defaults.dem,
+    out: (values.out as string | undefined) ?? defaults.out,
+    strict: values.strict === true,
+    workers,
+    numbers: rest,
+    flags: Object.fromEntries(flags.map((name) => [name, values[name] === true])),
+  };
+}
+
+/** Reads the DEM (GeoTIFF or SRTM .hgt, via the terrain pipeline's reader) or says why not. */
+export async function readDemGrid(path: string): Promise<{ ok: true; grid: ElevationGrid } | { ok: false; error: string }> {
+  try {
+    return { ok: true, grid: (await readDem(path)).grid };
+  } catch (error) {
+    return { ok: false, error: `无法读取高程模型 / cannot read the DEM ${path}: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * Runs a build whose input reader throws `ReadError` for an unreadable file: that
+ * error becomes a result value with its (actionable) message; anything else is a bug.
+ */
+export async function catchReadError<R, P>(
+  ReadError: abstract new (...args: never[]) => Error,
+  run: () => Promise<R>,
+): Promise<R | { ok: false; error: string; problems: P[] }> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ReadError) return { ok: false, error: error.message, problems: [] };
+    throw error;
+  }
+}
+
+/** Logs the first skipped features; the rest are in the report. */
+export function logSkipped(problems: readonly ReportedProblem[], log: (line: string) => void, shown = 20): void {
+  for (const p of problems.slice(0, shown)) log(`  跳过 / skipped ${p.message}`);
+  if (problems.length > shown) log(`  … ${problems.length - shown} more in ${REPORT_FILE}`);
+}
