@@ -46,57 +46,63 @@ export function sampleStep(paths: ProjectPaths, options: BuildPlanOptions = {}):
   };
 }
 
-/** Footprints + DEM → the 3D Tiles 1.1 buildings tileset (src/pipeline/buildings). */
-export function buildingsStep(paths: ProjectPaths): BuildStep {
-  const out = join(paths.tiles, 'buildings');
+/** What a feature tileset command needs from the build plan. */
+type TilesetCommand = (options: { input: string; dem: string; out: string; log: (line: string) => void }) => Promise<{ ok: true } | { ok: false; error: string }>;
+
+interface FeatureTilesStepOptions {
+  name: string;
+  title: string;
+  /** The sample file it reads (with the DEM). */
+  sourceFile: string;
+  /** Folders under src/pipeline whose code makes the tiles. */
+  codeDirs: string[];
+  /** Loads the command lazily, so a fresh step costs no import. */
+  command(): Promise<TilesetCommand>;
+}
+
+/** Sample features + DEM → a 3D Tiles 1.1 feature tileset in tiles/<name>, rebuilt when its input or code changes. */
+function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepOptions): BuildStep {
+  const out = join(paths.tiles, options.name);
+  const input = join(paths.sourceData, options.sourceFile);
+  const dem = join(paths.sourceData, SAMPLE_FILES.dem);
   return {
-    name: 'buildings',
-    title: '建筑三维瓦片 / buildings 3D Tiles',
+    name: options.name,
+    title: options.title,
     inputs: [
-      join(paths.sourceData, SAMPLE_FILES.buildings),
-      join(paths.sourceData, SAMPLE_FILES.dem),
-      join(paths.root, 'src', 'pipeline', 'buildings'),
+      input,
+      dem,
+      ...options.codeDirs.map((dir) => join(paths.root, 'src', 'pipeline', dir)),
       join(paths.root, 'src', 'core'),
     ],
     outputs: [join(out, 'tileset.json')],
     async run(progress) {
-      const { runBuildingsCommand } = await import('./buildings/buildings-command.ts');
-      const result = await runBuildingsCommand({
-        input: join(paths.sourceData, SAMPLE_FILES.buildings),
-        dem: join(paths.sourceData, SAMPLE_FILES.dem),
-        out,
-        log: progress,
-      });
+      const run = await options.command();
+      const result = await run({ input, dem, out, log: progress });
       if (!result.ok) throw new Error(result.error);
     },
   };
 }
 
+/** Footprints + DEM → the 3D Tiles 1.1 buildings tileset (src/pipeline/buildings). */
+export function buildingsStep(paths: ProjectPaths): BuildStep {
+  return featureTilesStep(paths, {
+    name: 'buildings',
+    title: '建筑三维瓦片 / buildings 3D Tiles',
+    sourceFile: SAMPLE_FILES.buildings,
+    codeDirs: ['buildings', 'tiles3d'],
+    command: async () => (await import('./buildings/buildings-command.ts')).runBuildingsCommand,
+  });
+}
+
 /** Pipe segments + DEM → the 3D Tiles 1.1 lifelines tileset (src/pipeline/lifelines). */
 export function lifelinesStep(paths: ProjectPaths): BuildStep {
-  const out = join(paths.tiles, 'lifelines');
-  return {
+  return featureTilesStep(paths, {
     name: 'lifelines',
     title: '地下管线三维瓦片 / lifelines 3D Tiles',
-    inputs: [
-      join(paths.sourceData, SAMPLE_FILES.lifelines),
-      join(paths.sourceData, SAMPLE_FILES.dem),
-      join(paths.root, 'src', 'pipeline', 'lifelines'),
-      join(paths.root, 'src', 'pipeline', 'buildings'),
-      join(paths.root, 'src', 'core'),
-    ],
-    outputs: [join(out, 'tileset.json')],
-    async run(progress) {
-      const { runLifelinesCommand } = await import('./lifelines/lifelines-command.ts');
-      const result = await runLifelinesCommand({
-        input: join(paths.sourceData, SAMPLE_FILES.lifelines),
-        dem: join(paths.sourceData, SAMPLE_FILES.dem),
-        out,
-        log: progress,
-      });
-      if (!result.ok) throw new Error(result.error);
-    },
-  };
+    sourceFile: SAMPLE_FILES.lifelines,
+    codeDirs: ['lifelines', 'buildings', 'tiles3d'],
+    command: async () => (await import('./lifelines/lifelines-command.ts')).runLifelinesCommand,
+  });
 }
 
 export function viewerStep(paths: ProjectPaths): BuildStep {

@@ -1,8 +1,7 @@
 /** Zod schemas of the lifelines routes (pipe risk next to dangerous buildings). */
 import { z } from 'zod';
-import { NETWORKS, PIPE_CONDITIONS } from '../../core/lifelines.ts';
 import { SAFETY_GRADES } from '../../core/grades.ts';
-import { DEFAULT_RISK_AGE_YEARS, DEFAULT_RISK_DISTANCE_M } from '../lifelines/lifeline-queries.ts';
+import { DEFAULT_RISK_AGE_YEARS, DEFAULT_RISK_DISTANCE_M, NETWORKS, PIPE_CONDITIONS } from '../../core/lifelines.ts';
 
 export const RiskQuery = z.object({
   age: z.coerce.number().int().min(1).max(150).default(DEFAULT_RISK_AGE_YEARS)

@@ -1,5 +1,5 @@
 /** `GET /api/stats`: the big screen's numbers, cached per archive version and month. */
-import type { LifelineRiskStats } from '../lifelines/lifeline-queries.ts';
+import { DEFAULT_RISK_PARAMS, NETWORKS, type LifelineRiskStats, type Network } from '../../core/lifelines.ts';
 import type { ArchiveStats } from '../store/archive-store.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { ErrorBody, StatsBody } from './api-schemas.ts';
@@ -31,10 +31,10 @@ export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   );
 }
 
-const EMPTY_BY_NETWORK = { water: 0, storm: 0, sewage: 0, gas: 0, power: 0, telecom: 0 };
 
 /** Risk counts at the default age and distance; zeros when the archive has no lifelines. */
 function lifelineRiskStats(ctx: ArchiveApiContext, now: Date): LifelineRiskStats {
   if (ctx.lifelines) return ctx.lifelines.riskStats({ now });
-  return { ageYears: 30, distanceM: 15, segments: 0, total: 0, byNetwork: { ...EMPTY_BY_NETWORK } };
+  const byNetwork = Object.fromEntries(NETWORKS.map((n) => [n, 0])) as Record<Network, number>;
+  return { ...DEFAULT_RISK_PARAMS, segments: 0, total: 0, byNetwork };
 }

@@ -6,7 +6,22 @@
  * scan of the geometry.
  */
 import type Database from 'better-sqlite3';
-import { NETWORKS, type Network, type PipeCondition } from '../../core/lifelines.ts';
+import {
+  DEFAULT_RISK_AGE_YEARS,
+  DEFAULT_RISK_DISTANCE_M,
+  isPoorCondition,
+  isRiskGrade,
+  NETWORKS,
+  POOR_CONDITIONS,
+  RISK_GRADES,
+  type LifelineRiskStats,
+  type NearbyBuilding,
+  type NearbyPipe,
+  type Network,
+  type PipeRecord,
+  type PipeSegmentView,
+  type RiskList,
+} from '../../core/lifelines.ts';
 
 export interface RiskOptions {
   /** A segment this many years old or older counts as old. Default 30. */
@@ -17,47 +32,6 @@ export interface RiskOptions {
   now?: Date;
 }
 
-export const DEFAULT_RISK_AGE_YEARS = 30;
-export const DEFAULT_RISK_DISTANCE_M = 15;
-/** Conditions that count as poor. */
-export const POOR_CONDITIONS: readonly PipeCondition[] = ['较差', '危险'];
-/** Grades that make a nearby pipe a risk. */
-export const RISK_GRADES = ['C', 'D'] as const;
-
-export interface SegmentView {
-  id: string;
-  network: Network;
-  diameterMm: number;
-  depthM: number | null;
-  material: string;
-  installYear: number;
-  ageYears: number;
-  condition: PipeCondition;
-  pressure: string | null;
-  lengthM: number;
-  lon: number;
-  lat: number;
-  old: boolean;
-  poorCondition: boolean;
-  /** Old or poor, and within the distance of a C/D building. */
-  atRisk: boolean;
-}
-
-export interface NearbyBuilding {
-  code: string;
-  address: string;
-  name: string | null;
-  grade: 'A' | 'B' | 'C' | 'D' | null;
-  distanceM: number;
-  /** The pipe crosses the footprint. */
-  under: boolean;
-}
-
-export interface NearbyPipe extends SegmentView {
-  distanceM: number;
-  under: boolean;
-}
-
 export interface RiskSettings {
   ageYears: number;
   distanceM: number;
@@ -65,28 +39,9 @@ export interface RiskSettings {
   oldBeforeYear: number;
 }
 
-export interface LifelineRiskStats {
-  ageYears: number;
-  distanceM: number;
-  /** All segments in the archive. */
-  segments: number;
-  /** At-risk segments. */
-  total: number;
-  byNetwork: Record<Network, number>;
-}
-
 export class RiskOptionError extends Error {}
 
-interface SegmentRow {
-  id: string;
-  network: Network;
-  diameter_mm: number;
-  depth_m: number | null;
-  material: string;
-  install_year: number;
-  condition: PipeCondition;
-  pressure: string | null;
-  length_m: number;
+interface SegmentRow extends PipeRecord {
   lon: number;
   lat: number;
 }
@@ -144,9 +99,9 @@ export class LifelineQueries {
     return { ageYears, distanceM, oldBeforeYear: year - ageYears };
   }
 
-  private view(row: SegmentRow, s: RiskSettings, nearRisk: boolean | null): SegmentView {
+  private view(row: SegmentRow, s: RiskSettings, nearRisk: boolean | null): PipeSegmentView {
     const old = row.install_year <= s.oldBeforeYear;
-    const poorCondition = POOR_CONDITIONS.includes(row.condition);
+    const poorCondition = isPoorCondition(row.condition);
     const atRisk = (old || poorCondition) && (nearRisk ?? (this.stmt.segmentRisk.get(row.id, s.distanceM) as number) === 1);
     return {
       id: row.id,
@@ -168,13 +123,13 @@ export class LifelineQueries {
   }
 
   /** A segment and the buildings it runs under or near, nearest first; null if unknown. */
-  segment(id: string, options: RiskOptions = {}): { segment: SegmentView; buildings: NearbyBuilding[]; settings: RiskSettings } | null {
+  segment(id: string, options: RiskOptions = {}): { segment: PipeSegmentView; buildings: NearbyBuilding[]; settings: RiskSettings } | null {
     const s = this.settings(options);
     const row = this.stmt.segment.get(id) as SegmentRow | undefined;
     if (!row) return null;
     const buildings = (this.stmt.nearSegment.all(id, s.distanceM) as { code: string; address: string; name: string | null; grade: NearbyBuilding['grade']; distance_m: number }[])
       .map((b) => ({ code: b.code, address: b.address, name: b.name, grade: b.grade, distanceM: b.distance_m, under: b.distance_m === 0 }));
-    const nearRisk = buildings.some((b) => b.grade === 'C' || b.grade === 'D');
+    const nearRisk = buildings.some((b) => isRiskGrade(b.grade));
     return { segment: this.view(row, s, nearRisk), buildings, settings: s };
   }
 
@@ -183,7 +138,7 @@ export class LifelineQueries {
     const s = this.settings(options);
     const building = this.stmt.building.get(code) as { code: string; grade: NearbyBuilding['grade'] } | undefined;
     if (!building) return null;
-    const dangerous = building.grade === 'C' || building.grade === 'D';
+    const dangerous = isRiskGrade(building.grade);
     const pipes = (this.stmt.nearBuilding.all(code, s.distanceM) as (SegmentRow & { distance_m: number })[]).map((row) => ({
       // This building being C/D settles it; otherwise another C/D neighbour may.
       ...this.view(row, s, dangerous ? true : null),
@@ -194,7 +149,7 @@ export class LifelineQueries {
   }
 
   /** Ids of every at-risk segment (for the map's highlight), with the counts. */
-  risk(options: RiskOptions = {}): LifelineRiskStats & { ids: string[] } {
+  risk(options: RiskOptions = {}): RiskList {
     const s = this.settings(options);
     const rows = this.stmt.riskIds.all(s.distanceM, s.oldBeforeYear) as { id: string; network: Network }[];
     const byNetwork = Object.fromEntries(NETWORKS.map((n) => [n, 0])) as Record<Network, number>;

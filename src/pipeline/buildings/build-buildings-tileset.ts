@@ -17,7 +17,7 @@ import { packTileJob } from './tile-job.ts';
 import type { TileWorkerPool } from './tile-worker-pool.ts';
 import { emptyBox, growBox, type GeoBox } from './tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
-import { withTileWorkerPool, writeFeatureTileset } from '../tiles3d/feature-tileset-writer.ts';
+import { withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
 
 export interface BuildBuildingsOptions {
   /** Footprints, as read by footprint-reader (or generated). */
@@ -37,21 +37,8 @@ export interface BuildBuildingsOptions {
   progress?: (message: string) => void;
 }
 
-export interface BuildBuildingsSummary {
-  buildings: number;
-  problems: BuildingProblem[];
-  tiles: number;
-  bytes: number;
-  vertices: number;
-  triangles: number;
-  /** Seconds spent reading + checking, and encoding tiles. */
-  readSeconds: number;
-  encodeSeconds: number;
-}
-
-export type BuildBuildingsResult =
-  | { ok: true; summary: BuildBuildingsSummary }
-  | { ok: false; error: string; problems: BuildingProblem[] };
+export type BuildBuildingsSummary = { buildings: number } & FeatureTilesetSummary<BuildingProblem>;
+export type BuildBuildingsResult = FeatureTilesetResult<{ buildings: number }, BuildingProblem>;
 
 export { REPORT_FILE, TILESET_FILE } from '../tiles3d/feature-tileset-writer.ts';
 

@@ -3,25 +3,17 @@
  * Shared by `scripts/build-buildings.ts` (npm run tiles:buildings) and the build plan.
  */
 import { buildBuildingsTileset, REPORT_FILE, type BuildBuildingsResult } from './build-buildings-tileset.ts';
-import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
+import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import type { BuildingProblem } from './problem.ts';
 import { FootprintReadError, readFootprints } from './footprint-reader.ts';
 import { basename, join } from 'node:path';
 
-export interface BuildingsCommandOptions {
-  /** Footprints (.geojson or .fgb). */
-  input: string;
-  /** DEM: GeoTIFF (EPSG:4326/4490) or SRTM .hgt. */
-  dem: string;
-  /** Output folder of the tileset. */
-  out: string;
-  strict?: boolean;
-  workers?: number;
+/** `input`: footprints (.geojson or .fgb); `dem`: GeoTIFF (EPSG:4326/4490) or SRTM .hgt; `out`: the tileset's folder. */
+export interface BuildingsCommandOptions extends TilesetCommandOptions {
   /** Per-face normals (default) or none. */
   normals?: boolean;
   storeyHeightM?: number;
   maxFeaturesPerTile?: number;
-  log?: (line: string) => void;
 }
 
 export const BUILDINGS_USAGE = `用法 / usage: build-buildings --in <footprints.geojson|.fgb> --dem <dem.tif|.hgt> --out <dir>
@@ -35,15 +27,12 @@ export function parseBuildingsArgs(argv: string[], defaults: TilesetCommandPaths
     flags: ['no-normals'],
   });
   if (typeof parsed === 'string') return parsed;
+  const { numbers, flags, ...common } = parsed;
   return {
-    input: parsed.input,
-    dem: parsed.dem,
-    out: parsed.out,
-    strict: parsed.strict,
-    workers: parsed.workers,
-    normals: !parsed.flags['no-normals'],
-    storeyHeightM: parsed.numbers['storey-height'],
-    maxFeaturesPerTile: parsed.numbers['max-features'],
+    ...common,
+    normals: !flags['no-normals'],
+    storeyHeightM: numbers['storey-height'],
+    maxFeaturesPerTile: numbers['max-features'],
   };
 }
 

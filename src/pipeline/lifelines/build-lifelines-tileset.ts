@@ -10,7 +10,7 @@ import type { QuadtreeOptions, TilerItem } from '../buildings/quadtree-tiler.ts'
 import type { TileWorkerPool } from '../buildings/tile-worker-pool.ts';
 import { emptyBox, growBox, type GeoBox } from '../buildings/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
-import { REPORT_FILE, TILESET_FILE, withTileWorkerPool, writeFeatureTileset } from '../tiles3d/feature-tileset-writer.ts';
+import { REPORT_FILE, TILESET_FILE, withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
 import { LifelineSchemaCollector } from './lifeline-schema.ts';
 import { packLifelineTile } from './lifeline-tile-job.ts';
 import type { PlacedPipe, RawFeature } from './pipe.ts';
@@ -38,21 +38,9 @@ export interface BuildLifelinesOptions {
   progress?: (message: string) => void;
 }
 
-export interface BuildLifelinesSummary {
-  segments: number;
-  lengthKm: number;
-  problems: PipeProblem[];
-  tiles: number;
-  bytes: number;
-  vertices: number;
-  triangles: number;
-  readSeconds: number;
-  encodeSeconds: number;
-}
-
-export type BuildLifelinesResult =
-  | { ok: true; summary: BuildLifelinesSummary }
-  | { ok: false; error: string; problems: PipeProblem[] };
+type LifelineCounts = { segments: number; lengthKm: number };
+export type BuildLifelinesSummary = LifelineCounts & FeatureTilesetSummary<PipeProblem>;
+export type BuildLifelinesResult = FeatureTilesetResult<LifelineCounts, PipeProblem>;
 
 export const LIFELINES_REPORT_FILE = REPORT_FILE;
 export const LIFELINES_TILESET_FILE = TILESET_FILE;

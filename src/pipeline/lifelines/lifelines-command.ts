@@ -3,22 +3,16 @@
  * Shared by `scripts/build-lifelines.ts` (npm run tiles:lifelines) and the build plan.
  */
 import { basename, join } from 'node:path';
-import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
+import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { buildLifelinesTileset, LIFELINES_REPORT_FILE, type BuildLifelinesResult } from './build-lifelines-tileset.ts';
 import type { PipeProblem } from './pipe-problem.ts';
 import { PipeReadError, readPipes } from './pipe-reader.ts';
 
-export interface LifelinesCommandOptions {
-  input: string;
-  dem: string;
-  out: string;
-  strict?: boolean;
-  workers?: number;
+export interface LifelinesCommandOptions extends TilesetCommandOptions {
   /** Radius multiplier for overview (default 1). */
   exaggeration?: number;
   /** Vertices per tube ring (default 6). */
   sides?: number;
-  log?: (line: string) => void;
 }
 
 export const LIFELINES_USAGE = `用法 / usage: build-lifelines --in <pipes.geojson|.fgb> --dem <dem.tif|.hgt> --out <dir>
@@ -30,14 +24,11 @@ export function parseLifelinesArgs(argv: string[], defaults: TilesetCommandPaths
     numbers: { exaggeration: { min: 1, max: 50 }, sides: { min: 3, max: 32 } },
   });
   if (typeof parsed === 'string') return parsed;
-  const sides = parsed.numbers.sides;
+  const { numbers, flags: _flags, ...common } = parsed;
+  const sides = numbers.sides;
   return {
-    input: parsed.input,
-    dem: parsed.dem,
-    out: parsed.out,
-    strict: parsed.strict,
-    workers: parsed.workers,
-    exaggeration: parsed.numbers.exaggeration,
+    ...common,
+    exaggeration: numbers.exaggeration,
     sides: sides === undefined ? undefined : Math.round(sides),
   };
 }

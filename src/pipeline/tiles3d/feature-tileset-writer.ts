@@ -58,6 +58,18 @@ export interface FeatureTilesetStats {
   encodeSeconds: number;
 }
 
+/** What a feature tileset build reports: the written tileset's figures, the skipped features and the read time. */
+export interface FeatureTilesetSummary<P extends ReportedProblem> extends FeatureTilesetStats {
+  problems: P[];
+  /** Seconds spent reading + checking (encodeSeconds: encoding and writing tiles). */
+  readSeconds: number;
+}
+
+/** A build's result: a summary with the counts `C` (e.g. `{ buildings: number }`), or an actionable error. */
+export type FeatureTilesetResult<C, P extends ReportedProblem> =
+  | { ok: true; summary: C & FeatureTilesetSummary<P> }
+  | { ok: false; error: string; problems: P[] };
+
 export type FeatureTilesetWriteResult = { ok: true; stats: FeatureTilesetStats } | { ok: false; error: string };
 
 /** Runs `fn` with a worker pool started now (loading workers overlaps with reading input), closed after. */

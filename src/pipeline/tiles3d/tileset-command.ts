@@ -15,6 +15,15 @@ export interface TilesetCommandPaths {
   out: string;
 }
 
+/** The options every tileset command takes. */
+export interface TilesetCommandOptions extends TilesetCommandPaths {
+  /** Stop at the first bad feature instead of skipping it. */
+  strict?: boolean;
+  /** Worker threads for tile encoding; 0 encodes inline. Default: one per core. */
+  workers?: number;
+  log?: (line: string) => void;
+}
+
 /** A numeric option: its bounds (inclusive). */
 export interface NumberOptionSpec {
   min: number;

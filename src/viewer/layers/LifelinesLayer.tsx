@@ -12,7 +12,7 @@ import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCesium } from 'resium';
-import { NETWORKS, type Network, type PipeCondition } from '../../core/lifelines.ts';
+import { DEFAULT_RISK_PARAMS, NETWORKS, type BuildingPipes, type Network, type PipeCondition, type PipeRisk, type RiskList, type RiskParams } from '../../core/lifelines.ts';
 import en from '../i18n/lifelines.en.json';
 import zhCN from '../i18n/lifelines.zh-CN.json';
 import {
@@ -41,43 +41,6 @@ registerLifelinesI18n();
 
 // ---- archive API (src/archive/api/lifeline-routes.ts) ----
 
-export interface RiskParams {
-  ageYears: number;
-  distanceM: number;
-}
-export const DEFAULT_RISK_PARAMS: RiskParams = { ageYears: 30, distanceM: 15 };
-
-export interface PipeSegment {
-  id: string;
-  network: Network;
-  diameterMm: number;
-  depthM: number | null;
-  material: string;
-  installYear: number;
-  ageYears: number;
-  condition: PipeCondition;
-  pressure: string | null;
-  lengthM: number;
-  lon: number;
-  lat: number;
-  old: boolean;
-  poorCondition: boolean;
-  atRisk: boolean;
-}
-export interface PipeRisk {
-  ageYears: number;
-  distanceM: number;
-  segment: PipeSegment;
-  buildings: { code: string; address: string; name: string | null; grade: 'A' | 'B' | 'C' | 'D' | null; distanceM: number; under: boolean }[];
-}
-export interface BuildingPipes {
-  ageYears: number;
-  distanceM: number;
-  code: string;
-  grade: 'A' | 'B' | 'C' | 'D' | null;
-  pipes: (PipeSegment & { distanceM: number; under: boolean })[];
-}
-
 async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, credentials: 'same-origin' });
   if (!res.ok) {
@@ -93,7 +56,7 @@ export const fetchPipeRisk = (id: string, p: RiskParams = DEFAULT_RISK_PARAMS, s
 export const fetchBuildingPipes = (code: string, p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
   getJson<BuildingPipes>(`/api/buildings/${encodeURIComponent(code)}/lifelines?${query(p)}`, signal);
 export const fetchRiskIds = (p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
-  getJson<{ ids: string[]; total: number; byNetwork: Record<Network, number> }>(`/api/lifelines/risk?${query(p)}`, signal);
+  getJson<RiskList>(`/api/lifelines/risk?${query(p)}`, signal);
 
 // ---- the layer ----
 

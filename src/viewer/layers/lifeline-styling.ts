@@ -4,20 +4,10 @@
  * map, legend, panels and charts), the at-risk highlight, and the layer's filters
  * (networks on/off, age, material, condition).
  */
-import { NETWORKS, NETWORK_INFO, PIPE_CONDITIONS, type Network, type PipeCondition } from '../../core/lifelines.ts';
+import { NETWORKS, NETWORK_INFO, PIPE_CONDITIONS, pipeAgeYears, type Network, type PipeCondition, type PipeRecord } from '../../core/lifelines.ts';
 
 /** What the viewer reads from a pipe feature (the tileset's property table). */
-export interface PipeFeatureProperties {
-  id: string;
-  network: Network;
-  diameter_mm: number;
-  depth_m: number | null;
-  material: string;
-  install_year: number;
-  condition: PipeCondition;
-  pressure: string | null;
-  length_m?: number;
-}
+export type PipeFeatureProperties = Omit<PipeRecord, 'length_m'> & { length_m?: number };
 
 export interface LifelineFilters {
   /** Networks shown. */
@@ -43,17 +33,6 @@ export const DEFAULT_LIFELINE_FILTERS: LifelineFilters = {
 export const RISK_HIGHLIGHT_CSS = '#ff2bd6';
 /** Selected segment. */
 export const SELECTED_PIPE_CSS = '#00e5ff';
-/** Conditions that count as poor (as in the archive's risk rule). */
-export const POOR_CONDITIONS: readonly PipeCondition[] = ['较差', '危险'];
-
-export function pipeAgeYears(installYear: number, now: Date = new Date()): number {
-  return now.getFullYear() - installYear;
-}
-
-export function isPoorCondition(condition: string): boolean {
-  return (POOR_CONDITIONS as readonly string[]).includes(condition);
-}
-
 export function networkColourCss(network: string): string {
   return (NETWORK_INFO as Record<string, { color: string }>)[network]?.color ?? '#9e9e9e';
 }

@@ -8,9 +8,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gradeInfo } from '../../core/grades.ts';
-import { NETWORK_INFO } from '../../core/lifelines.ts';
-import { DEFAULT_RISK_PARAMS, fetchBuildingPipes, type BuildingPipes, type PipeRisk, type RiskParams } from '../layers/LifelinesLayer.tsx';
-import { isPoorCondition, networkColourCss, pipeAgeYears, RISK_HIGHLIGHT_CSS, type PipeFeatureProperties } from '../layers/lifeline-styling.ts';
+import { DEFAULT_RISK_PARAMS, isPoorCondition, NETWORK_INFO, pipeAgeYears, type BuildingPipes, type PipeRisk, type RiskParams } from '../../core/lifelines.ts';
+import { fetchBuildingPipes } from '../layers/LifelinesLayer.tsx';
+import { networkColourCss, RISK_HIGHLIGHT_CSS, type PipeFeatureProperties } from '../layers/lifeline-styling.ts';
 
 const NS = 'lifelines';
 
