@@ -3,8 +3,8 @@
  * issue #7's report: LifelinesControls in the left column, LifelinesLayer in the
  * <Viewer>, PipePanel for the picked pipe, underground mode on its toggle):
  * the layer is switched on, underground mode makes the terrain translucent and lets
- * the camera pass the surface; a real mouse click on a known pipe, found through the
- * archive API and Cesium's public API, opens its panel with the buildings it runs
+ * the camera pass the surface; a real mouse click on a known pipe (found through the
+ * archive API, its screen position projected through the scene), opens its panel with the buildings it runs
  * near; leaving the mode restores the scene.
  */
 import type { Browser } from 'playwright-core';
@@ -64,13 +64,15 @@ describe('lifelines and the underground view', () => {
       });
     expect(await sceneState()).toEqual({ translucent: true, collision: false });
 
-    // Straight down over the pipe's middle: it is then at the centre of the screen whatever its depth.
+    // Looking north and down at the pipe's middle from 45 m above the ground, a little south of it.
     await page.evaluate(async ([lon, lat]) => {
       const viewer = window.yz!.viewer;
       const C3 = viewer.camera.position.constructor as unknown as { fromDegrees(a: number, b: number, h: number): unknown };
       const Carto = viewer.camera.positionCartographic.constructor as unknown as { fromDegrees(a: number, b: number): unknown };
       const ground = () => viewer.scene.globe.getHeight(Carto.fromDegrees(lon!, lat!) as never) ?? 250;
-      const look = () => viewer.camera.setView({ destination: C3.fromDegrees(lon!, lat!, ground() + 45) as never, orientation: { heading: 0, pitch: -Math.PI / 2, roll: 0 } });
+      const pitch = -70 * (Math.PI / 180);
+      const back = 45 / Math.tan(-pitch) / 110_574; // degrees of latitude south of the pipe
+      const look = () => viewer.camera.setView({ destination: C3.fromDegrees(lon!, lat! - back, ground() + 45) as never, orientation: { heading: 0, pitch, roll: 0 } });
       look();
       await window.yz!.whenTilesLoaded();
       look(); // the terrain under the camera is finer now
@@ -93,8 +95,23 @@ describe('lifelines and the underground view', () => {
       return false;
     }, id, { timeout: 60_000 });
 
+    // Where the pipe's middle is on screen, through the scene: its axis lies depth_m + radius below the ground.
+    const target = await page.evaluate(([lon, lat, depth, radius]) => {
+      const scene = window.yz!.viewer.scene;
+      const C3 = scene.camera.position.constructor as unknown as { fromDegrees(a: number, b: number, h: number): unknown };
+      const Carto = scene.camera.positionCartographic.constructor as unknown as { fromDegrees(a: number, b: number): unknown };
+      const ground = scene.globe.getHeight(Carto.fromDegrees(lon!, lat!) as never);
+      if (ground === undefined) return null;
+      const xy = scene.cartesianToCanvasCoordinates(C3.fromDegrees(lon!, lat!, ground - depth! - radius!) as never);
+      return xy ? { x: xy.x, y: xy.y, width: scene.canvas.clientWidth, height: scene.canvas.clientHeight } : null;
+    }, [lon, lat, pipe.segment.depthM!, pipe.segment.diameterMm / 2000]);
+    expect(target, 'the pipe projects onto the canvas').not.toBeNull();
+    expect(target!.x).toBeGreaterThan(0);
+    expect(target!.x).toBeLessThan(target!.width);
+    expect(target!.y).toBeGreaterThan(0);
+    expect(target!.y).toBeLessThan(target!.height);
     const box = (await page.locator('canvas').first().boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + target!.x, box.y + target!.y);
     const panel = page.locator(`.pipe-panel[data-pipe-id="${id}"]`);
     try {
       await panel.waitFor({ state: 'visible', timeout: 15_000 });

@@ -143,7 +143,8 @@ export async function importLifelines(
         Math.round(pipe.parts.reduce((s, p) => s + lineLengthM(p), 0) * 100) / 100, lon, lat, JSON.stringify(geometry),
       );
       for (const [code, d] of nearbyBuildings(fi, pipe, maxDistanceM)) {
-        insertPair.run(pipe.id, code, Math.round(d * 100) / 100);
+        // Centimetres; 0 only for a pipe that really crosses the footprint (`under`), never for one 4 mm beside it.
+        insertPair.run(pipe.id, code, d === 0 ? 0 : Math.max(0.01, Math.round(d * 100) / 100));
         pairs++;
       }
     }

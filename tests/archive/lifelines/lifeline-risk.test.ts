@@ -166,6 +166,16 @@ describe('lifeline risk on the sample', () => {
     const ds = body.buildings.map((b) => b.distanceM);
     expect(ds).toEqual([...ds].sort((a, b) => a - b));
     expect(ds.every((d) => d <= 15)).toBe(true);
+    // For sampled segments, the list is exactly the buildings a brute-force scan finds within 15 m.
+    const all = [...buildings.values()];
+    for (let i = 0; i < pipes.length; i += 997) {
+      const p = pipes[i]!;
+      const brute = all.map((b) => [b.code, distance(p, b)] as const).filter(([, d]) => d <= 15);
+      const answer = (await get<{ buildings: { code: string; distanceM: number; under: boolean }[] }>(`/api/lifelines/${p.id}`)).body.buildings;
+      const edge = (d: number) => Math.abs(d - 15) < 0.01;
+      expect(answer.filter((b) => !edge(b.distanceM)).map((b) => b.code).sort(), p.id).toEqual(brute.filter(([, d]) => !edge(d)).map(([c]) => c).sort());
+      for (const b of answer) expect(b.under, `${p.id} ${b.code}`).toBe(brute.find(([c]) => c === b.code)![1] === 0);
+    }
     expect((await get(`/api/lifelines/NO-SUCH`)).status).toBe(404);
     expect((await get(`/api/lifelines/${id}?distance=80`)).status).toBe(400);
   });
