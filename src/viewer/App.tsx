@@ -52,6 +52,8 @@ export function App() {
   const terrainProvider = useMemo(() => createTerrainProvider(), []);
   const feed = useMemo(() => new GradesFeed(), []);
   const [feedStatus, setFeedStatus] = useState<FeedStatus>(feed.status);
+  // Until the archive has given grades once, buildings are neutral, not "not appraised" grey.
+  const [gradesKnown, setGradesKnown] = useState(false);
   const buildings = useMemo(() => deferred<BuildingsLayerHandle>(), []);
   const buildingsRef = useRef<BuildingsLayerHandle | null>(null);
   const [areaCodes, setAreaCodes] = useState<ReadonlySet<string> | null>(null);
@@ -74,9 +76,11 @@ export function App() {
   // Grades: live from the archive; the banner follows its status.
   useEffect(() => {
     const off = feed.onStatus(setFeedStatus);
+    const offGrades = feed.onGrades(() => setGradesKnown(true));
     feed.start();
     return () => {
       off();
+      offGrades();
       feed.stop();
     };
   }, [feed]);
@@ -279,7 +283,7 @@ export function App() {
         <TerrainLighting />
         <BuildingsLayer
           feed={feed}
-          overlayOn={view.layers.hazard}
+          overlayOn={view.layers.hazard && gradesKnown}
           filters={filters}
           areaCodes={areaCodes}
           selected={view.selected}

@@ -7,8 +7,8 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { gradeInfo } from '../../core/grades.ts';
-import { DEFAULT_RISK_PARAMS, isPoorCondition, NETWORK_INFO, pipeAgeYears, type BuildingPipes, type PipeRisk, type RiskParams } from '../../core/lifelines.ts';
+import { gradeInfo, type GradeOrUnappraised } from '../../core/grades.ts';
+import { DEFAULT_RISK_DISTANCE_M, DEFAULT_RISK_PARAMS, isPoorCondition, NETWORK_INFO, pipeAgeYears, type BuildingPipes, type PipeRisk, type RiskParams } from '../../core/lifelines.ts';
 import { fetchBuildingPipes } from '../layers/LifelinesLayer.tsx';
 import { networkColourCss, RISK_HIGHLIGHT_CSS, type PipeFeatureProperties } from '../layers/lifeline-styling.ts';
 
@@ -27,7 +27,7 @@ export interface PipePanelProps {
   now?: Date;
 }
 
-function GradeChip({ grade }: { grade: 'A' | 'B' | 'C' | 'D' | null }) {
+function GradeChip({ grade }: { grade: GradeOrUnappraised }) {
   const { t } = useTranslation(NS);
   const info = gradeInfo(grade);
   return (
@@ -79,7 +79,7 @@ export function PipePanel({ pipe, risk, riskError, onClose, onSelectBuilding, no
         ))}
       </dl>
       <section>
-        <h3>{t('nearby', { distance: risk?.distanceM ?? 15 })}</h3>
+        <h3>{t('nearby', { distance: risk?.distanceM ?? DEFAULT_RISK_DISTANCE_M })}</h3>
         {riskError ? (
           <p className="muted">{t('riskUnavailable', { message: riskError })}</p>
         ) : !segment ? (
