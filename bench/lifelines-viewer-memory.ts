@@ -81,6 +81,7 @@ try {
   page.on('pageerror', (e) => errors.push(e.message));
   const started = performance.now();
   await page.goto(`${baseUrl}/`);
+  await page.waitForFunction(() => window.yz !== undefined, undefined, { timeout: 120_000 });
   await page.evaluate(() => window.yz!.ready);
   await page.locator('input[name="lifelines"]').check();
   await page.evaluate(() => window.yz!.whenTilesLoaded());
