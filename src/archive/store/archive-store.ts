@@ -8,7 +8,6 @@ import type { ArchiveRecord, RenovationPlan } from '../../core/archive-record.ts
 import type { BuildingProperties } from '../../core/building.ts';
 import type { SafetyGrade } from '../../core/grades.ts';
 import type { HazardItem } from '../../core/hazards.ts';
-import type { AreaKind } from '../../core/renewal-areas.ts';
 import type { PlanStatus } from '../../core/renovation-plan.ts';
 import type { Geometry } from 'geojson';
 import type {
@@ -20,9 +19,10 @@ import type {
   PlanView,
   SearchPage,
 } from '../../core/archive-views.ts';
+import type { ArchiveStats, CountByGrade } from '../../core/archive-stats.ts';
 
 // The shapes the API answers with live in core, so the viewer can share them.
-export type { AppraisalView, AreaRecord, BuildingSummary, Dossier, InspectionView, PlanView, SearchPage };
+export type { AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, CountByGrade, Dossier, InspectionView, PlanView, SearchPage };
 
 export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -75,24 +75,6 @@ export interface GradeMap {
   /** Only the buildings changed after `since`, or all of them. */
   since: number | null;
   buildings: Record<string, GradeEntry>;
-}
-
-export interface CountByGrade {
-  A: number;
-  B: number;
-  C: number;
-  D: number;
-  unappraised: number;
-}
-
-export interface ArchiveStats {
-  version: number;
-  buildings: number;
-  byGrade: CountByGrade;
-  byPlanStatus: Record<PlanStatus, number>;
-  byArea: Array<{ id: string; kind: AreaKind; name: string; nameEn: string; buildings: number; byGrade: CountByGrade }>;
-  inspectionsThisMonth: number;
-  month: string;
 }
 
 export interface InspectionInput {
