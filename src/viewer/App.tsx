@@ -4,13 +4,14 @@
  * the dossier panel), all driven by one view state that lives in the URL.
  */
 import type { Viewer as CesiumViewer } from 'cesium';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Viewer } from 'resium';
 import type { SafetyGrade } from '../core/grades.ts';
 import { type BuildingSummary, codesInArea, countMatching, fetchDossier } from './api/archive-client.ts';
 import { type FeedStatus, GradesFeed } from './api/grades-feed.ts';
-import { installAutomationHandle } from './automation-handle.ts';
+import { modeFromUrl, renderScaleFromUrl } from './app-mode.ts';
+import { extendAutomationHandle, installAutomationHandle } from './automation-handle.ts';
 import { LanguageSwitch } from './chrome/LanguageSwitch.tsx';
 import { LayerPanel } from './chrome/LayerPanel.tsx';
 import { Legend } from './chrome/Legend.tsx';
@@ -35,6 +36,11 @@ import { createTerrainProvider, TerrainLighting } from './scene/terrain.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
 import { SearchBox } from './search/SearchBox.tsx';
 import { useViewState } from './state/use-view-state.ts';
+import { exportPng } from './tour/export-png.ts';
+
+// The wall and tour faces load on demand: the desk viewer does not carry echarts.
+const ScreenMode = lazy(() => import('./screen/ScreenMode.tsx').then((m) => ({ default: m.ScreenMode })));
+const TourMode = lazy(() => import('./tour/TourMode.tsx').then((m) => ({ default: m.TourMode })));
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -56,6 +62,7 @@ export function App() {
   const [gradesKnown, setGradesKnown] = useState(false);
   const buildings = useMemo(() => deferred<BuildingsLayerHandle>(), []);
   const buildingsRef = useRef<BuildingsLayerHandle | null>(null);
+  const buildingsLoaded = useMemo(() => buildings.promise.then((h) => h.firstLoad), [buildings]);
   const [areaCodes, setAreaCodes] = useState<ReadonlySet<string> | null>(null);
   const [areas, setAreas] = useState<AreaOption[]>([]);
   const [count, setCount] = useState<number | null>(null);
@@ -72,6 +79,9 @@ export function App() {
   const [pipeRisk, setPipeRisk] = useState<PipeRisk | null>(null);
   const [pipeRiskError, setPipeRiskError] = useState<string | null>(null);
   const [gradesVersion, setGradesVersion] = useState(0);
+  // The wall screen and the tour share this scene; they outline their own building, not the URL's selection.
+  const mode = useMemo(() => modeFromUrl(window.location.search), []);
+  const [highlight, setHighlight] = useState<string | null>(null);
 
   // Grades: live from the archive; the banner follows its status.
   useEffect(() => {
@@ -182,7 +192,7 @@ export function App() {
   useEffect(() => {
     if (!viewer) return;
     installAutomationHandle(viewer, {
-      buildingsLoaded: buildings.promise.then((h) => h.firstLoad),
+      buildingsLoaded,
       select: async (code) => {
         select(code);
         await flyTo(code);
@@ -190,7 +200,15 @@ export function App() {
       },
       clearSelection: () => select(null),
     });
-  }, [viewer, buildings, flyTo, select]);
+  }, [viewer, buildingsLoaded, flyTo, select]);
+
+  // Rendering scale (`?scale=0.5` renders at half resolution) and the PNG export, in every mode.
+  useEffect(() => {
+    if (!viewer) return;
+    const scale = renderScaleFromUrl(window.location.search);
+    if (scale !== null) viewer.resolutionScale = scale;
+    return extendAutomationHandle({ exportPng: (size) => exportPng(viewer, size) });
+  }, [viewer]);
 
   // A link with a selection but no camera: go to the building.
   useEffect(() => {
@@ -259,7 +277,7 @@ export function App() {
   const onGradeRecorded = useCallback((code: string, grade: SafetyGrade) => feed.applyLocal(code, grade), [feed]);
 
   return (
-    <div className="app">
+    <div className={`app app-${mode}`}>
       <Viewer
         full
         baseLayer={baseLayer}
@@ -286,7 +304,7 @@ export function App() {
           overlayOn={view.layers.hazard && gradesKnown}
           filters={filters}
           areaCodes={areaCodes}
-          selected={view.selected}
+          selected={mode === 'desk' ? view.selected : highlight}
           onPick={onBuildingPick}
           onReady={onBuildingsReady}
         />
@@ -303,48 +321,56 @@ export function App() {
         <AreasLayer showAreas={view.layers.areas} showCommunities={view.layers.communities} language={view.lang} />
         <RailLayer show={view.layers.rail} />
       </Viewer>
-      <header className="app-title">
-        <h1>{t('app.title')}</h1>
-        <p>{t('app.subtitle')}</p>
-      </header>
-      <div className="toolbar">
-        <SearchBox onChoose={onChoose} />
-        <LanguageSwitch language={view.lang} onChange={(lang) => update({ lang })} />
-      </div>
-      <div className="side-left">
-        <LayerPanel layers={view.layers} onChange={(layers) => update({ layers })} />
-        <FilterPanel filters={filters} onChange={onFilters} areas={areas} count={count} loadedCount={loadedCount} />
-        <Legend overlayOn={view.layers.hazard} />
-        <LifelinesControls
-          show={lifelinesOn}
-          onShow={setLifelinesOn}
-          filters={pipeFilters}
-          onFilters={setPipeFilters}
-          materials={pipeMaterials}
-          highlightRisk={highlightRisk}
-          onHighlightRisk={setHighlightRisk}
-          underground={underground}
-          onUnderground={setUnderground}
-        />
-      </div>
-      {pipe && !view.selected && (
-        <PipePanel
-          pipe={pipe}
-          risk={pipeRisk}
-          riskError={pipeRiskError}
-          onClose={() => setPipe(null)}
-          onSelectBuilding={(code) => {
-            setPipe(null);
-            select(code);
-            void flyTo(code).catch((e: unknown) => console.warn(e));
-          }}
-        />
-      )}
-      {view.selected && <DossierPanel key={view.selected} code={view.selected} refresh={dossierRefresh} onClose={() => select(null)} onGradeRecorded={onGradeRecorded} />}
-      {view.selected && lifelinesOn && (
-        <div className="building-pipes-box panel-box">
-          <BuildingPipesSection code={view.selected} refresh={dossierRefresh} />
-        </div>
+      <Suspense fallback={null}>
+        {mode === 'screen' && <ScreenMode viewer={viewer} buildingsReady={buildingsLoaded} onHighlight={setHighlight} />}
+        {mode === 'tour' && <TourMode viewer={viewer} buildingsReady={buildingsLoaded} update={update} onHighlight={setHighlight} />}
+      </Suspense>
+      {mode === 'desk' && (
+        <>
+          <header className="app-title">
+            <h1>{t('app.title')}</h1>
+            <p>{t('app.subtitle')}</p>
+          </header>
+          <div className="toolbar">
+            <SearchBox onChoose={onChoose} />
+            <LanguageSwitch language={view.lang} onChange={(lang) => update({ lang })} />
+          </div>
+          <div className="side-left">
+            <LayerPanel layers={view.layers} onChange={(layers) => update({ layers })} />
+            <FilterPanel filters={filters} onChange={onFilters} areas={areas} count={count} loadedCount={loadedCount} />
+            <Legend overlayOn={view.layers.hazard} />
+            <LifelinesControls
+              show={lifelinesOn}
+              onShow={setLifelinesOn}
+              filters={pipeFilters}
+              onFilters={setPipeFilters}
+              materials={pipeMaterials}
+              highlightRisk={highlightRisk}
+              onHighlightRisk={setHighlightRisk}
+              underground={underground}
+              onUnderground={setUnderground}
+            />
+          </div>
+          {pipe && !view.selected && (
+            <PipePanel
+              pipe={pipe}
+              risk={pipeRisk}
+              riskError={pipeRiskError}
+              onClose={() => setPipe(null)}
+              onSelectBuilding={(code) => {
+                setPipe(null);
+                select(code);
+                void flyTo(code).catch((e: unknown) => console.warn(e));
+              }}
+            />
+          )}
+          {view.selected && <DossierPanel key={view.selected} code={view.selected} refresh={dossierRefresh} onClose={() => select(null)} onGradeRecorded={onGradeRecorded} />}
+          {view.selected && lifelinesOn && (
+            <div className="building-pipes-box panel-box">
+              <BuildingPipesSection code={view.selected} refresh={dossierRefresh} />
+            </div>
+          )}
+        </>
       )}
       <StatusBanners feedStatus={feedStatus} webglLost={webglLost} />
     </div>

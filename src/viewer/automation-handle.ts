@@ -21,6 +21,40 @@ export interface AutomationHandle {
   select(code: string): Promise<void>;
   /** Clears the selection and closes the panel. */
   clearSelection(): void;
+  /** `?mode=screen` only: the autopilot (README "Big screen"). */
+  autopilot?: AutopilotHandle;
+  /** `?mode=tour` only: the tour player (README "Guided tours"). */
+  tour?: TourHandle;
+  /**
+   * The current view as a PNG data URL. `scale` multiplies the canvas's CSS size
+   * (1 = screen resolution); `{ width: 3840 }` renders 4K-wide whatever the window.
+   */
+  exportPng?(size?: { scale?: number; width?: number }): Promise<{ dataUrl: string; width: number; height: number }>;
+}
+
+export interface AutopilotHandle {
+  readonly state: 'waiting' | 'running' | 'paused';
+  /** Completed loops of the itinerary. */
+  readonly loops: number;
+  readonly index: number;
+  readonly stops: number;
+  pause(): void;
+  resume(): void;
+}
+
+export interface TourHandle {
+  readonly name: string;
+  readonly index: number;
+  readonly count: number;
+  readonly playing: boolean;
+  /** Validation problems of the loaded tour file, one line each (empty when it is valid). */
+  readonly problems: readonly string[];
+  /** Resolves when the step's camera flight is done. */
+  next(): Promise<void>;
+  prev(): Promise<void>;
+  goTo(index: number): Promise<void>;
+  play(): void;
+  pause(): void;
 }
 
 export interface AutomationActions {
@@ -36,6 +70,24 @@ declare global {
   }
 }
 
+type Extensions = Pick<AutomationHandle, 'autopilot' | 'tour' | 'exportPng'>;
+const extensions: Extensions = {};
+
+/**
+ * Adds mode-specific members (`autopilot`, `tour`, `exportPng`) to the handle, now
+ * and whenever it is reinstalled; returns the undo.
+ */
+export function extendAutomationHandle(extra: Extensions): () => void {
+  Object.assign(extensions, extra);
+  if (window.yz) Object.assign(window.yz, extra);
+  return () => {
+    for (const key of Object.keys(extra) as Array<keyof Extensions>) {
+      delete extensions[key];
+      if (window.yz) delete window.yz[key];
+    }
+  };
+}
+
 export function installAutomationHandle(viewer: Viewer, actions: AutomationActions): AutomationHandle {
   const handle: AutomationHandle = {
     viewer,
@@ -45,6 +97,7 @@ export function installAutomationHandle(viewer: Viewer, actions: AutomationActio
     whenTilesLoaded: () => whenTilesLoaded(viewer),
     select: actions.select,
     clearSelection: actions.clearSelection,
+    ...extensions,
   };
   window.yz = handle;
   return handle;
