@@ -37,6 +37,8 @@ export interface AutopilotHandle {
   /** Completed loops of the itinerary. */
   readonly loops: number;
   readonly index: number;
+  /** `flying` to the current stop, or `dwelling` there. */
+  readonly phase: 'flying' | 'dwelling';
   readonly stops: number;
   pause(): void;
   resume(): void;

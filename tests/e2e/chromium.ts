@@ -16,7 +16,8 @@ export function assertChromiumInstalled(): void {
   }
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. `--enable-precise-memory-info` for the soak test. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   assertChromiumInstalled();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -30,6 +31,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--use-angle=swiftshader',
       '--enable-unsafe-swiftshader',
+      ...extraArgs,
     ],
   });
 }

@@ -6,25 +6,21 @@ import type { Stop } from './itinerary.ts';
 export function ScreenCallout({ stop, paused }: { stop: Stop | null; paused: boolean }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
-  if (paused) {
-    return (
-      <div className="screen-callout screen-callout-paused" role="status">
-        {t('screen.paused')}
-      </div>
-    );
-  }
   if (!stop) return null;
+  // Paused: the stop stays on screen, with a note that the tour goes on by itself.
+  const kicker = paused ? t('screen.paused') : null;
+  const className = paused ? 'screen-callout screen-callout-paused' : 'screen-callout';
   if (stop.kind === 'area') {
     return (
-      <div className="screen-callout" data-stop="area" data-area={stop.areaId}>
-        <p className="screen-callout-kicker">{t('screen.touring')}</p>
+      <div className={className} data-stop="area" data-area={stop.areaId}>
+        <p className="screen-callout-kicker">{kicker ?? t('screen.touring')}</p>
         <h2>{en ? stop.nameEn : stop.name}</h2>
       </div>
     );
   }
   return (
-    <div className="screen-callout" data-stop="building" data-code={stop.code}>
-      <p className="screen-callout-kicker">{en ? stop.areaNameEn : stop.areaName}</p>
+    <div className={className} data-stop="building" data-code={stop.code}>
+      <p className="screen-callout-kicker">{kicker ?? (en ? stop.areaNameEn : stop.areaName)}</p>
       <div className="screen-callout-row">
         <GradeBadge grade={stop.grade} />
         <div>

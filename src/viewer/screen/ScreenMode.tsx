@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './screen.css';
 import { extendAutomationHandle } from '../automation-handle.ts';
+import { whenTilesLoaded } from '../scene/tiles-loaded.ts';
 import { Autopilot, type AutopilotSnapshot } from './autopilot.ts';
 import { buildItinerary } from './itinerary.ts';
 import { loadDBuildings, loadRenewalPolygons } from './itinerary-source.ts';
@@ -51,6 +52,8 @@ export function ScreenMode({ viewer, buildingsReady, onHighlight }: ScreenModePr
     void buildingsReady.then(async () => {
       if (abort.signal.aborted) return;
       applyCacheLimits(viewer);
+      // The opening view settles first (what `yz.ready` waits for), then the tour begins.
+      await whenTilesLoaded(viewer);
       try {
         const areas = await loadRenewalPolygons(abort.signal);
         // A few spare per area: a building shared with an earlier area is shown only once.
@@ -71,6 +74,9 @@ export function ScreenMode({ viewer, buildingsReady, onHighlight }: ScreenModePr
         get index() {
           return autopilot.snapshot().index;
         },
+        get phase() {
+          return autopilot.snapshot().phase;
+        },
         get stops() {
           return autopilot.snapshot().stops;
         },
@@ -86,7 +92,7 @@ export function ScreenMode({ viewer, buildingsReady, onHighlight }: ScreenModePr
     };
   }, [viewer, buildingsReady, options]);
 
-  const current = pilot?.state === 'running' ? pilot.current : null;
+  const current = pilot && pilot.state !== 'waiting' ? pilot.current : null;
   const highlighted = current?.kind === 'building' ? current.code : null;
   useEffect(() => onHighlight(highlighted), [highlighted, onHighlight]);
 

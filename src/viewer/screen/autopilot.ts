@@ -30,6 +30,8 @@ export interface AutopilotSnapshot {
   loops: number;
   /** Index of the current stop. */
   index: number;
+  /** On the way to the current stop, or there. */
+  phase: 'flying' | 'dwelling';
   stops: number;
   current: Stop | null;
 }
@@ -43,6 +45,7 @@ export class Autopilot {
   private state: AutopilotState = 'waiting';
   private loops = 0;
   private index = 0;
+  private phase: AutopilotSnapshot['phase'] = 'flying';
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,7 +66,7 @@ export class Autopilot {
   }
 
   snapshot(): AutopilotSnapshot {
-    return { state: this.state, loops: this.loops, index: this.index, stops: this.stops.length, current: this.stops[this.index] ?? null };
+    return { state: this.state, loops: this.loops, index: this.index, phase: this.phase, stops: this.stops.length, current: this.stops[this.index] ?? null };
   }
 
   /** Sets the itinerary and starts (or restarts) the loop from its first stop. */
@@ -110,9 +113,12 @@ export class Autopilot {
   private visit(generation: number): void {
     const stop = this.stops[this.index];
     if (!stop || this.viewer.isDestroyed()) return;
+    this.phase = 'flying';
     this.listener?.(this.snapshot());
     void this.fly(stop, generation).then(() => {
       if (generation !== this.generation) return;
+      this.phase = 'dwelling';
+      this.listener?.(this.snapshot());
       this.timer = setTimeout(() => this.advance(generation), this.options.dwellSeconds * 1000);
     });
   }
