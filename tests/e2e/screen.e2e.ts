@@ -55,7 +55,6 @@ describe('big screen at 3840×2160', () => {
   it('tours the renewal areas and stops at a D-grade building with a callout', async () => {
     const { page } = v;
     await page.waitForFunction(() => window.yz?.autopilot?.state === 'running' && window.yz.autopilot.stops > 11, undefined, { timeout: 60_000 });
-    console.log('autopilot running', await page.evaluate(() => ({ ...window.yz!.autopilot })));
     const first = await page.waitForSelector('.screen-callout[data-stop="area"]', { timeout: 60_000 });
     expect(await first.getAttribute('data-area')).toMatch(/^(core|wing|belt|zone)-/);
     const callout = await page.waitForSelector('.screen-callout[data-stop="building"]', { timeout: 90_000 });
