@@ -19,7 +19,7 @@ describe('big screen at 3840×2160', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    v = await openViewer(browser, `${inject('baseUrl')}${SCREEN}`, VIEWPORT_4K);
+    v = await openViewer(browser, `${inject('baseUrl')}${SCREEN}`, { viewport: VIEWPORT_4K });
     await waitReady(v.page);
   });
   afterAll(async () => {

@@ -63,7 +63,7 @@ describe(`wall screen soak (${LOOPS} loops after warm-up)`, () => {
   it(
     'keeps JS heap, 3D tiles memory and the globe tile cache within 10 % of the warm-up',
     async () => {
-      const v = await openViewer(browser, `${inject('baseUrl')}${URL}`, { width: 1280, height: 720 });
+      const v = await openViewer(browser, `${inject('baseUrl')}${URL}`, { viewport: { width: 1280, height: 720 } });
       await waitReady(v.page);
       const cdp = await v.page.context().newCDPSession(v.page);
       await v.page.waitForFunction(() => window.yz?.autopilot?.state === 'running', undefined, { timeout: 60_000 });

@@ -18,7 +18,7 @@ describe('guided tour at 3840×2160', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    v = await openViewer(browser, `${inject('baseUrl')}/?mode=tour&scale=${TEST_RENDER_SCALE}`, VIEWPORT_4K);
+    v = await openViewer(browser, `${inject('baseUrl')}/?mode=tour&scale=${TEST_RENDER_SCALE}`, { viewport: VIEWPORT_4K });
     await waitReady(v.page);
   });
   afterAll(async () => {
