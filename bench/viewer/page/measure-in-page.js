@@ -1,0 +1,157 @@
+/**
+ * Init script: the measurements taken inside the page, the same code for our viewer
+ * (`window.yz`) and the naive one (`window.naive`), through Cesium's public API only.
+ * The bench (bench/viewer/viewer-run.ts) calls `window.__bench.*` by name. Our bundle
+ * has no global `Cesium`, so plain {x, y} and the ellipsoid stand in for Cesium's types.
+ */
+(() => {
+  const target = () => {
+    if (window.yz) {
+      return {
+        viewer: window.yz.viewer,
+        ready: window.yz.ready,
+        // A 3D Tiles feature carries the building's code as its `id` property.
+        identify: (picked) => (picked && typeof picked.getProperty === 'function' ? picked.getProperty('id') : undefined),
+      };
+    }
+    if (window.naive) {
+      return {
+        viewer: window.naive.viewer,
+        ready: window.naive.ready,
+        // An entity picked from a GeoJsonDataSource carries the feature's properties.
+        identify: (picked) => picked?.id?.properties?.id?.getValue?.(),
+      };
+    }
+    return undefined;
+  };
+
+  const tilesetBytes = (viewer) => {
+    let bytes = null;
+    const primitives = viewer.scene.primitives;
+    for (let i = 0; i < primitives.length; i++) {
+      const p = primitives.get(i);
+      if (p && typeof p.totalMemoryUsageInBytes === 'number') bytes = (bytes ?? 0) + p.totalMemoryUsageInBytes;
+    }
+    return bytes;
+  };
+
+  /** Degrees/metres camera along waypoints; smoothstep between each pair. */
+  const along = (waypoints, t) => {
+    const legs = waypoints.length - 1;
+    const x = Math.min(t, 0.999999) * legs;
+    const i = Math.floor(x);
+    const s = x - i;
+    const k = s * s * (3 - 2 * s);
+    const a = waypoints[i];
+    const b = waypoints[i + 1];
+    return a.map((v, j) => v + (b[j] - v) * k);
+  };
+
+  const clicks = [];
+
+  window.__bench = {
+    hasTarget: () => target() !== undefined,
+    ready: () => target().ready.then(() => performance.now()),
+
+    /** Flies the camera through `waypoints` ([lon, lat, height, heading, pitch]) for `ms`, rendering every frame. */
+    flight: (waypoints, ms) =>
+      new Promise((resolve) => {
+        const { viewer } = target();
+        const scene = viewer.scene;
+        const requestRenderMode = scene.requestRenderMode;
+        scene.requestRenderMode = false;
+        let frames = 0;
+        let start = null;
+        const removePre = scene.preRender.addEventListener(() => {
+          const now = performance.now();
+          start ??= now;
+          const [lon, lat, height, heading, pitch] = along(waypoints, (now - start) / ms);
+          const rad = Math.PI / 180;
+          viewer.camera.setView({
+            destination: scene.globe.ellipsoid.cartographicToCartesian({ longitude: lon * rad, latitude: lat * rad, height }),
+            orientation: { heading: heading * rad, pitch: pitch * rad, roll: 0 },
+          });
+        });
+        const removePost = scene.postRender.addEventListener(() => {
+          frames++;
+          const elapsed = performance.now() - start;
+          if (elapsed >= ms) {
+            removePre();
+            removePost();
+            scene.requestRenderMode = requestRenderMode;
+            resolve({ frames, seconds: elapsed / 1000, fps: frames / (elapsed / 1000) });
+          }
+        });
+      }),
+
+    /** Client coordinates of up to `n` distinct buildings, found by picking a grid over the canvas. */
+    pickTargets: (n) => {
+      const { viewer, identify } = target();
+      const canvas = viewer.scene.canvas;
+      const rect = canvas.getBoundingClientRect();
+      const found = [];
+      const seen = new Set();
+      const steps = 24;
+      for (let row = 1; row < steps && found.length < n; row++) {
+        for (let col = 1; col < steps && found.length < n; col++) {
+          const x = (col / steps) * canvas.clientWidth;
+          const y = (row / steps) * canvas.clientHeight;
+          // Only where the canvas itself is on top (not under the app's panels).
+          if (document.elementFromPoint(rect.left + x, rect.top + y) !== canvas) continue;
+          const code = identify(viewer.scene.pick({ x, y }));
+          if (code === undefined || seen.has(code)) continue;
+          seen.add(code);
+          found.push({ code, x: rect.left + x, y: rect.top + y });
+        }
+      }
+      return found;
+    },
+
+    /**
+     * From now on each mouse button release on the canvas is timed: from the event's
+     * timestamp to the moment scene.pick has returned and the building's code is read.
+     */
+    armClicks: () => {
+      const { viewer, identify } = target();
+      const canvas = viewer.scene.canvas;
+      canvas.addEventListener(
+        'pointerup',
+        (event) => {
+          const rect = canvas.getBoundingClientRect();
+          const code = identify(viewer.scene.pick({ x: event.clientX - rect.left, y: event.clientY - rect.top }));
+          clicks.push({ code: code ?? null, ms: performance.now() - event.timeStamp, at: event.timeStamp });
+        },
+        { capture: true },
+      );
+    },
+    clicks: () => clicks.slice(),
+
+    /** Milliseconds from timed click number `index` until `selector` matches (MutationObserver, no polling); null on timeout. */
+    timeUntilAfterClick: (selector, index, timeoutMs) =>
+      new Promise((resolve) => {
+        let timer;
+        const check = () => {
+          if (clicks.length <= index || !document.querySelector(selector)) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(performance.now() - clicks[index].at);
+        };
+        const observer = new MutationObserver(check);
+        timer = setTimeout(() => {
+          observer.disconnect();
+          resolve(null);
+        }, timeoutMs);
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        check();
+      }),
+
+    memory: () => {
+      const { viewer } = target();
+      return {
+        jsHeapBytes: performance.memory?.usedJSHeapSize ?? null,
+        webgl: window.__webglBytes?.() ?? null,
+        tilesetBytes: tilesetBytes(viewer),
+      };
+    },
+  };
+})();

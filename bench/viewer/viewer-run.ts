@@ -1,0 +1,140 @@
+/**
+ * One measured visit of one viewer (ours or the naive page) in a fresh browser
+ * context (empty cache): load time to the opening view, bytes and requests until then,
+ * JS heap and GPU bytes, click-to-identified latency, frames over the scripted flight;
+ * then a second fresh context for the street-level view's load and bytes.
+ */
+import { join } from 'node:path';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+
+export type ViewerKind = 'ours' | 'naive';
+/** lon, lat (degrees), height (m), heading, pitch (degrees). */
+export type CameraStop = [number, number, number, number, number];
+
+export interface ViewerRunOptions {
+  baseUrl: string;
+  kind: ViewerKind;
+  /** Our opening view, passed to the naive page (ours opens there by itself). */
+  openingView: CameraStop;
+  streetView: CameraStop;
+  flightPath: CameraStop[];
+  flightMs: number;
+  clicks: number;
+  readyTimeoutMs: number;
+  /** Footprints the naive page loads (default: the whole sample). */
+  naiveBuildingsUrl?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface Streaming {
+  requests: number;
+  /** Bytes on the wire (CDP Network.loadingFinished encodedDataLength: compressed bodies plus headers). */
+  bytes: number;
+}
+
+export interface ViewLoad {
+  timedOut: boolean;
+  /** From navigation start to ready (ms), null if it timed out. */
+  loadMs: number | null;
+  streaming: Streaming;
+}
+
+export interface ClickResult {
+  code: string | null;
+  expected: string;
+  ms: number;
+  /** Ours only: click → dossier panel showing that building's archive record. */
+  dossierMs?: number | null;
+}
+
+export interface ViewerRun {
+  kind: ViewerKind;
+  opening: ViewLoad;
+  street: ViewLoad;
+  memory: { jsHeapBytes: number; webgl: { buffers: number; textures: number } | null; tilesetBytes: number | null } | null;
+  clicks: ClickResult[];
+  flight: { frames: number; seconds: number; fps: number } | null;
+}
+
+const PAGE_SCRIPTS = ['webgl-bytes.js', 'measure-in-page.js'].map((f) => join(import.meta.dirname, 'page', f));
+
+const camParam = (c: CameraStop) => `cam=${c.join(',')}`;
+
+function pageUrl(options: ViewerRunOptions, camera: CameraStop | null): string {
+  if (options.kind === 'ours') return `${options.baseUrl}/${camera ? `?${camParam(camera)}` : ''}`;
+  const params = [camParam(camera ?? options.openingView)];
+  if (options.naiveBuildingsUrl) params.push(`buildings=${encodeURIComponent(options.naiveBuildingsUrl)}`);
+  return `${options.baseUrl}/bench/page/naive.html?${params.join('&')}`;
+}
+
+async function openContext(browser: Browser, options: ViewerRunOptions): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; streaming: Streaming }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
+  for (const path of PAGE_SCRIPTS) await context.addInitScript({ path });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const streaming: Streaming = { requests: 0, bytes: 0 };
+  page.on('response', () => streaming.requests++);
+  cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (streaming.bytes += e.encodedDataLength));
+  await cdp.send('Network.enable');
+  return { context, page, cdp, streaming };
+}
+
+/** Navigates and waits for the page's ready promise; a timeout is a result, not an error. */
+async function load(page: Page, url: string, streaming: Streaming, timeoutMs: number): Promise<ViewLoad> {
+  const deadline = Date.now() + timeoutMs;
+  await page.goto(url, { waitUntil: 'commit', timeout: timeoutMs });
+  await page.waitForFunction('window.__bench && window.__bench.hasTarget()', undefined, { timeout: Math.max(1, deadline - Date.now()), polling: 100 });
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), Math.max(1, deadline - Date.now()))));
+  // performance.now() in the page counts from navigation start.
+  const readyAt = await Promise.race([page.evaluate('window.__bench.ready()') as Promise<number>, timeout]);
+  clearTimeout(timer);
+  return { timedOut: readyAt === null, loadMs: readyAt === null ? null : Math.round(readyAt), streaming: { ...streaming } };
+}
+
+async function measureClicks(page: Page, kind: ViewerKind, count: number): Promise<ClickResult[]> {
+  const targets = (await page.evaluate(`window.__bench.pickTargets(${count})`)) as Array<{ code: string; x: number; y: number }>;
+  await page.evaluate('window.__bench.armClicks()');
+  const results: ClickResult[] = [];
+  for (const [i, t] of targets.entries()) {
+    // Ours opens the dossier: watch for it before clicking so no time is lost to round trips.
+    const selector = `.dossier-panel[data-code="${t.code}"][data-state="ok"]`;
+    const dossier = kind === 'ours' ? (page.evaluate(`window.__bench.timeUntilAfterClick(${JSON.stringify(selector)}, ${i}, 30000)`) as Promise<number | null>) : null;
+    await page.mouse.click(t.x, t.y);
+    const dossierMs = dossier ? await dossier : undefined;
+    const clicks = (await page.evaluate('window.__bench.clicks()')) as Array<{ code: string | null; ms: number }>;
+    const click = clicks[i];
+    results.push({ code: click?.code ?? null, expected: t.code, ms: Math.round((click?.ms ?? NaN) * 100) / 100, ...(dossier ? { dossierMs: dossierMs === null ? null : Math.round(dossierMs!) } : {}) });
+    if (kind === 'ours') await page.evaluate('window.yz.clearSelection()');
+  }
+  return results;
+}
+
+export async function runViewer(browser: Browser, options: ViewerRunOptions, log: (message: string) => void = () => {}): Promise<ViewerRun> {
+  const run: ViewerRun = { kind: options.kind, opening: { timedOut: true, loadMs: null, streaming: { requests: 0, bytes: 0 } }, street: { timedOut: true, loadMs: null, streaming: { requests: 0, bytes: 0 } }, memory: null, clicks: [], flight: null };
+  const first = await openContext(browser, options);
+  try {
+    run.opening = await load(first.page, pageUrl(options, null), first.streaming, options.readyTimeoutMs);
+    log(`opening view ${run.opening.timedOut ? 'timed out' : `ready in ${run.opening.loadMs} ms`}`);
+    if (!run.opening.timedOut) {
+      await first.cdp.send('HeapProfiler.collectGarbage');
+      // Main-thread heap, precise (performance.memory is bucketed without a flag); workers not included.
+      const heap = (await first.cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      const inPage = (await first.page.evaluate('window.__bench.memory()')) as Omit<NonNullable<ViewerRun['memory']>, 'jsHeapBytes'>;
+      run.memory = { jsHeapBytes: heap.usedSize, webgl: inPage.webgl, tilesetBytes: inPage.tilesetBytes };
+      run.clicks = await measureClicks(first.page, options.kind, options.clicks);
+      log(`${run.clicks.length} clicks`);
+      run.flight = (await first.page.evaluate(`window.__bench.flight(${JSON.stringify(options.flightPath)}, ${options.flightMs})`)) as ViewerRun['flight'];
+    }
+  } finally {
+    await first.context.close();
+  }
+  const second = await openContext(browser, options);
+  try {
+    run.street = await load(second.page, pageUrl(options, options.streetView), second.streaming, options.readyTimeoutMs);
+    log(`street view ${run.street.timedOut ? 'timed out' : `ready in ${run.street.loadMs} ms`}`);
+  } finally {
+    await second.context.close();
+  }
+  return run;
+}
