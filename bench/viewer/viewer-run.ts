@@ -54,6 +54,8 @@ export interface ViewerRun {
   memory: { jsHeapBytes: number; webgl: { buffers: number; textures: number } | null; tilesetBytes: number | null } | null;
   clicks: ClickResult[];
   flight: { frames: number; seconds: number; fps: number } | null;
+  /** Measurements that failed in this run, with the reason. */
+  errors: string[];
 }
 
 const PAGE_SCRIPTS = ['webgl-bytes.js', 'measure-in-page.js'].map((f) => join(import.meta.dirname, 'page', f));
@@ -110,21 +112,37 @@ async function measureClicks(page: Page, kind: ViewerKind, count: number): Promi
   return results;
 }
 
+async function attempt(run: ViewerRun, what: string, measure: () => Promise<void>): Promise<void> {
+  try {
+    await measure();
+  } catch (error) {
+    run.errors.push(`${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}
+
 export async function runViewer(browser: Browser, options: ViewerRunOptions, log: (message: string) => void = () => {}): Promise<ViewerRun> {
-  const run: ViewerRun = { kind: options.kind, opening: { timedOut: true, loadMs: null, streaming: { requests: 0, bytes: 0 } }, street: { timedOut: true, loadMs: null, streaming: { requests: 0, bytes: 0 } }, memory: null, clicks: [], flight: null };
+  const run: ViewerRun = { kind: options.kind, opening: { timedOut: true, loadMs: null, streaming: { requests: 0, bytes: 0 } }, street: { timedOut: true, loadMs: null, streaming: { requests: 0, bytes: 0 } }, memory: null, clicks: [], flight: null, errors: [] };
   const first = await openContext(browser, options);
   try {
     run.opening = await load(first.page, pageUrl(options, null), first.streaming, options.readyTimeoutMs);
     log(`opening view ${run.opening.timedOut ? 'timed out' : `ready in ${run.opening.loadMs} ms`}`);
     if (!run.opening.timedOut) {
-      await first.cdp.send('HeapProfiler.collectGarbage');
-      // Main-thread heap, precise (performance.memory is bucketed without a flag); workers not included.
-      const heap = (await first.cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-      const inPage = (await first.page.evaluate('window.__bench.memory()')) as Omit<NonNullable<ViewerRun['memory']>, 'jsHeapBytes'>;
-      run.memory = { jsHeapBytes: heap.usedSize, webgl: inPage.webgl, tilesetBytes: inPage.tilesetBytes };
-      run.clicks = await measureClicks(first.page, options.kind, options.clicks);
-      log(`${run.clicks.length} clicks`);
-      run.flight = (await first.page.evaluate(`window.__bench.flight(${JSON.stringify(options.flightPath)}, ${options.flightMs})`)) as ViewerRun['flight'];
+      // Each measurement on its own: one that fails is recorded, the others still run.
+      await attempt(run, 'memory', async () => {
+        await first.cdp.send('HeapProfiler.collectGarbage');
+        // Main-thread heap, precise (performance.memory is bucketed without a flag); workers not included.
+        const heap = (await first.cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+        const inPage = (await first.page.evaluate('window.__bench.memory()')) as Omit<NonNullable<ViewerRun['memory']>, 'jsHeapBytes'>;
+        run.memory = { jsHeapBytes: heap.usedSize, webgl: inPage.webgl, tilesetBytes: inPage.tilesetBytes };
+      });
+      await attempt(run, 'clicks', async () => {
+        run.clicks = await measureClicks(first.page, options.kind, options.clicks);
+        log(`${run.clicks.length} clicks`);
+      });
+      await attempt(run, 'flight', async () => {
+        run.flight = (await first.page.evaluate(`window.__bench.flight(${JSON.stringify(options.flightPath)}, ${options.flightMs})`)) as ViewerRun['flight'];
+        log(`flight ${run.flight?.fps.toFixed(2)} fps`);
+      });
     }
   } finally {
     await first.context.close();

@@ -29,6 +29,8 @@ export interface ViewerSummary {
   pick: { clicks: number; identified: number; medianMs: number | null; p95Ms: number | null; maxMs: number | null; firstMs: number | null };
   /** Ours only: click → dossier open (median ms). */
   dossierMs: number | null;
+  /** Measurements that failed, over all runs. */
+  errors: string[];
 }
 
 export interface ViewerComparison {
@@ -78,6 +80,7 @@ export function summarizeViewer(runs: ViewerRun[], timeoutMs: number): ViewerSum
       firstMs: median(firsts),
     },
     dossierMs: median(clicks.map((c) => c.dossierMs)),
+    errors: [...new Set(runs.flatMap((r) => r.errors ?? []))],
   };
 }
 

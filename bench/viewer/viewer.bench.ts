@@ -44,6 +44,20 @@ const streetView: CameraStop = [106.572584, 29.560129, 393.2, 0, -35];
 const flightPath: CameraStop[] = [openingView, [106.562, 29.532, 2400, -15, -30], [106.574, 29.548, 1100, 10, -35]];
 const subset = values['naive-buildings'];
 
+function writeReport(): void {
+  const report = {
+    date: new Date().toISOString(),
+    command: `npm run bench:viewer -- ${process.argv.slice(2).join(' ')}`.trim(),
+    machine: { ...machineBefore, loadAverageAfter: machineInfo().loadAverage, chromium: browser.version(), webgl: 'SwiftShader (software)' },
+    settings: { runs, readyTimeoutMs: timeoutMs, flightMs: Number(values.flight) * 1000, clicks: Number(values.clicks), viewport: '1280×720', naiveBuildings: subset ? Number(subset) : 'all', openingView, streetView, flightPath },
+    summary: compareViewers(all, timeoutMs),
+    runs: all,
+  };
+  mkdirSync(dirname(values.out!), { recursive: true });
+  writeFileSync(values.out!, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`load ratio ${report.summary.loadRatio}${report.summary.loadRatioIsLowerBound ? ' (lower bound)' : ''}, fps ratio ${report.summary.fpsRatio} → ${values.out}`);
+}
+
 const machineBefore = machineInfo();
 const server = await startBenchServer({ root: PROJECT_ROOT });
 const browser = await launchChromium();
@@ -70,19 +84,10 @@ try {
           `pick ${clickMs.length ? `${Math.min(...clickMs).toFixed(1)}–${Math.max(...clickMs).toFixed(1)} ms` : '—'} (${run.clicks.filter((c) => c.code === c.expected).length}/${run.clicks.length} identified)`,
       );
       all.push(run);
+      // After every run, so a run stopped part-way still leaves what it measured.
+      writeReport();
     }
   }
-  const report = {
-    date: new Date().toISOString(),
-    command: `npm run bench:viewer -- ${process.argv.slice(2).join(' ')}`.trim(),
-    machine: { ...machineBefore, loadAverageAfter: machineInfo().loadAverage, chromium: browser.version(), webgl: 'SwiftShader (software)' },
-    settings: { runs, readyTimeoutMs: timeoutMs, flightMs: Number(values.flight) * 1000, clicks: Number(values.clicks), viewport: '1280×720', naiveBuildings: subset ? Number(subset) : 'all', openingView, streetView, flightPath },
-    summary: compareViewers(all, timeoutMs),
-    runs: all,
-  };
-  mkdirSync(dirname(values.out!), { recursive: true });
-  writeFileSync(values.out!, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`load ratio ${report.summary.loadRatio}${report.summary.loadRatioIsLowerBound ? ' (lower bound)' : ''}, fps ratio ${report.summary.fpsRatio} → ${values.out}`);
 } finally {
   await browser.close();
   await server.close();

@@ -91,7 +91,7 @@
       const rect = canvas.getBoundingClientRect();
       const found = [];
       const seen = new Set();
-      const steps = 24;
+      const steps = 16;
       for (let row = 1; row < steps && found.length < n; row++) {
         for (let col = 1; col < steps && found.length < n; col++) {
           const x = (col / steps) * canvas.clientWidth;

@@ -1,0 +1,120 @@
+/**
+ * `npm run bench [-- --runs 3] [--only viewer,terrain,…] [--viewer-timeout 600]`: every benchmark, then
+ * bench/results.json and docs/BENCHMARKS.md rendered from it.
+ * `npm run bench -- --smoke`: small sizes, one run, written to bench/results/smoke/
+ * (git-ignored) so the committed results stay as they are; what CI runs.
+ *
+ * Order: the pipelines and the API first (minutes), the viewer last (the longest;
+ * it writes after each of its runs, so a stopped run keeps what it measured). Benches that measure one run per invocation (terrain, buildings, lifelines, API)
+ * run `--runs` times and every number is the median across runs; the viewer bench
+ * takes `--runs` itself. A bench that fails is reported as failed on the page and
+ * makes the command exit non-zero; lifelines is skipped, with a note, when
+ * package.json has no `bench:lifelines`.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../scripts/project-root.ts';
+import { type BenchSection, buildResults, type ViewerReport } from './bench-results.ts';
+import { renderBenchmarksMarkdown } from './benchmarks-markdown.ts';
+import { machineInfo } from './machine.ts';
+import { medianOfReports } from './median-of-reports.ts';
+
+const { values } = parseArgs({
+  options: { smoke: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' }, 'viewer-timeout': { type: 'string', default: '600' } },
+});
+const smoke = values.smoke!;
+const runs = Number(values.runs ?? (smoke ? 1 : 3));
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error(`--runs 须为正整数 / --runs must be a positive integer, got "${values.runs}"`);
+  process.exit(2);
+}
+const only = values.only ? new Set(values.only.split(',')) : null;
+const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
+const workDir = join(resultsDir, smoke ? 'smoke' : 'full');
+const outJson = smoke ? join(workDir, 'results.json') : join(PROJECT_ROOT, 'bench', 'results.json');
+const outMarkdown = smoke ? join(workDir, 'BENCHMARKS.md') : join(PROJECT_ROOT, 'docs', 'BENCHMARKS.md');
+rmSync(workDir, { recursive: true, force: true });
+mkdirSync(workDir, { recursive: true });
+
+const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+
+interface Bench {
+  name: 'viewer' | 'terrain' | 'buildings' | 'lifelines' | 'api';
+  script: string;
+  /** Where the bench writes its report. */
+  output: string;
+  args: string[];
+  /** Invocations: the viewer bench repeats inside. */
+  invocations: number;
+}
+
+const file = (name: string) => join(workDir, `${name}.json`);
+const benches: Bench[] = [
+  { name: 'api', script: 'bench:api', output: join(resultsDir, 'api.json'), args: ['--duration', smoke ? '1' : '10'], invocations: runs },
+  { name: 'terrain', script: 'bench:terrain', output: join(resultsDir, 'terrain.json'), args: [], invocations: runs },
+  { name: 'lifelines', script: 'bench:lifelines', output: file('lifelines'), args: [...(smoke ? ['--sizes', '2000'] : []), '--out', file('lifelines')], invocations: runs },
+  { name: 'buildings', script: 'bench:buildings', output: file('buildings'), args: ['--sizes', smoke ? '2000' : '12000,100000,1000000', '--out', file('buildings')], invocations: runs },
+  {
+    name: 'viewer',
+    script: 'bench:viewer',
+    output: file('viewer'),
+    args: smoke ? ['--runs', '1', '--flight', '2', '--clicks', '3', '--naive-buildings', '300', '--timeout', '240', '--out', file('viewer')] : ['--runs', String(runs), '--timeout', values['viewer-timeout']!, '--out', file('viewer')],
+    invocations: 1,
+  },
+];
+
+function runBench(bench: Bench): BenchSection<unknown> {
+  if (only && !only.has(bench.name)) return { status: 'skipped', reason: `not selected (--only ${values.only})` };
+  if (!scripts[bench.script]) return { status: 'skipped', reason: `package.json has no "${bench.script}" script on this branch` };
+  const reports: unknown[] = [];
+  for (let i = 0; i < bench.invocations; i++) {
+    console.log(`\n=== ${bench.name}${bench.invocations > 1 ? ` (run ${i + 1}/${bench.invocations})` : ''}: npm run ${bench.script} -- ${bench.args.join(' ')}`);
+    rmSync(bench.output, { force: true });
+    const started = Date.now();
+    const result = spawnSync('npm', ['run', '--silent', bench.script, '--', ...bench.args], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    // The viewer bench writes after every run: a run stopped part-way keeps what it measured.
+    const partial = bench.name === 'viewer' && result.status !== 0 && existsSync(bench.output);
+    if (partial) console.error(`=== viewer: stopped (${result.status ?? result.signal}); keeping the runs it completed`);
+    else if (result.status !== 0 || !existsSync(bench.output)) {
+      return { status: 'failed', reason: `npm run ${bench.script} exited with ${result.status ?? result.signal}${existsSync(bench.output) ? '' : ` and wrote no ${relative(PROJECT_ROOT, bench.output)}`}` };
+    }
+    console.log(`=== ${bench.name}: ${Math.round((Date.now() - started) / 1000)} s`);
+    if (bench.invocations > 1) copyFileSync(bench.output, join(workDir, `${bench.name}-run${i + 1}.json`));
+    reports.push(JSON.parse(readFileSync(bench.output, 'utf8')));
+  }
+  return { status: 'ok', report: medianOfReports(reports) };
+}
+
+const machine = machineInfo();
+const sections = Object.fromEntries(benches.map((b) => [b.name, { status: 'skipped', reason: 'not run: the run stopped before this bench' }])) as Record<Bench['name'], BenchSection<unknown>>;
+
+/** Written after every bench, so a run stopped part-way still leaves what it measured. */
+function writeResults(): void {
+  const results = buildResults({
+    date: new Date().toISOString(),
+    mode: smoke ? 'smoke' : 'full',
+    command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
+    runs,
+    machine,
+    loadAverageAtEnd: machineInfo().loadAverage,
+    viewer: sections.viewer as BenchSection<ViewerReport>,
+    terrain: sections.terrain,
+    buildings: sections.buildings,
+    lifelines: sections.lifelines,
+    api: sections.api,
+  });
+  mkdirSync(dirname(outMarkdown), { recursive: true });
+  writeFileSync(outJson, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(outMarkdown, renderBenchmarksMarkdown(results));
+}
+
+for (const bench of benches) {
+  sections[bench.name] = runBench(bench);
+  writeResults();
+}
+console.log(`\n→ ${relative(PROJECT_ROOT, outJson)}, ${relative(PROJECT_ROOT, outMarkdown)}`);
+const failed = Object.entries(sections).filter(([, s]) => s.status === 'failed');
+for (const [name, s] of failed) console.error(`基准失败 / ${name} failed: ${(s as { reason: string }).reason}`);
+process.exit(failed.length ? 1 : 0);

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { buildResults, type BuildResultsInput, type ViewerReport } from '../../bench/bench-results.ts';
+import { renderBenchmarksMarkdown } from '../../bench/benchmarks-markdown.ts';
+import type { ViewerRun } from '../../bench/viewer/viewer-run.ts';
+import { compareViewers } from '../../bench/viewer/viewer-summary.ts';
+
+function run(kind: 'ours' | 'naive', loadMs: number | null, fps: number, clickMs: number): ViewerRun {
+  const load = { timedOut: loadMs === null, loadMs, streaming: { requests: 12, bytes: 3 * 2 ** 20 } };
+  return {
+    kind,
+    opening: load,
+    street: load,
+    memory: { jsHeapBytes: 2 ** 20, webgl: { buffers: 2 ** 20, textures: 2 ** 20 }, tilesetBytes: kind === 'ours' ? 2 ** 20 : null },
+    clicks: [{ code: 'YZ-00001', expected: 'YZ-00001', ms: clickMs }],
+    flight: { frames: fps * 10, seconds: 10, fps },
+    errors: [],
+  };
+}
+
+function input(viewerRuns: ViewerRun[], timeoutMs = 600_000): BuildResultsInput {
+  const viewer: ViewerReport = { machine: { chromium: '156.0' }, settings: { runs: 1, flightMs: 10_000, clicks: 20, viewport: '1280×720', naiveBuildings: 'all', readyTimeoutMs: timeoutMs }, summary: compareViewers(viewerRuns, timeoutMs) };
+  return {
+    date: '2026-11-26T07:00:00.000Z',
+    mode: 'full',
+    command: 'npm run bench',
+    runs: 3,
+    machine: { cpu: 'Test CPU', cores: 2, memoryGB: 8, loadAverage: [3.5, 2, 1], node: 'v20.20.2', cesium: '1.145.0' },
+    loadAverageAtEnd: [4, 3, 2],
+    viewer: { status: 'ok', report: viewer },
+    terrain: { status: 'ok', report: { buildSeconds: 12.5, buildCpuSeconds: 20, tiles: 300, bytes: 2 ** 21, leaf: { maxErrorM: 0.8, rmsErrorM: 0.1 } } },
+    buildings: { status: 'ok', report: { results: [{ size: 100_000, buildings: 100_000, buildingsPerSecond: 25_000, bytesPerBuilding: 300, gzipBytesPerBuilding: 140, peakRssMB: 900, tiles: 120 }] } },
+    lifelines: { status: 'skipped', reason: 'package.json has no "bench:lifelines" script on this branch' },
+    api: { status: 'failed', reason: 'npm run bench:api exited with 1' },
+  };
+}
+
+describe('the results page', () => {
+  it('states ratios, targets met or not, the machine and its load, from the results only', () => {
+    const results = buildResults(input([run('ours', 2000, 6, 12), run('naive', 30_000, 1, 80)]));
+    expect(results.viewer.loadRatio).toBe(15);
+    expect(results.viewer.fpsRatio).toBe(6);
+    const page = renderBenchmarksMarkdown(results);
+    expect(page).toContain('median of 3 runs');
+    expect(page).toContain('load average 3.5 / 2 / 1');
+    expect(page).toContain('SwiftShader');
+    expect(page).toMatch(/\| load, opening view \| 2\.0 s \| 30\.0 s \| 15\.00× \(naive ÷ ours\)/);
+    expect(page).toMatch(/\*\*Load\*\*: target naive ÷ ours ≥ 10×; measured 15\.00 → \*\*met\*\*/);
+    expect(page).toMatch(/\*\*Frame rate\*\*: target ours ÷ naive ≥ 5×; measured 6\.00 → \*\*met\*\*/);
+    expect(page).toMatch(/\*\*Pick\*\*: target ours ≤ 50 ms .*measured 12\.00 → \*\*met\*\*/);
+    expect(page).toContain('| 100,000 | synthetic | 25,000 | 300 B, 140 B | 900 MB | 120 |');
+    expect(page).toContain('_Not measured (skipped): package.json has no "bench:lifelines" script on this branch._');
+    expect(page).toContain('_Not measured (failed): npm run bench:api exited with 1._');
+    expect(page).not.toContain('Smoke run');
+  });
+
+  it('says a target is not met, and that a timed-out naive load is a lower bound', () => {
+    const results = buildResults({ ...input([run('ours', 20_000, 3, 70), run('naive', null, 1, 90)], 120_000), mode: 'smoke' });
+    const page = renderBenchmarksMarkdown(results);
+    expect(results.viewer.loadRatio).toBe(6);
+    expect(page).toContain('Smoke run');
+    expect(page).toMatch(/\| load, opening view \| 20\.0 s \| > 120\.0 s \(1 of the runs timed out\) \| ≥ 6\.00×/);
+    expect(page).toMatch(/\*\*Load\*\*: .*→ \*\*not met\*\* \(the naive page timed out \(120 s\): the ratio is at least this\)/);
+    expect(page).toMatch(/\*\*Frame rate\*\*: .*measured 3\.00 → \*\*not met\*\*/);
+    expect(page).toMatch(/\*\*Pick\*\*: .*measured 70\.00 → \*\*not met\*\*/);
+  });
+});
