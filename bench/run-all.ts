@@ -60,7 +60,7 @@ const benches: Bench[] = [
     name: 'viewer',
     script: 'bench:viewer',
     output: file('viewer'),
-    args: smoke ? ['--runs', '1', '--flight', '2', '--clicks', '3', '--naive-buildings', '300', '--timeout', '240', '--out', file('viewer')] : ['--runs', String(runs), '--timeout', values['viewer-timeout']!, '--out', file('viewer')],
+    args: smoke ? ['--runs', '1', '--flight', '2', '--clicks', '3', '--naive-buildings', '300', '--street-only', '--viewport', '640x360', '--timeout', '150', '--out', file('viewer')] : ['--runs', String(runs), '--timeout', values['viewer-timeout']!, '--out', file('viewer')],
     invocations: 1,
   },
 ];

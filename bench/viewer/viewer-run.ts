@@ -21,9 +21,13 @@ export interface ViewerRunOptions {
   flightMs: number;
   clicks: number;
   readyTimeoutMs: number;
+  /** Load the opening view by its URL parameter for ours too (smoke runs open at the street view). Default false. */
+  openingByUrl?: boolean;
+  /** Also measure the street-level view in a second fresh context. Default true. */
+  street?: boolean;
   /** Footprints the naive page loads (default: the whole sample). */
   naiveBuildingsUrl?: string;
-  viewport?: { width: number; height: number };
+  viewport: { width: number; height: number };
 }
 
 export interface Streaming {
@@ -63,6 +67,7 @@ const PAGE_SCRIPTS = ['webgl-bytes.js', 'measure-in-page.js'].map((f) => join(im
 const camParam = (c: CameraStop) => `cam=${c.join(',')}`;
 
 function pageUrl(options: ViewerRunOptions, camera: CameraStop | null): string {
+  if (options.kind === 'ours' && !camera && options.openingByUrl) camera = options.openingView;
   if (options.kind === 'ours') return `${options.baseUrl}/${camera ? `?${camParam(camera)}` : ''}`;
   const params = [camParam(camera ?? options.openingView)];
   if (options.naiveBuildingsUrl) params.push(`buildings=${encodeURIComponent(options.naiveBuildingsUrl)}`);
@@ -70,7 +75,7 @@ function pageUrl(options: ViewerRunOptions, camera: CameraStop | null): string {
 }
 
 async function openContext(browser: Browser, options: ViewerRunOptions): Promise<{ context: BrowserContext; page: Page; cdp: CDPSession; streaming: Streaming }> {
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: options.viewport });
   for (const path of PAGE_SCRIPTS) await context.addInitScript({ path });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -146,6 +151,11 @@ export async function runViewer(browser: Browser, options: ViewerRunOptions, log
     }
   } finally {
     await first.context.close();
+  }
+  if (options.street === false) {
+    // Opened at the street view already: that load is the street view's.
+    run.street = run.opening;
+    return run;
   }
   const second = await openContext(browser, options);
   try {

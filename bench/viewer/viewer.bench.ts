@@ -1,5 +1,5 @@
 /**
- * `npm run bench:viewer [-- --runs 3] [--timeout 600] [--flight 10] [--clicks 20] [--naive-buildings N] [--out file]`
+ * `npm run bench:viewer [-- --runs 3] [--timeout 600] [--flight 10] [--clicks 20] [--naive-buildings N] [--viewport 1280x720] [--street-only] [--out file]`
  *
  * Our viewer against the usual way (the same buildings as GeoJSON entities, see
  * page/naive.html), in the same headless Chromium (SwiftShader software WebGL) on
@@ -25,6 +25,9 @@ const { values } = parseArgs({
     flight: { type: 'string', default: '10' },
     clicks: { type: 'string', default: '20' },
     'naive-buildings': { type: 'string' },
+    viewport: { type: 'string', default: '1280x720' },
+    // Smoke runs: open both pages at the street-level view (few tiles) and load nothing else.
+    'street-only': { type: 'boolean', default: false },
     out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results', 'viewer.json') },
   },
 });
@@ -43,13 +46,15 @@ const streetView: CameraStop = [106.572584, 29.560129, 393.2, 0, -35];
 // From the opening view across the peninsula to above Jiefangbei.
 const flightPath: CameraStop[] = [openingView, [106.562, 29.532, 2400, -15, -30], [106.574, 29.548, 1100, 10, -35]];
 const subset = values['naive-buildings'];
+const [width, height] = values.viewport!.split('x').map(Number) as [number, number];
+const streetOnly = values['street-only']!;
 
 function writeReport(): void {
   const report = {
     date: new Date().toISOString(),
     command: `npm run bench:viewer -- ${process.argv.slice(2).join(' ')}`.trim(),
     machine: { ...machineBefore, loadAverageAfter: machineInfo().loadAverage, chromium: browser.version(), webgl: 'SwiftShader (software)' },
-    settings: { runs, readyTimeoutMs: timeoutMs, flightMs: Number(values.flight) * 1000, clicks: Number(values.clicks), viewport: '1280×720', naiveBuildings: subset ? Number(subset) : 'all', openingView, streetView, flightPath },
+    settings: { runs, readyTimeoutMs: timeoutMs, flightMs: Number(values.flight) * 1000, clicks: Number(values.clicks), viewport: `${width}×${height}`, streetOnly, naiveBuildings: subset ? Number(subset) : 'all', openingView, streetView, flightPath },
     summary: compareViewers(all, timeoutMs),
     runs: all,
   };
@@ -69,8 +74,11 @@ try {
       const run = await runViewer(browser, {
         baseUrl: server.baseUrl,
         kind,
-        openingView,
+        openingView: streetOnly ? streetView : openingView,
+        openingByUrl: streetOnly,
+        street: !streetOnly,
         streetView,
+        viewport: { width, height },
         flightPath,
         flightMs: Number(values.flight) * 1000,
         clicks: Number(values.clicks),
