@@ -7,6 +7,7 @@
  *                                   has ≥ 12,000 buildings, else a synthetic 12,000-building district)
  *   --duration <s>                  seconds per scenario (default 10)
  *   --connections <n>               concurrent connections (default 10)
+ *   --out <file.json>               where to write the report (default bench/results/api.json)
  *
  * Targets (2 cores): dossier ≥ 5,000 requests/s with p99 ≤ 20 ms; /api/grades for the
  * whole district < 200 KB gzipped.
@@ -15,7 +16,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { archiveDbPath } from '../src/archive/config.ts';
@@ -26,7 +27,7 @@ import { writeFixtureDistrict } from '../tests/archive/fixtures/fixture-district
 
 const MIN_BUILDINGS = 12_000;
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, db: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' } },
+  options: { url: { type: 'string' }, db: { type: 'string' }, duration: { type: 'string' }, connections: { type: 'string' }, out: { type: 'string' } },
 });
 const duration = Number(values.duration ?? 10);
 // Other work on the machine skews the figures: record how busy it was.
@@ -172,10 +173,11 @@ try {
       gradesGzipKB: { target: 200, actual: Math.round(grades.bytes.length / 1024), met: grades.bytes.length < 200 * 1024 && codes.length >= MIN_BUILDINGS },
     },
   };
-  mkdirSync(join(PROJECT_ROOT, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(PROJECT_ROOT, 'bench', 'results', 'api.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const out = values.out ?? join(PROJECT_ROOT, 'bench', 'results', 'api.json');
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`目标 / targets: ${JSON.stringify(report.targets)}`);
-  console.log('结果已写入 / written to bench/results/api.json');
+  console.log(`结果已写入 / written to ${out}`);
 } finally {
   server?.kill('SIGTERM');
   uncachedServer?.kill('SIGTERM');

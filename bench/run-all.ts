@@ -52,8 +52,8 @@ interface Bench {
 
 const file = (name: string) => join(workDir, `${name}.json`);
 const benches: Bench[] = [
-  { name: 'api', script: 'bench:api', output: join(resultsDir, 'api.json'), args: ['--duration', smoke ? '1' : '10'], invocations: runs },
-  { name: 'terrain', script: 'bench:terrain', output: join(resultsDir, 'terrain.json'), args: [], invocations: runs },
+  { name: 'api', script: 'bench:api', output: file('api'), args: ['--duration', smoke ? '1' : '10', '--out', file('api')], invocations: runs },
+  { name: 'terrain', script: 'bench:terrain', output: file('terrain'), args: ['--report', file('terrain')], invocations: runs },
   { name: 'lifelines', script: 'bench:lifelines', output: file('lifelines'), args: [...(smoke ? ['--sizes', '2000'] : []), '--out', file('lifelines')], invocations: runs },
   { name: 'buildings', script: 'bench:buildings', output: file('buildings'), args: ['--sizes', smoke ? '2000' : '12000,100000,1000000', '--out', file('buildings')], invocations: runs },
   {

@@ -4,11 +4,11 @@
  * decoded tiles (loaders.gl) against the DEM at every DEM sample. Not a timed test;
  * writes bench/results/terrain.json.
  *
- *   npm run bench:terrain [-- --in tiles/source/dem.tif --out <dir>]
+ *   npm run bench:terrain [-- --in tiles/source/dem.tif --out <dir> --report <file.json>]
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDem } from '../src/pipeline/terrain/dem-reader.ts';
 import { levelGeometricError, tileRect } from '../src/pipeline/terrain/geographic-tiling.ts';
@@ -18,7 +18,7 @@ import { meshErrorAgainstDem } from './terrain-mesh-error.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { in: { type: 'string' }, out: { type: 'string' } },
+  options: { in: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } },
 });
 const input = values.in ?? join(root, 'tiles', 'source', 'dem.tif');
 const keep = values.out !== undefined;
@@ -80,6 +80,7 @@ const report = {
 };
 console.table(levels.map((l) => ({ ...l, trianglesPerTile: `${l.trianglesPerTile.mean} (max ${l.trianglesPerTile.max})` })));
 console.log(`leaf z${leaf.z}: max ${leaf.maxErrorM} m, RMS ${leaf.rmsErrorM} m; build ${report.buildSeconds} s`);
-mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-writeFileSync(join(root, 'bench', 'results', 'terrain.json'), `${JSON.stringify(report, null, 2)}\n`);
+const reportFile = values.report ?? join(root, 'bench', 'results', 'terrain.json');
+mkdirSync(dirname(reportFile), { recursive: true });
+writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 if (!keep) rmSync(resolve(outDir, '..'), { recursive: true, force: true });
