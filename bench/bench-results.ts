@@ -8,8 +8,8 @@ import type { ViewerComparison } from './viewer/viewer-summary.ts';
 
 export const TARGETS = { loadRatio: 10, fpsRatio: 5, pickMs: 50 } as const;
 
-/** A bench that ran, or why it did not. */
-export type BenchSection<T> = { status: 'ok'; report: T } | { status: 'skipped' | 'failed'; reason: string };
+/** A bench that ran (`runs`: how many runs its medians are over), or why it did not. */
+export type BenchSection<T> = { status: 'ok'; report: T; runs?: number } | { status: 'skipped' | 'failed'; reason: string };
 
 export interface Target {
   target: string;

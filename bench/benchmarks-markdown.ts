@@ -90,8 +90,12 @@ const n = (o: unknown, ...path: Array<string | number>) => {
   return typeof v === 'number' ? v : null;
 };
 
-function section<T>(title: string, s: BenchSection<T>, body: (report: T) => string): string {
-  return `### ${title}\n\n${s.status === 'ok' ? body(s.report) : notRun(s)}`;
+function runsNote(s: BenchSection<unknown>, runs: number): string {
+  return s.status === 'ok' && s.runs !== undefined && s.runs !== runs ? `_Median of ${s.runs} run${s.runs === 1 ? '' : 's'} only (not ${runs}): the run was stopped early._\n\n` : '';
+}
+
+function section<T>(title: string, s: BenchSection<T>, body: (report: T) => string, runs: number): string {
+  return `### ${title}\n\n${s.status === 'ok' ? runsNote(s, runs) + body(s.report) : notRun(s)}`;
 }
 
 function pipelinesSection(r: BenchResults): string {
@@ -100,13 +104,14 @@ function pipelinesSection(r: BenchResults): string {
 
 All absolute, on this machine's CPU (Node ${r.machine.node}).
 
-${section('Terrain (`npm run bench:terrain`)', terrain, (t) => table(['build time', 'CPU time', 'tiles', 'bytes', 'leaf max error', 'leaf RMS error'], [[`${num(n(t, 'buildSeconds'), 1)} s`, `${num(n(t, 'buildCpuSeconds'), 1)} s`, num(n(t, 'tiles')), mib(n(t, 'bytes')), `${num(n(t, 'leaf', 'maxErrorM'), 2)} m`, `${num(n(t, 'leaf', 'rmsErrorM'), 2)} m`]]))}
+${section('Terrain (`npm run bench:terrain`)', terrain, (t) => table(['build time', 'CPU time', 'tiles', 'bytes', 'leaf max error', 'leaf RMS error'], [[`${num(n(t, 'buildSeconds'), 1)} s`, `${num(n(t, 'buildCpuSeconds'), 1)} s`, num(n(t, 'tiles')), mib(n(t, 'bytes')), `${num(n(t, 'leaf', 'maxErrorM'), 2)} m`, `${num(n(t, 'leaf', 'rmsErrorM'), 2)} m`]]), r.runs)}
 
 ${section('Buildings (`npm run bench:buildings`)', buildings, (b) =>
   table(
     ['buildings', 'input', 'buildings/s', 'bytes/building (raw, gzip)', 'peak RSS', 'tiles'],
     ((get(b, 'results') as unknown[]) ?? []).map((x) => [num(n(x, 'buildings')), n(x, 'size') === 12_000 ? 'sample district (if present)' : 'synthetic', num(n(x, 'buildingsPerSecond')), `${num(n(x, 'bytesPerBuilding'))} B, ${num(n(x, 'gzipBytesPerBuilding'))} B`, `${num(n(x, 'peakRssMB'))} MB`, num(n(x, 'tiles'))]),
   ),
+  r.runs,
 )}
 
 ${section('Lifelines (`npm run bench:lifelines`)', lifelines, (l) =>
@@ -114,6 +119,7 @@ ${section('Lifelines (`npm run bench:lifelines`)', lifelines, (l) =>
     ['input', 'segments', 'km', 'build time', 'segments/s', 'bytes/km (raw, gzip)', 'peak RSS'],
     ((get(l, 'results') as unknown[]) ?? []).map((x) => [String(get(x, 'input') ?? dash), num(n(x, 'segments')), num(n(x, 'km'), 1), `${num(n(x, 'seconds'), 1)} s`, num(n(x, 'segmentsPerSecond')), `${num(n(x, 'bytesPerKm'))} B, ${num(n(x, 'gzipBytesPerKm'))} B`, `${num(n(x, 'peakRssMB'))} MB`]),
   ),
+  r.runs,
 )}`;
 }
 
@@ -122,7 +128,7 @@ function apiSection(r: BenchResults): string {
 
 ${
   r.api.status === 'ok'
-    ? `Absolute: autocannon on loopback, ${num(n(r.api.report, 'connections'))} connections × ${num(n(r.api.report, 'durationSeconds'))} s per scenario, ${num(n(r.api.report, 'buildings'))} buildings; the server shares the 2 cores with autocannon. \`/api/grades\` for the whole district: ${num(n(r.api.report, 'gradesGzipBytes'))} bytes gzipped.
+    ? `${runsNote(r.api, r.runs)}Absolute: autocannon on loopback, ${num(n(r.api.report, 'connections'))} connections × ${num(n(r.api.report, 'durationSeconds'))} s per scenario, ${num(n(r.api.report, 'buildings'))} buildings; the server shares the 2 cores with autocannon. \`/api/grades\` for the whole district: ${num(n(r.api.report, 'gradesGzipBytes'))} bytes gzipped.
 
 ${table(
   ['scenario', 'requests/s', 'p50', 'p99', 'non-2xx', 'errors'],

@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- --runs 3] [--only viewer,terrain,…] [--viewer-timeout 600]`: every benchmark, then
  * bench/results.json and docs/BENCHMARKS.md rendered from it.
+ * `--resume` continues a stopped full run: the runs already in bench/results/full/
+ * (`<bench>-runN.json`) count, only the missing ones run.
  * `npm run bench -- --smoke`: small sizes, one run, written to bench/results/smoke/
  * (git-ignored) so the committed results stay as they are; what CI runs.
  *
- * Order: the pipelines and the API first (minutes), the viewer last (the longest;
- * it writes after each of its runs, so a stopped run keeps what it measured). Benches that measure one run per invocation (terrain, buildings, lifelines, API)
+ * Order: the viewer first (the headline; it writes after each of its runs, so a
+ * stopped run keeps what it measured), then the API and the pipelines, 1M buildings last. Benches that measure one run per invocation (terrain, buildings, lifelines, API)
  * run `--runs` times and every number is the median across runs; the viewer bench
  * takes `--runs` itself. A bench that fails is reported as failed on the page and
  * makes the command exit non-zero; lifelines is skipped, with a note, when
@@ -22,7 +24,7 @@ import { machineInfo } from './machine.ts';
 import { medianOfReports } from './median-of-reports.ts';
 
 const { values } = parseArgs({
-  options: { smoke: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' }, 'viewer-timeout': { type: 'string', default: '600' } },
+  options: { smoke: { type: 'boolean', default: false }, resume: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' }, 'viewer-timeout': { type: 'string', default: '600' } },
 });
 const smoke = values.smoke!;
 const runs = Number(values.runs ?? (smoke ? 1 : 3));
@@ -35,7 +37,7 @@ const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
 const workDir = join(resultsDir, smoke ? 'smoke' : 'full');
 const outJson = smoke ? join(workDir, 'results.json') : join(PROJECT_ROOT, 'bench', 'results.json');
 const outMarkdown = smoke ? join(workDir, 'BENCHMARKS.md') : join(PROJECT_ROOT, 'docs', 'BENCHMARKS.md');
-rmSync(workDir, { recursive: true, force: true });
+if (!values.resume) rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
 
 const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -52,10 +54,6 @@ interface Bench {
 
 const file = (name: string) => join(workDir, `${name}.json`);
 const benches: Bench[] = [
-  { name: 'api', script: 'bench:api', output: file('api'), args: ['--duration', smoke ? '1' : '10', '--out', file('api')], invocations: runs },
-  { name: 'terrain', script: 'bench:terrain', output: file('terrain'), args: ['--report', file('terrain')], invocations: runs },
-  { name: 'lifelines', script: 'bench:lifelines', output: file('lifelines'), args: [...(smoke ? ['--sizes', '2000'] : []), '--out', file('lifelines')], invocations: runs },
-  { name: 'buildings', script: 'bench:buildings', output: file('buildings'), args: ['--sizes', smoke ? '2000' : '12000,100000,1000000', '--out', file('buildings')], invocations: runs },
   {
     name: 'viewer',
     script: 'bench:viewer',
@@ -63,13 +61,23 @@ const benches: Bench[] = [
     args: smoke ? ['--runs', '1', '--flight', '2', '--clicks', '3', '--naive-buildings', '300', '--street-only', '--viewport', '640x360', '--timeout', '150', '--out', file('viewer')] : ['--runs', String(runs), '--timeout', values['viewer-timeout']!, '--out', file('viewer')],
     invocations: 1,
   },
+  { name: 'api', script: 'bench:api', output: file('api'), args: ['--duration', smoke ? '1' : '10', '--out', file('api')], invocations: runs },
+  { name: 'terrain', script: 'bench:terrain', output: file('terrain'), args: ['--report', file('terrain'), ...(smoke ? ['--bounds', '106.565,29.55,106.58,29.56'] : [])], invocations: runs },
+  { name: 'lifelines', script: 'bench:lifelines', output: file('lifelines'), args: [...(smoke ? ['--sizes', '2000'] : []), '--out', file('lifelines')], invocations: runs },
+  { name: 'buildings', script: 'bench:buildings', output: file('buildings'), args: ['--sizes', smoke ? '2000' : '12000,100000,1000000', '--out', file('buildings')], invocations: runs },
 ];
 
 function runBench(bench: Bench): BenchSection<unknown> {
   if (only && !only.has(bench.name)) return { status: 'skipped', reason: `not selected (--only ${values.only})` };
   if (!scripts[bench.script]) return { status: 'skipped', reason: `package.json has no "${bench.script}" script on this branch` };
   const reports: unknown[] = [];
+  const runFile = (i: number) => join(workDir, `${bench.name}-run${i + 1}.json`);
   for (let i = 0; i < bench.invocations; i++) {
+    if (values.resume && bench.invocations > 1 && existsSync(runFile(i))) {
+      console.log(`=== ${bench.name} run ${i + 1}: kept from the stopped run`);
+      reports.push(JSON.parse(readFileSync(runFile(i), 'utf8')));
+      continue;
+    }
     console.log(`\n=== ${bench.name}${bench.invocations > 1 ? ` (run ${i + 1}/${bench.invocations})` : ''}: npm run ${bench.script} -- ${bench.args.join(' ')}`);
     rmSync(bench.output, { force: true });
     const started = Date.now();
@@ -81,10 +89,10 @@ function runBench(bench: Bench): BenchSection<unknown> {
       return { status: 'failed', reason: `npm run ${bench.script} exited with ${result.status ?? result.signal}${existsSync(bench.output) ? '' : ` and wrote no ${relative(PROJECT_ROOT, bench.output)}`}` };
     }
     console.log(`=== ${bench.name}: ${Math.round((Date.now() - started) / 1000)} s`);
-    if (bench.invocations > 1) copyFileSync(bench.output, join(workDir, `${bench.name}-run${i + 1}.json`));
+    if (bench.invocations > 1) copyFileSync(bench.output, runFile(i));
     reports.push(JSON.parse(readFileSync(bench.output, 'utf8')));
   }
-  return { status: 'ok', report: medianOfReports(reports) };
+  return { status: 'ok', report: medianOfReports(reports), runs: reports.length };
 }
 
 const machine = machineInfo();

@@ -4,7 +4,9 @@
  * decoded tiles (loaders.gl) against the DEM at every DEM sample. Not a timed test;
  * writes bench/results/terrain.json.
  *
- *   npm run bench:terrain [-- --in tiles/source/dem.tif --out <dir> --report <file.json>]
+ *   npm run bench:terrain [-- --in tiles/source/dem.tif --out <dir> --report <file.json> --bounds W,S,E,N]
+ *
+ * `--bounds` tiles only that area in depth (smoke runs: a block of the district).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ import { meshErrorAgainstDem } from './terrain-mesh-error.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { in: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' } },
+  options: { in: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, bounds: { type: 'string' } },
 });
 const input = values.in ?? join(root, 'tiles', 'source', 'dem.tif');
 const keep = values.out !== undefined;
@@ -26,7 +28,17 @@ const outDir = values.out ?? join(mkdtempSync(join(tmpdir(), 'yz-bench-terrain-'
 
 const load = loadavg()[0]!;
 const cpuBefore = process.cpuUsage();
-const result = await buildTerrain({ input, outDir, progress: (m) => console.log(`  ${m}`) });
+const bounds = values.bounds?.split(',').map(Number);
+if (bounds && (bounds.length !== 4 || bounds.some((v) => !Number.isFinite(v)))) {
+  console.error(`--bounds ${values.bounds}: 应为 西,南,东,北 经纬度 / expected W,S,E,N in degrees`);
+  process.exit(2);
+}
+const result = await buildTerrain({
+  input,
+  outDir,
+  ...(bounds ? { bounds: { west: bounds[0]!, south: bounds[1]!, east: bounds[2]!, north: bounds[3]! } } : {}),
+  progress: (m) => console.log(`  ${m}`),
+});
 const cpu = process.cpuUsage(cpuBefore);
 // Worker threads count in this process's CPU time.
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -66,6 +78,7 @@ const report = {
   when: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version },
   input,
+  bounds: values.bounds ?? 'the whole DEM',
   dem: { width: grid.width, height: grid.height, dx: grid.dx, dy: grid.dy },
   buildSeconds: Number(result.seconds.toFixed(2)),
   /** CPU time of the build (all threads); with the load average it tells a busy machine from a slow build. */

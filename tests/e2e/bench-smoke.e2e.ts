@@ -8,22 +8,33 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BenchResults } from '../../bench/bench-results.ts';
 
 const root = process.cwd();
 const committed = join(root, 'bench', 'results.json');
 const read = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : null);
 
+let running: number | undefined;
+
 function npmRunBenchSmoke(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', 'bench', '--', '--smoke'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so a timed-out run and its browser can be stopped as a whole.
+    const child = spawn('npm', ['run', '--silent', 'bench', '--', '--smoke'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    running = child.pid;
     let output = '';
     child.stdout.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('close', (code) => resolve({ code, output }));
+    child.on('close', (code) => {
+      running = undefined;
+      resolve({ code, output });
+    });
   });
 }
+
+afterAll(() => {
+  if (running) process.kill(-running, 'SIGTERM');
+});
 
 describe('npm run bench -- --smoke', () => {
   it('runs every benchmark once and renders the page without touching the committed results', { timeout: 300_000 }, async () => {
