@@ -160,6 +160,6 @@ ${apiSection(r)}
 
 ## Repeating
 
-\`npm run bench\` runs everything (viewer side by side, streaming, terrain, buildings at 12k/100k/1M, lifelines when \`bench:lifelines\` exists, API) ${r.runs} times where a bench measures one run per invocation, writes \`bench/results.json\` and regenerates this page. \`npm run bench -- --smoke\` runs small sizes once and writes to \`bench/results/smoke/\` (git-ignored), leaving the committed results alone.
+\`npm run bench\` runs everything (viewer side by side, streaming, terrain, buildings at 12k/100k/1M, lifelines when \`bench:lifelines\` exists, API) ${r.runs} times where a bench measures one run per invocation, writes \`bench/results.json\` and regenerates this page. \`npm run bench -- --resume\` continues a stopped full run, \`-- --collect\` renders from the runs already measured. \`npm run bench -- --smoke\` runs small sizes once and writes to \`bench/results/smoke/\` (git-ignored), leaving the committed results alone.
 `;
 }

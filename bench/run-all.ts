@@ -3,6 +3,8 @@
  * bench/results.json and docs/BENCHMARKS.md rendered from it.
  * `--resume` continues a stopped full run: the runs already in bench/results/full/
  * (`<bench>-runN.json`) count, only the missing ones run.
+ * `--collect` runs nothing: it renders results.json and the page from the runs already
+ * in bench/results/full/ (e.g. after stopping a full run that ran out of time).
  * `npm run bench -- --smoke`: small sizes, one run, written to bench/results/smoke/
  * (git-ignored) so the committed results stay as they are; what CI runs.
  *
@@ -24,7 +26,7 @@ import { machineInfo } from './machine.ts';
 import { medianOfReports } from './median-of-reports.ts';
 
 const { values } = parseArgs({
-  options: { smoke: { type: 'boolean', default: false }, resume: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' }, 'viewer-timeout': { type: 'string', default: '600' } },
+  options: { smoke: { type: 'boolean', default: false }, resume: { type: 'boolean', default: false }, collect: { type: 'boolean', default: false }, runs: { type: 'string' }, only: { type: 'string' }, 'viewer-timeout': { type: 'string', default: '600' } },
 });
 const smoke = values.smoke!;
 const runs = Number(values.runs ?? (smoke ? 1 : 3));
@@ -37,7 +39,7 @@ const resultsDir = join(PROJECT_ROOT, 'bench', 'results');
 const workDir = join(resultsDir, smoke ? 'smoke' : 'full');
 const outJson = smoke ? join(workDir, 'results.json') : join(PROJECT_ROOT, 'bench', 'results.json');
 const outMarkdown = smoke ? join(workDir, 'BENCHMARKS.md') : join(PROJECT_ROOT, 'docs', 'BENCHMARKS.md');
-if (!values.resume) rmSync(workDir, { recursive: true, force: true });
+if (!values.resume && !values.collect) rmSync(workDir, { recursive: true, force: true });
 mkdirSync(workDir, { recursive: true });
 
 const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
@@ -72,6 +74,12 @@ function runBench(bench: Bench): BenchSection<unknown> {
   if (!scripts[bench.script]) return { status: 'skipped', reason: `package.json has no "${bench.script}" script on this branch` };
   const reports: unknown[] = [];
   const runFile = (i: number) => join(workDir, `${bench.name}-run${i + 1}.json`);
+  if (values.collect) {
+    const files = bench.invocations > 1 ? Array.from({ length: bench.invocations }, (_, i) => runFile(i)) : [bench.output];
+    for (const f of files.filter((f) => existsSync(f))) reports.push(JSON.parse(readFileSync(f, 'utf8')));
+    if (reports.length === 0) return { status: 'skipped', reason: 'not run: the full run was stopped before this bench (out of time)' };
+    return { status: 'ok', report: medianOfReports(reports), runs: bench.invocations > 1 ? reports.length : runs };
+  }
   for (let i = 0; i < bench.invocations; i++) {
     if (values.resume && bench.invocations > 1 && existsSync(runFile(i))) {
       console.log(`=== ${bench.name} run ${i + 1}: kept from the stopped run`);
