@@ -14,10 +14,11 @@
   const buildingsUrl = params.get('buildings') ?? '/tiles/source/buildings.geojson';
   const cam = (params.get('cam') ?? '106.585,29.503,4600,-36,-34').split(',').map(Number);
 
+  const terrainProvider = Cesium.CesiumTerrainProvider.fromUrl('/tiles/terrain', { requestVertexNormals: true, requestWaterMask: true });
   const viewer = new Cesium.Viewer('viewer', {
     // Every provider explicit: no ion default imagery, terrain or geocoder.
     baseLayer: Cesium.ImageryLayer.fromProviderAsync(Cesium.TileMapServiceImageryProvider.fromUrl(Cesium.buildModuleUrl('Assets/Textures/NaturalEarthII'))),
-    terrainProvider: Cesium.CesiumTerrainProvider.fromUrl('/tiles/terrain', { requestVertexNormals: true, requestWaterMask: true }),
+    terrain: new Cesium.Terrain(terrainProvider),
     baseLayerPicker: false,
     geocoder: false,
     sceneModePicker: false,
@@ -52,16 +53,24 @@
       }
     });
 
-  // The common recipe: load the GeoJSON, then extrude each polygon by its height
-  // property, standing on the terrain (heights relative to the ground).
-  const dataSource = Cesium.GeoJsonDataSource.load(buildingsUrl).then((ds) => {
-    for (const entity of ds.entities.values) {
-      const polygon = entity.polygon;
-      if (!polygon) continue;
-      polygon.heightReference = Cesium.HeightReference.RELATIVE_TO_GROUND;
-      polygon.extrudedHeightReference = Cesium.HeightReference.RELATIVE_TO_GROUND;
-      polygon.extrudedHeight = entity.properties.height.getValue();
-    }
+  // The common recipe: load the GeoJSON, sample the terrain under each building
+  // (sampleTerrainMostDetailed), then extrude each polygon from that ground by its
+  // height property. (Heights relative to the ground, the other recipe, never settled
+  // here: dataSourceDisplay.ready stayed false with as few as 300 buildings.)
+  const dataSource = Promise.all([Cesium.GeoJsonDataSource.load(buildingsUrl), terrainProvider]).then(async ([ds, terrain]) => {
+    const entities = ds.entities.values.filter((e) => e.polygon);
+    const now = Cesium.JulianDate.now();
+    const centres = entities.map((e) => {
+      const positions = e.polygon.hierarchy.getValue(now).positions;
+      const centre = Cesium.BoundingSphere.fromPoints(positions).center;
+      return Cesium.Cartographic.fromCartesian(centre);
+    });
+    await Cesium.sampleTerrainMostDetailed(terrain, centres);
+    entities.forEach((entity, i) => {
+      const ground = centres[i].height ?? 0;
+      entity.polygon.height = ground;
+      entity.polygon.extrudedHeight = ground + entity.properties.height.getValue();
+    });
     return viewer.dataSources.add(ds);
   });
 
