@@ -2,7 +2,7 @@
  * What `GET /api/stats` answers with: the big screen's numbers. Shared by the archive
  * (store and route) and the viewer's screen mode, so the two cannot drift apart.
  */
-import type { Network } from './lifelines.ts';
+import type { LifelineRiskStats } from './lifelines.ts';
 import type { AreaKind } from './renewal-areas.ts';
 import type { PlanStatus } from './renovation-plan.ts';
 
@@ -16,19 +16,10 @@ export interface CountByGrade {
 
 /**
  * Pipes at risk next to C/D buildings, as the lifelines part of the archive reports
- * them. Optional in {@link ArchiveStats}: an archive without lifelines leaves it out,
- * and the screen says so rather than showing zeros.
+ * them (defined with the lifelines rules). An archive with no pipe segments reports
+ * `segments: 0`; the screen then says so rather than showing zeros.
  */
-export interface LifelineRiskCounts {
-  /** The age (years) and distance (m) the counts were made with. */
-  ageYears?: number;
-  distanceM?: number;
-  /** All segments in the archive. */
-  segments: number;
-  /** At-risk segments. */
-  total: number;
-  byNetwork: Partial<Record<Network, number>>;
-}
+export type LifelineRiskCounts = LifelineRiskStats;
 
 export interface ArchiveStats {
   version: number;

@@ -26,14 +26,16 @@ describe('big screen at 3840×2160', () => {
     await browser?.close();
   });
 
-  it('shows the KPI panels from /api/stats, with no desk chrome and honest "no lifelines"', async () => {
+  it('shows the KPI panels from /api/stats, with no desk chrome, lifeline risk included', async () => {
     const { page } = v;
     const stats = await fetchStats(inject('baseUrl'));
     await page.waitForSelector('.screen-panel[data-panel="grades"] canvas');
     for (const panel of ['grades', 'areas', 'plans']) expect(await page.locator(`.screen-panel[data-panel="${panel}"] canvas`).count()).toBeGreaterThan(0);
     expect(await page.getAttribute('.screen-big-number', 'data-value')).toBe(String(stats.inspectionsThisMonth));
     expect(await page.textContent('.screen-panel[data-panel="grades"] h2')).toContain(stats.buildings.toLocaleString('zh-CN'));
-    expect(await page.textContent('.screen-panel[data-panel="lifelines"]')).toContain('无生命线数据');
+    // The sample archive has lifelines: the panel shows its risk count (an archive without any says 无生命线数据).
+    expect(stats.lifelines?.segments).toBeGreaterThan(0);
+    await page.waitForSelector(`.screen-panel[data-panel="lifelines"] .screen-note[data-value="${stats.lifelines!.total}"]`);
     expect(await page.locator('.toolbar, .side-left').count()).toBe(0);
     // Readable from five metres on a 4K wall: panel titles at least ~40 px.
     const titlePx = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.screen-panel h2')!).fontSize));
@@ -87,7 +89,7 @@ describe('big screen at 3840×2160', () => {
     await page.waitForSelector('.screen-badge', { state: 'detached', timeout: 20_000 });
   });
 
-  it('draws the lifeline risk block when the archive reports one', async () => {
+  it('draws the lifeline risk block when the archive reports one, and says when there are no pipes', async () => {
     const { page } = v;
     const stats = await fetchStats(inject('baseUrl'));
     const withLifelines = {
@@ -96,10 +98,15 @@ describe('big screen at 3840×2160', () => {
       lifelines: { ageYears: 30, distanceM: 15, segments: 812, total: 57, byNetwork: { water: 20, storm: 5, sewage: 9, gas: 13, power: 6, telecom: 4 } },
     };
     await page.route('**/api/stats', (route) => route.fulfill({ json: withLifelines }));
-    await page.waitForSelector('.screen-panel[data-panel="lifelines"] canvas', { timeout: 10_000 });
-    expect(await page.getAttribute('.screen-panel[data-panel="lifelines"] .screen-note', 'data-value')).toBe('57');
+    await page.waitForSelector('.screen-panel[data-panel="lifelines"] .screen-note[data-value="57"]', { timeout: 10_000 });
+    expect(await page.locator('.screen-panel[data-panel="lifelines"] canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('.screen-panel[data-panel="lifelines"]')).toContain('812');
     await saveScreenshot(page, 'screen-4k-lifelines');
+    // An archive with no pipe segments: said in words, not drawn as zeros.
+    const none = { ...withLifelines, version: withLifelines.version + 1, lifelines: { ...withLifelines.lifelines, segments: 0, total: 0, byNetwork: {} } };
+    await page.unroute('**/api/stats');
+    await page.route('**/api/stats', (route) => route.fulfill({ json: none }));
+    await page.waitForFunction(() => document.querySelector('.screen-panel[data-panel="lifelines"]')?.textContent?.includes('无生命线数据'), undefined, { timeout: 10_000 });
     await page.unroute('**/api/stats');
   });
 

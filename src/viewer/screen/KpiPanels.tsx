@@ -32,7 +32,7 @@ export function KpiPanels({ stats, language }: { stats: ArchiveStats | null; lan
         grades: gradesChart(stats, text),
         areas: areasChart(stats, text),
         plans: plansChart(stats, text),
-        lifelines: stats.lifelines ? lifelinesChart(stats.lifelines, text) : null,
+        lifelines: stats.lifelines?.segments ? lifelinesChart(stats.lifelines, text) : null,
       },
     [stats, text],
   );
@@ -67,7 +67,7 @@ export function KpiPanels({ stats, language }: { stats: ArchiveStats | null; lan
           <EChart option={charts.plans} label={t('screen.plansByStatus')} />
         </Panel>
         <Panel id="lifelines" title={t('screen.lifelineRisk')}>
-          {stats.lifelines && charts.lifelines ? (
+          {stats.lifelines?.segments && charts.lifelines ? (
             <>
               <p className="screen-note" data-value={stats.lifelines.total}>
                 {t('screen.lifelineRiskTotal', { total: fmt(stats.lifelines.total), segments: fmt(stats.lifelines.segments) })}
