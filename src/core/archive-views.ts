@@ -83,3 +83,17 @@ export interface SearchPage {
   pageSize: number;
   items: BuildingSummary[];
 }
+
+/** An inspection as recorded through the API (`POST /api/buildings/:code/inspections`). */
+export interface InspectionInput {
+  date: string;
+  findings: string;
+  hazards: HazardItem[];
+  /** New grade when the inspection changes it; a change also creates an appraisal. */
+  grade?: SafetyGrade;
+  /** Agency of the appraisal a grade change creates. */
+  agency?: string;
+  photos: string[];
+  /** The dossier version the inspector saw. */
+  version: number;
+}

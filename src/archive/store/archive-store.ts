@@ -7,7 +7,6 @@
 import type { ArchiveRecord, RenovationPlan } from '../../core/archive-record.ts';
 import type { BuildingProperties } from '../../core/building.ts';
 import type { SafetyGrade } from '../../core/grades.ts';
-import type { HazardItem } from '../../core/hazards.ts';
 import type { PlanStatus } from '../../core/renovation-plan.ts';
 import type { Geometry } from 'geojson';
 import type {
@@ -77,18 +76,8 @@ export interface GradeMap {
   buildings: Record<string, GradeEntry>;
 }
 
-export interface InspectionInput {
-  date: string;
-  findings: string;
-  hazards: HazardItem[];
-  /** New grade when the inspection changes it; a change also creates an appraisal. */
-  grade?: SafetyGrade;
-  /** Agency of the appraisal a grade change creates. */
-  agency?: string;
-  photos: string[];
-  /** The dossier version the inspector saw. */
-  version: number;
-}
+import type { InspectionInput } from '../../core/archive-views.ts';
+export type { InspectionInput };
 
 export interface InspectionOutcome {
   inspection: InspectionView;

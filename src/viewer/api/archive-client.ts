@@ -4,9 +4,7 @@
  * the server's Zod schemas, which would pull server code into the bundle. Errors carry the HTTP status so the UI can tell "down"
  * (network, 5xx) from "not there" (404) from "stale" (409).
  */
-import type { AppraisalView, BuildingSummary, Dossier, InspectionView, PlanView, SearchPage } from '../../core/archive-views.ts';
-import type { SafetyGrade } from '../../core/grades.ts';
-import type { HazardItem } from '../../core/hazards.ts';
+import type { AppraisalView, BuildingSummary, Dossier, InspectionInput, InspectionView, PlanView, SearchPage } from '../../core/archive-views.ts';
 import type { BuildingFilters, GradeKey } from '../filters/building-filter.ts';
 
 // The response shapes are shared with the archive through src/core (types only, no server code).
@@ -21,14 +19,8 @@ export interface SessionUser {
   role: 'viewer' | 'inspector' | 'planner' | 'admin';
 }
 
-export interface InspectionInput {
-  date: string;
-  findings: string;
-  hazards: HazardItem[];
-  grade?: SafetyGrade;
-  agency?: string;
-  version: number;
-}
+/** What the inspection form sends (photos are not taken in the browser yet). */
+export type InspectionFormInput = Omit<InspectionInput, 'photos'>;
 
 export class ArchiveError extends Error {
   constructor(
@@ -148,7 +140,7 @@ export async function logOut(): Promise<void> {
   await request('/api/session', { method: 'DELETE' });
 }
 
-export function recordInspection(code: string, input: InspectionInput): Promise<{ version: number }> {
+export function recordInspection(code: string, input: InspectionFormInput): Promise<{ version: number }> {
   return request(`/api/buildings/${encodeURIComponent(code)}/inspections`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
