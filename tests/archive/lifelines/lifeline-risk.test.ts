@@ -3,7 +3,7 @@
  * the API answers must match a brute-force computation with no spatial index and no
  * SQL, and must follow a building's grade when an inspection changes it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +17,14 @@ import { lineToPolygonsDistance, segmentSegmentDistance, type LocalPolygon, type
 import { LifelineQueries } from '../../../src/archive/lifelines/lifeline-queries.ts';
 import { createServer } from '../../../src/archive/server/create-server.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { generateSampleWorld } from '../../../src/pipeline/sample/sample-world.ts';
 import { createLocalProjection } from '../../../src/core/local-projection.ts';
 import { NETWORKS } from '../../../src/core/lifelines.ts';
 import { httpRequest } from '../api/api-harness.ts';
 
-const SOURCE = 'tiles/source';
+/** The built sample when there is one (npm start made it); otherwise generated for this test (a clean clone). */
+const BUILT_SOURCE = 'tiles/source';
+let SOURCE = BUILT_SOURCE;
 const NOW = new Date('2026-11-26T00:00:00Z');
 const projection = createLocalProjection(106.55, 29.55);
 
@@ -63,6 +66,10 @@ describe('lifeline risk on the sample', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'yz-lifelines-'));
+    if (!existsSync(join(BUILT_SOURCE, 'lifelines.geojson'))) {
+      SOURCE = join(dir, 'source');
+      await generateSampleWorld({ outDir: SOURCE });
+    }
     store = new SqliteArchiveStore({ path: join(dir, 'archive.sqlite') });
     const imported = await importSourceFolder(store, SOURCE);
     if (!imported.ok) throw new Error(JSON.stringify(imported.error).slice(0, 500));
