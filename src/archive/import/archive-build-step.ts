@@ -19,13 +19,17 @@ export interface ArchiveStepPaths {
 export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEnv = process.env): BuildStep {
   const dbPath = archiveDbPath(paths.root, env);
   const demoUsers = env.ARCHIVE_DEMO_USERS === '1' || env.ARCHIVE_DEMO_USERS === 'true';
-  // Pipes are optional: a source folder without them imports the archive alone.
+  // Pipes are optional: a source folder without them imports the archive alone. Asked
+  // when the step is checked and run, not when the plan is made: on a fresh machine the
+  // sample step that writes lifelines.geojson runs after the plan is made.
   const lifelinesPath = join(paths.sourceData, SAMPLE_FILES.lifelines);
-  const withLifelines = existsSync(lifelinesPath);
+  const withLifelines = () => existsSync(lifelinesPath);
   return {
     name: 'archive',
     title: '导入房屋安全档案 / archive import',
-    inputs: [SAMPLE_FILES.buildings, SAMPLE_FILES.archiveCsv, SAMPLE_FILES.areas, ...(withLifelines ? [SAMPLE_FILES.lifelines] : [])].map((f) => join(paths.sourceData, f)),
+    get inputs() {
+      return [SAMPLE_FILES.buildings, SAMPLE_FILES.archiveCsv, SAMPLE_FILES.areas, ...(withLifelines() ? [SAMPLE_FILES.lifelines] : [])].map((f) => join(paths.sourceData, f));
+    },
     outputs: [dbPath],
     async run(progress) {
       // Loaded here, not at the top: planning the build must not need the native SQLite module.
@@ -46,7 +50,7 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
         const { registry, archive } = result.value;
         progress(`楼栋 ${registry.buildings} buildings (+${registry.added}, ~${registry.changed}); 档案 ${archive.rows} rows (+${archive.appraisalsAdded} appraisals, ~${archive.plansChanged} plans)`);
         // Pipes and their proximity to the buildings just imported (risk queries, /api/stats).
-        if (withLifelines) {
+        if (withLifelines()) {
           const lifelines = await importLifelinesFile(store.db, lifelinesPath);
           if (!lifelines.ok) throw new Error(lifelines.error);
           const l = lifelines.value;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,15 @@ describe('the archive build step', () => {
     const again: string[] = [];
     await demo.run((m) => again.push(m));
     expect(again.join('\n')).not.toMatch(/demo user/);
+  });
+
+  it('sees a lifelines file written after the plan was made (a fresh machine: the sample step runs first)', async () => {
+    const sourceData = join(dir, 'later', 'tiles', 'source');
+    const step = archiveImportStep({ root: join(dir, 'later'), sourceData }, { ARCHIVE_DB: join(dir, 'later.sqlite') });
+    expect(step.inputs.some((f) => f.endsWith('lifelines.geojson'))).toBe(false);
+    await writeFixtureDistrict(sourceData, 5);
+    writeFileSync(join(sourceData, 'lifelines.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [] }));
+    expect(step.inputs).toContain(join(sourceData, 'lifelines.geojson'));
   });
 
   it('a relative ARCHIVE_DB is under the project root; the default is var/archive.sqlite', () => {
