@@ -32,6 +32,7 @@ import { cameraView, readCamera } from './scene/camera-state.ts';
 import { flyToBuilding } from './scene/fly-to-building.ts';
 import { Basemap, createOfflineBaseLayer } from './scene/local-imagery.ts';
 import { SceneSetup } from './scene/SceneSetup.tsx';
+import { applyRenderProfile, wantsFullRendering } from './scene/software-rendering.ts';
 import { createTerrainProvider, TerrainLighting } from './scene/terrain.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
 import { SearchBox } from './search/SearchBox.tsx';
@@ -202,12 +203,14 @@ export function App() {
     });
   }, [viewer, buildingsLoaded, flyTo, select]);
 
-  // Rendering scale (`?scale=0.5` renders at half resolution) and the PNG export, in every mode.
+  // Rendering: the lighter profile on a software renderer (`?render=full` keeps Cesium's
+  // defaults), the scale (`?scale=0.5` renders at half resolution) and the PNG export, in every mode.
   useEffect(() => {
     if (!viewer) return;
+    const renderProfile = applyRenderProfile(viewer, { full: wantsFullRendering(window.location.search) });
     const scale = renderScaleFromUrl(window.location.search);
     if (scale !== null) viewer.resolutionScale = scale;
-    return extendAutomationHandle({ exportPng: (size) => exportPng(viewer, size) });
+    return extendAutomationHandle({ exportPng: (size) => exportPng(viewer, size), renderProfile });
   }, [viewer]);
 
   // A link with a selection but no camera: go to the building.

@@ -4,6 +4,7 @@
  * never breaks.
  */
 import type { Viewer } from 'cesium';
+import type { RenderProfile } from './scene/software-rendering.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
 
 export interface AutomationHandle {
@@ -11,6 +12,8 @@ export interface AutomationHandle {
   viewer: Viewer;
   /** Resolves when the opening view's tiles — terrain, imagery and the buildings tileset — are all loaded. */
   ready: Promise<void>;
+  /** Resolves when the buildings tileset has finished its first load (terrain and imagery may still be loading). */
+  buildingsLoaded: Promise<void>;
   /** Resolves when the current view's tiles are all loaded. */
   whenTilesLoaded(): Promise<void>;
   /**
@@ -30,6 +33,8 @@ export interface AutomationHandle {
    * (1 = screen resolution); `{ width: 3840 }` renders 4K-wide whatever the window.
    */
   exportPng?(size?: { scale?: number; width?: number }): Promise<{ dataUrl: string; width: number; height: number }>;
+  /** The render profile in force: a software renderer gets the lighter one (src/viewer/scene/software-rendering.ts). */
+  renderProfile?: RenderProfile;
 }
 
 export interface AutopilotHandle {
@@ -72,7 +77,7 @@ declare global {
   }
 }
 
-type Extensions = Pick<AutomationHandle, 'autopilot' | 'tour' | 'exportPng'>;
+type Extensions = Pick<AutomationHandle, 'autopilot' | 'tour' | 'exportPng' | 'renderProfile'>;
 const extensions: Extensions = {};
 
 /**
@@ -96,6 +101,7 @@ export function installAutomationHandle(viewer: Viewer, actions: AutomationActio
     // The tileset's own tilesLoaded is true before its first request: wait for its first
     // allTilesLoaded, then for a settled frame of everything.
     ready: actions.buildingsLoaded.then(() => whenTilesLoaded(viewer)),
+    buildingsLoaded: actions.buildingsLoaded,
     whenTilesLoaded: () => whenTilesLoaded(viewer),
     select: actions.select,
     clearSelection: actions.clearSelection,

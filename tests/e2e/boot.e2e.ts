@@ -35,12 +35,18 @@ describe('the served viewer boots offline', () => {
       // Scene.context is not in Cesium's public types, but it is what says WebGL 2 is on.
       webgl2: (window.yz!.viewer.scene as unknown as { context: { webgl2: boolean } }).context.webgl2,
       cameraHeight: window.yz!.viewer.camera.positionCartographic.height,
+      profile: window.yz!.renderProfile,
+      msaa: window.yz!.viewer.scene.msaaSamples,
     }));
     expect(state.title).toBe('渝中数字孪生');
     expect(state.canvas).toBe(true);
     expect(state.webgl2).toBe(true);
     expect(state.cameraHeight).toBeGreaterThan(1000);
     expect(state.cameraHeight).toBeLessThan(10000);
+    // SwiftShader here: the software profile is on, and this Cesium still has the
+    // private globe load budget it sets (a Cesium upgrade that drops it fails here).
+    expect(state.profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: true, loadBudgetMs: 250 });
+    expect(state.msaa).toBe(1);
 
     const external = requested.filter((url) => {
       const { protocol, hostname } = new URL(url);
