@@ -13,6 +13,10 @@ export interface ViewLoadSummary {
   /** True when at least half of the runs timed out: loadMs is then "more than". */
   loadIsLowerBound: boolean;
   timedOutRuns: number;
+  /** Median time to the buildings layer loaded (ms), over the runs that did not time out. */
+  buildingsMs: number | null;
+  /** Median buildings drawn once ready. */
+  buildingsDrawn: number | null;
   requests: number | null;
   bytes: number | null;
 }
@@ -39,6 +43,8 @@ export interface ViewerComparison {
   /** Naive load time ÷ ours (opening view). */
   loadRatio: number | null;
   loadRatioIsLowerBound: boolean;
+  /** Naive ÷ ours, time until the buildings layer is loaded (opening view). */
+  buildingsLoadRatio: number | null;
   streetLoadRatio: number | null;
   /** Ours fps ÷ naive fps over the scripted flight. */
   fpsRatio: number | null;
@@ -53,6 +59,8 @@ function summarizeLoads(loads: ViewLoad[], timeoutMs: number): ViewLoadSummary {
     loadMs: median(loads.map((l) => (l.timedOut ? timeoutMs : l.loadMs))),
     loadIsLowerBound: loads.length > 0 && timedOutRuns * 2 >= loads.length,
     timedOutRuns,
+    buildingsMs: median(loads.map((l) => l.buildingsMs)),
+    buildingsDrawn: median(loads.map((l) => l.buildingsDrawn)),
     requests: median(loads.map((l) => l.streaming.requests)),
     bytes: median(loads.map((l) => l.streaming.bytes)),
   };
@@ -93,6 +101,7 @@ export function compareViewers(runs: ViewerRun[], timeoutMs: number): ViewerComp
     naive,
     loadRatio: ratio(naive.opening.loadMs, ours.opening.loadMs),
     loadRatioIsLowerBound: naive.opening.loadIsLowerBound,
+    buildingsLoadRatio: ratio(naive.opening.buildingsMs, ours.opening.buildingsMs),
     streetLoadRatio: ratio(naive.street.loadMs, ours.street.loadMs),
     fpsRatio: ratio(ours.fps, naive.fps),
     openingBytesRatio: ratio(naive.opening.bytes, ours.opening.bytes),

@@ -37,7 +37,7 @@ describe('medianOfReports', () => {
 });
 
 function run(kind: 'ours' | 'naive', loadMs: number | null, fps: number, clickMs: number[]): ViewerRun {
-  const load = { timedOut: loadMs === null, loadMs, streaming: { requests: 10, bytes: kind === 'ours' ? 1000 : 5000 } };
+  const load = { timedOut: loadMs === null, loadMs, buildingsMs: loadMs === null ? null : loadMs / 2, buildingsDrawn: kind === 'ours' ? 600 : 14_000, streaming: { requests: 10, bytes: kind === 'ours' ? 1000 : 5000 } };
   return {
     kind,
     opening: load,
@@ -56,6 +56,9 @@ describe('compareViewers', () => {
     expect(c.ours.opening.loadMs).toBe(2000);
     expect(c.naive.opening.loadMs).toBe(20_000);
     expect(c.loadRatio).toBe(10);
+    expect(c.ours.opening.buildingsMs).toBe(1000);
+    expect(c.buildingsLoadRatio).toBe(10);
+    expect(c.ours.opening.buildingsDrawn).toBe(600);
     expect(c.loadRatioIsLowerBound).toBe(false);
     expect(c.fpsRatio).toBe(2.5);
     expect(c.openingBytesRatio).toBe(5);

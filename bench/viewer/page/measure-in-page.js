@@ -10,6 +10,7 @@
       return {
         viewer: window.yz.viewer,
         ready: window.yz.ready,
+        buildingsReady: window.yz.buildingsLoaded,
         // A 3D Tiles feature carries the building's code as its `id` property.
         identify: (picked) => (picked && typeof picked.getProperty === 'function' ? picked.getProperty('id') : undefined),
       };
@@ -18,6 +19,7 @@
       return {
         viewer: window.naive.viewer,
         ready: window.naive.ready,
+        buildingsReady: window.naive.buildingsReady,
         // An entity picked from a GeoJsonDataSource carries the feature's properties.
         identify: (picked) => picked?.id?.properties?.id?.getValue?.(),
       };
@@ -48,10 +50,18 @@
   };
 
   const clicks = [];
+  /** performance.now() when the buildings layer finished its first load; set by ready(). */
+  let buildingsAt = null;
 
   window.__bench = {
     hasTarget: () => target() !== undefined,
-    ready: () => target().ready.then(() => performance.now()),
+    /** Navigation start → the whole view settled (ms); also starts timing the buildings layer. */
+    ready: () => {
+      buildingsAt ??= target().buildingsReady.then(() => performance.now());
+      return target().ready.then(() => performance.now());
+    },
+    /** Navigation start → the buildings layer loaded (ms): our tileset's first allTilesLoaded, the naive entities' geometry built. */
+    buildingsReady: () => buildingsAt,
 
     /** Flies the camera through `waypoints` ([lon, lat, height, heading, pitch]) for `ms`, rendering every frame. */
     flight: (waypoints, ms) =>
@@ -125,6 +135,18 @@
       );
     },
     clicks: () => clicks.slice(),
+
+    /** Buildings drawn now: features in the selected tiles of our buildings tileset, or the naive page's entities. */
+    buildingsDrawn: () => {
+      if (window.naive) return window.naive.viewer.dataSources.length ? window.naive.viewer.dataSources.get(0).entities.values.length : 0;
+      const primitives = window.yz.viewer.scene.primitives;
+      for (let i = 0; i < primitives.length; i++) {
+        const p = primitives.get(i);
+        // Cesium3DTileset.statistics is what Cesium's own inspector reads.
+        if (p && typeof p.resource?.url === 'string' && p.resource.url.includes('/tiles/buildings/')) return p.statistics?.numberOfFeaturesSelected ?? null;
+      }
+      return null;
+    },
 
     /** Milliseconds from timed click number `index` until `selector` matches (MutationObserver, no polling); null on timeout. */
     timeUntilAfterClick: (selector, index, timeoutMs) =>

@@ -4,7 +4,7 @@
  * (degrees, metres; the bench passes our opening view), `buildings=<url>` (default
  * /tiles/source/buildings.geojson; the smoke run passes a small subset).
  *
- * Exposes `window.naive = { viewer, dataSource, ready }`. `ready` resolves at the first
+ * Exposes `window.naive = { viewer, dataSource, ready, buildingsReady }`. `ready` resolves at the first
  * of 4 rendered frames in a row with the data source loaded, every entity's geometry
  * built (`viewer.dataSourceDisplay.ready`), the globe's tiles loaded and the camera
  * still — the same settled-frames rule our viewer's `window.yz.ready` uses.
@@ -96,6 +96,18 @@
       });
     });
 
+  /** The buildings alone: the entities' geometry built and shown (terrain and imagery may still be loading). */
+  const buildingsReady = dataSource.then(
+    () =>
+      new Promise((resolve) => {
+        const remove = viewer.scene.postRender.addEventListener(() => {
+          if (!viewer.dataSourceDisplay.ready) return;
+          remove();
+          resolve();
+        });
+      }),
+  );
+
   const ready = Promise.all([basemap, dataSource]).then(settled);
-  window.naive = { viewer, dataSource, ready };
+  window.naive = { viewer, dataSource, ready, buildingsReady };
 })();
