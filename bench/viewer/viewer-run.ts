@@ -109,9 +109,9 @@ async function load(page: Page, url: string, streaming: Streaming, timeoutMs: nu
 
 /**
  * Clicks each target once. Ours first returns to the state the targets were found in:
- * no dossier panel over the map (it would take the next click) and a settled scene (a
- * click on an on-demand renderer then measures the pick, not the tail of the previous
- * selection's frame). The naive page renders continuously, as Cesium does by default.
+ * no dossier panel over the map (it would take the next click), a settled scene and a
+ * GPU that has drawn it (a click on an on-demand renderer then measures the pick, not
+ * the software GPU's queue of the previous selection's frames). The naive page renders continuously, as Cesium does by default.
  * A click that does not reach the canvas is recorded as not identified, never shifted
  * onto the next target.
  */
@@ -124,6 +124,7 @@ async function measureClicks(page: Page, kind: ViewerKind, count: number): Promi
       await page.evaluate('window.yz.clearSelection()');
       await page.waitForFunction('document.querySelector(".dossier-panel") === null', undefined, { timeout: 30_000, polling: 50 });
       await page.evaluate('window.yz.whenTilesLoaded()');
+      await page.evaluate('window.__bench.gpuIdle()');
     }
     const before = ((await page.evaluate('window.__bench.clicks()')) as unknown[]).length;
     // Ours opens the dossier: watch for it before clicking so no time is lost to round trips.

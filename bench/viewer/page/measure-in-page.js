@@ -136,6 +136,16 @@
     },
     clicks: () => clicks.slice(),
 
+    /**
+     * Returns once the GPU has drawn everything submitted: a 1-pixel readPixels waits for
+     * it. Cesium submits a frame in milliseconds, but a software GPU draws it for a second
+     * or more, and a pick (a readback too) would wait behind that queue.
+     */
+    gpuIdle: () => {
+      const gl = target().viewer.scene.canvas.getContext('webgl2') ?? target().viewer.scene.canvas.getContext('webgl');
+      gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+    },
+
     /** Buildings drawn now: features in the selected tiles of our buildings tileset, or the naive page's entities. */
     buildingsDrawn: () => {
       if (window.naive) return window.naive.viewer.dataSources.length ? window.naive.viewer.dataSources.get(0).entities.values.length : 0;
