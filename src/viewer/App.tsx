@@ -24,7 +24,7 @@ import { RailLayer } from './layers/RailLayer.tsx';
 import { DossierPanel } from './panel/DossierPanel.tsx';
 import { DEFAULT_RISK_PARAMS, type PipeRisk } from '../core/lifelines.ts';
 import { fetchPipeRisk, LifelinesControls, LifelinesLayer } from './layers/LifelinesLayer.tsx';
-import { DEFAULT_LIFELINE_FILTERS, type PipeFeatureProperties } from './layers/lifeline-styling.ts';
+import type { PipeFeatureProperties } from './layers/lifeline-styling.ts';
 import { BuildingPipesSection, PipePanel } from './panel/PipePanel.tsx';
 import { enterUndergroundMode, type UndergroundMode } from './scene/underground-mode.ts';
 import { BUILDING_CODE_PATTERN } from '../core/building-code.ts';
@@ -36,6 +36,7 @@ import { applyRenderProfile, wantsFullRendering } from './scene/software-renderi
 import { createTerrainProvider, TerrainLighting } from './scene/terrain.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
 import { SearchBox } from './search/SearchBox.tsx';
+import type { ViewState } from './state/url-state.ts';
 import { useViewState } from './state/use-view-state.ts';
 import { exportPng } from './tour/export-png.ts';
 
@@ -70,12 +71,10 @@ export function App() {
   const [loadedCount, setLoadedCount] = useState(0);
   const initialView = useRef(view);
   const [dossierRefresh, setDossierRefresh] = useState(0);
-  // Lifelines (issue #7).
-  const [lifelinesOn, setLifelinesOn] = useState(false);
-  const [pipeFilters, setPipeFilters] = useState(DEFAULT_LIFELINE_FILTERS);
+  // Lifelines (issue #7): layer, filters and underground view live in the URL with the rest.
+  const { on: lifelinesOn, filters: pipeFilters, highlightRisk, underground } = view.lifelines;
+  const setLifelines = useCallback((patch: Partial<ViewState['lifelines']>) => update({ lifelines: { ...view.lifelines, ...patch } }), [update, view.lifelines]);
   const [pipeMaterials, setPipeMaterials] = useState<string[]>([]);
-  const [highlightRisk, setHighlightRisk] = useState(true);
-  const [underground, setUnderground] = useState(false);
   const [pipe, setPipe] = useState<PipeFeatureProperties | null>(null);
   const [pipeRisk, setPipeRisk] = useState<PipeRisk | null>(null);
   const [pipeRiskError, setPipeRiskError] = useState<string | null>(null);
@@ -344,14 +343,14 @@ export function App() {
             <Legend overlayOn={view.layers.hazard} />
             <LifelinesControls
               show={lifelinesOn}
-              onShow={setLifelinesOn}
+              onShow={(on) => setLifelines({ on })}
               filters={pipeFilters}
-              onFilters={setPipeFilters}
+              onFilters={(filters) => setLifelines({ filters })}
               materials={pipeMaterials}
               highlightRisk={highlightRisk}
-              onHighlightRisk={setHighlightRisk}
+              onHighlightRisk={(on) => setLifelines({ highlightRisk: on })}
               underground={underground}
-              onUnderground={setUnderground}
+              onUnderground={(on) => setLifelines({ underground: on })}
             />
           </div>
           {pipe && !view.selected && (

@@ -63,6 +63,9 @@ describe('lifelines and the underground view', () => {
         return { translucent: s.globe.translucency.enabled, collision: s.screenSpaceCameraController.enableCollisionDetection };
       });
     expect(await sceneState()).toEqual({ translucent: true, collision: false });
+    // The URL carries both, so a copied link brings them back (checked below).
+    expect(new URL(page.url()).searchParams.get('pipes')).toBe('all');
+    expect(new URL(page.url()).searchParams.get('under')).toBe('1');
 
     // Looking north and down at the pipe's middle from 45 m above the ground, a little south of it.
     await page.evaluate(async ([lon, lat]) => {
@@ -124,6 +127,24 @@ describe('lifelines and the underground view', () => {
 
     await page.locator('.underground-toggle').click();
     expect(await sceneState()).toEqual({ translucent: false, collision: true });
+    expect(new URL(page.url()).searchParams.get('under')).toBeNull();
     // Two full tile loads with translucent terrain at SwiftShader's ~4 fps: ~95 s on a quiet machine, over 180 s when it is shared.
   }, 360_000);
+
+  it('a copied link restores the lifelines layer, its networks and the underground view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    try {
+      await page.goto(`${inject('baseUrl')}/?cam=${pipe.segment.lon},${pipe.segment.lat - 0.002},400,0,-45&pipes=gas,water&pipecond=危险&under=1`);
+      await page.waitForFunction(() => window.yz !== undefined, undefined, { timeout: 60_000 });
+      await expect.poll(() => page.evaluate(() => window.yz!.viewer.scene.globe.translucency.enabled), { timeout: 60_000 }).toBe(true);
+      expect(await page.locator('input[name="lifelines"]').isChecked()).toBe(true);
+      const checkedNetworks = await page
+        .locator('.lifelines-controls label[data-network]')
+        .evaluateAll((labels) => labels.filter((l) => l.querySelector('input')?.checked).map((l) => l.getAttribute('data-network')));
+      expect(checkedNetworks.sort()).toEqual(['gas', 'water']);
+      expect(new URL(page.url()).searchParams.get('pipecond')).toBe('危险');
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });

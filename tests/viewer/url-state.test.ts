@@ -7,6 +7,12 @@ const full: ViewState = {
   selected: 'YZ-00967',
   layers: { hazard: false, areas: true, communities: true, rail: false },
   filters: { grades: ['C', 'D', 'none'], yearFrom: 1980, yearTo: 2000, structure: '砖混', use: '住宅', area: 'core-jiefangbei', heritage: true },
+  lifelines: {
+    on: true,
+    filters: { networks: { water: true, storm: false, sewage: false, gas: true, power: false, telecom: false }, minAgeYears: 30, maxAgeYears: null, materials: ['铸铁'], conditions: ['较差', '危险'] },
+    highlightRisk: false,
+    underground: true,
+  },
   lang: 'en',
 };
 

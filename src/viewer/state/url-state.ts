@@ -10,6 +10,7 @@
  *   layers=hazard,areas,communities,rail   visible layers (default: hazard,rail; the draped areas cost SwiftShader/low-end GPUs dearly)
  *   grade=C,D  year=1980-2000  structure=砖混  use=住宅  area=core-jiefangbei  heritage=1|0
  *   lang=en                            (zh-CN is the default)
+ *   pipes=… pipeage=… pipemat=… pipecond=… piperisk=0 under=1   lifelines (lifelines-url-state.ts)
  */
 import { isBuildingCode } from '../../core/building-code.ts';
 import {
@@ -19,6 +20,7 @@ import {
   isStructure,
   NO_FILTERS,
 } from '../filters/building-filter.ts';
+import { decodeLifelinesView, DEFAULT_LIFELINES_VIEW, encodeLifelinesView, LIFELINES_PARAMS, type LifelinesView } from './lifelines-url-state.ts';
 
 export const LAYER_IDS = ['hazard', 'areas', 'communities', 'rail'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
@@ -41,10 +43,11 @@ export interface ViewState {
   selected: string | null;
   layers: LayerVisibility;
   filters: BuildingFilters;
+  lifelines: LifelinesView;
   lang: LanguageCode;
 }
 
-export const DEFAULT_VIEW_STATE: ViewState = { camera: null, selected: null, layers: DEFAULT_LAYERS, filters: NO_FILTERS, lang: 'zh-CN' };
+export const DEFAULT_VIEW_STATE: ViewState = { camera: null, selected: null, layers: DEFAULT_LAYERS, filters: NO_FILTERS, lifelines: DEFAULT_LIFELINES_VIEW, lang: 'zh-CN' };
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
@@ -87,6 +90,7 @@ export function decodeViewState(search: string): ViewState {
       area: area && /^[\w-]{1,100}$/.test(area) ? area : null,
       heritage: heritage === '1' ? true : heritage === '0' ? false : null,
     },
+    lifelines: decodeLifelinesView(q),
     lang: q.get('lang') === 'en' ? 'en' : 'zh-CN',
   };
 }
@@ -110,12 +114,13 @@ export function encodeViewState(state: ViewState, keep: URLSearchParams = new UR
   if (f.use) q.set('use', f.use);
   if (f.area) q.set('area', f.area);
   if (f.heritage !== null) q.set('heritage', f.heritage ? '1' : '0');
+  encodeLifelinesView(state.lifelines, q);
   if (state.lang === 'en') q.set('lang', 'en');
   const text = q.toString();
   return text ? `?${text}` : '';
 }
 
-const OWN_PARAMS = new Set(['cam', 'sel', 'layers', 'grade', 'year', 'structure', 'use', 'area', 'heritage', 'lang']);
+const OWN_PARAMS = new Set<string>(['cam', 'sel', 'layers', 'grade', 'year', 'structure', 'use', 'area', 'heritage', 'lang', ...LIFELINES_PARAMS]);
 
 /** Everything but the camera: a change here is a history step, a camera move is not. */
 export function sameViewExceptCamera(a: ViewState, b: ViewState): boolean {
