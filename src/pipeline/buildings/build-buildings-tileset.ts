@@ -9,13 +9,13 @@ import { placeBuilding } from './building-placement.ts';
 import { BuildingStore } from './building-store.ts';
 import type { RawFeature } from './footprint.ts';
 import { createFootprintValidator, type FootprintValidatorOptions } from './footprint-validator.ts';
-import type { GlbWriterOptions } from './glb-writer.ts';
+import type { GlbWriterOptions } from '../tiles3d/glb-writer.ts';
 import type { BuildingProblem } from './problem.ts';
-import { SchemaCollector } from './property-schema.ts';
-import type { QuadtreeOptions, TilerItem } from './quadtree-tiler.ts';
+import { SchemaCollector } from '../tiles3d/property-schema.ts';
+import type { QuadtreeOptions, TilerItem } from '../tiles3d/quadtree-tiler.ts';
 import { packTileJob } from './tile-job.ts';
-import type { TileWorkerPool } from './tile-worker-pool.ts';
-import { emptyBox, growBox, type GeoBox } from './tileset-json.ts';
+import type { TileWorkerPool } from '../tiles3d/tile-worker-pool.ts';
+import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
 import { withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
 

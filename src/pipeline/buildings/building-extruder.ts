@@ -8,8 +8,8 @@
  * i.e. outward for outer walls and into the courtyard for hole walls.
  */
 import earcut from 'earcut';
-import { WGS84_A, WGS84_F, type EnuFrame } from './enu-frame.ts';
-import type { MeshAccumulator } from './mesh-accumulator.ts';
+import { WGS84_A, WGS84_F, type EnuFrame } from '../tiles3d/enu-frame.ts';
+import type { MeshAccumulator } from '../tiles3d/mesh-accumulator.ts';
 import type { BuildingShape } from './tile-job.ts';
 
 const DEG = Math.PI / 180;

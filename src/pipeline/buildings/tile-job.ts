@@ -6,9 +6,9 @@
  */
 import type { BuildingStore } from './building-store.ts';
 import type { PolygonRings } from './footprint.ts';
-import type { GlbWriterOptions } from './glb-writer.ts';
-import { tableColumns } from './property-table.ts';
-import type { MetadataSchema } from './property-schema.ts';
+import type { GlbWriterOptions } from '../tiles3d/glb-writer.ts';
+import { tableColumns } from '../tiles3d/property-table.ts';
+import type { MetadataSchema } from '../tiles3d/property-schema.ts';
 
 /** What the extruder needs of a building. */
 export interface BuildingShape {

@@ -5,10 +5,10 @@
  */
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createLocalProjection } from '../../core/local-projection.ts';
-import type { GlbWriterOptions } from '../buildings/glb-writer.ts';
-import type { QuadtreeOptions, TilerItem } from '../buildings/quadtree-tiler.ts';
-import type { TileWorkerPool } from '../buildings/tile-worker-pool.ts';
-import { emptyBox, growBox, type GeoBox } from '../buildings/tileset-json.ts';
+import type { GlbWriterOptions } from '../tiles3d/glb-writer.ts';
+import type { QuadtreeOptions, TilerItem } from '../tiles3d/quadtree-tiler.ts';
+import type { TileWorkerPool } from '../tiles3d/tile-worker-pool.ts';
+import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
 import { REPORT_FILE, TILESET_FILE, withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
 import { LifelineSchemaCollector } from './lifeline-schema.ts';

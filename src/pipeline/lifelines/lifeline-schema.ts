@@ -5,7 +5,7 @@
  */
 import { NETWORKS, PIPE_CONDITIONS, PRESSURE_CLASSES } from '../../core/lifelines.ts';
 import type { PlacedPipe } from './pipe.ts';
-import { ExtraColumnCollector, UNKNOWN_ENUM_NAME, type ColumnSpec, type MetadataSchema } from '../buildings/property-schema.ts';
+import { ExtraColumnCollector, UNKNOWN_ENUM_NAME, type ColumnSpec, type MetadataSchema } from '../tiles3d/property-schema.ts';
 
 export const LIFELINE_CLASS = 'pipe';
 export const LIFELINE_SCHEMA_ID = 'yuzhong_lifelines';

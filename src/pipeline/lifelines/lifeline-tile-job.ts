@@ -4,10 +4,10 @@
  * Uint32Arrays, per-pipe radius and network, and the property table by column.
  */
 import { NETWORKS, NETWORK_INFO, type Network } from '../../core/lifelines.ts';
-import { createEnuFrame } from '../buildings/enu-frame.ts';
-import { writeFeatureMeshGlb, type GlbStats, type GlbWriterOptions } from '../buildings/glb-writer.ts';
-import { MeshAccumulator } from '../buildings/mesh-accumulator.ts';
-import type { MetadataSchema } from '../buildings/property-schema.ts';
+import { createEnuFrame } from '../tiles3d/enu-frame.ts';
+import { writeFeatureMeshGlb, type GlbStats, type GlbWriterOptions } from '../tiles3d/glb-writer.ts';
+import { MeshAccumulator } from '../tiles3d/mesh-accumulator.ts';
+import type { MetadataSchema } from '../tiles3d/property-schema.ts';
 import { lifelineValue } from './lifeline-schema.ts';
 import type { PlacedPipe } from './pipe.ts';
 import { extrudeTube, type TubeOptions } from './tube-extruder.ts';

@@ -7,8 +7,8 @@
  * ENU (e, n, u) → (e, u, −n). Ends stay open: segments meet end to end at manholes
  * and junctions, so caps would be hidden and only cost triangles.
  */
-import type { EnuFrame } from '../buildings/enu-frame.ts';
-import type { MeshAccumulator } from '../buildings/mesh-accumulator.ts';
+import type { EnuFrame } from '../tiles3d/enu-frame.ts';
+import type { MeshAccumulator } from '../tiles3d/mesh-accumulator.ts';
 
 export interface TubeOptions {
   /** Vertices per ring. Default 6: round enough on screen, a third of 16 in bytes. */

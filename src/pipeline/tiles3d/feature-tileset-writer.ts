@@ -7,11 +7,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { TileJob } from '../buildings/tile-encoder.ts';
-import { stageFolder, type StagedFolder } from '../buildings/output-folder.ts';
-import { buildQuadtree, tileContentPath, type QuadtreeOptions, type TileNode, type TilerItem } from '../buildings/quadtree-tiler.ts';
-import { createTileWorkerPool, defaultWorkerCount, type TileWorkerPool } from '../buildings/tile-worker-pool.ts';
-import { emptyBox, frameOriginFor, growBox, tilesetJson, type GeoBox, type PlannedTile } from '../buildings/tileset-json.ts';
+import type { TileJob } from './tile-encoder.ts';
+import { stageFolder, type StagedFolder } from './output-folder.ts';
+import { buildQuadtree, tileContentPath, type QuadtreeOptions, type TileNode, type TilerItem } from './quadtree-tiler.ts';
+import { createTileWorkerPool, defaultWorkerCount, type TileWorkerPool } from './tile-worker-pool.ts';
+import { emptyBox, frameOriginFor, growBox, tilesetJson, type GeoBox, type PlannedTile } from './tileset-json.ts';
 
 export const REPORT_FILE = 'report.json';
 export const TILESET_FILE = 'tileset.json';

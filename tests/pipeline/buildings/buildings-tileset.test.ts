@@ -6,7 +6,7 @@ import validator from 'gltf-validator';
 import { DEFAULT_STOREY_HEIGHT_M } from '../../../src/core/building.ts';
 import { sampleElevation } from '../../../src/core/elevation-grid.ts';
 import { buildBuildingsTileset, type BuildBuildingsSummary } from '../../../src/pipeline/buildings/build-buildings-tileset.ts';
-import { createEnuFrame, geodeticToEcef } from '../../../src/pipeline/buildings/enu-frame.ts';
+import { createEnuFrame, geodeticToEcef } from '../../../src/pipeline/tiles3d/enu-frame.ts';
 import type { RawFeature } from '../../../src/pipeline/buildings/footprint.ts';
 import { pointInRings } from '../../../src/pipeline/buildings/ring-geometry.ts';
 import { featureRings, smallDistrict, tempDir } from './fixtures.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Tiles3DLoader } from '@loaders.gl/3d-tiles';
 import { parse } from '@loaders.gl/core';
-import { ecefToGeodetic, multiplyMatrices, transformPoint } from '../../../src/pipeline/buildings/enu-frame.ts';
+import { ecefToGeodetic, multiplyMatrices, transformPoint } from '../../../src/pipeline/tiles3d/enu-frame.ts';
 
 export interface InspectedVertex {
   /** ECEF metres. */

@@ -2,7 +2,7 @@
 import { encodeLifelineTile, type LifelineTileJob } from '../lifelines/lifeline-tile-job.ts';
 import { createEnuFrame } from './enu-frame.ts';
 import { writeBuildingsGlb, type GlbStats } from './glb-writer.ts';
-import { unpackShapes, type TileJob as BuildingsTileJob } from './tile-job.ts';
+import { unpackShapes, type TileJob as BuildingsTileJob } from '../buildings/tile-job.ts';
 
 /** Any job the tile worker pool runs: a buildings tile, or a lifelines tile (`kind: 'lifelines'`). */
 export type TileJob = BuildingsTileJob | LifelineTileJob;

@@ -3,7 +3,7 @@
  * binary column per schema property, strings as UTF-8 with the narrowest offsets
  * that fit, enums as UINT8 indices, booleans as a bitstream.
  */
-import type { BuildingStore } from './building-store.ts';
+import type { BuildingStore } from '../buildings/building-store.ts';
 import { FLAG_NO_DATA, type ColumnSpec, type MetadataSchema } from './property-schema.ts';
 
 export interface EncodedColumn {

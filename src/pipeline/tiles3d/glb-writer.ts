@@ -13,12 +13,12 @@ import {
   KHRMeshQuantization,
 } from '@gltf-transform/extensions';
 import { MeshoptEncoder } from 'meshoptimizer';
-import { extrudeBuilding } from './building-extruder.ts';
+import { extrudeBuilding } from '../buildings/building-extruder.ts';
 import type { EnuFrame } from './enu-frame.ts';
 import { MeshAccumulator } from './mesh-accumulator.ts';
 import { encodePropertyTable } from './property-table.ts';
 import type { MetadataSchema } from './property-schema.ts';
-import type { BuildingShape } from './tile-job.ts';
+import type { BuildingShape } from '../buildings/tile-job.ts';
 
 export interface GlbWriterOptions {
   /** Per-face normals (lit by any viewer) or none (smaller; the viewer must shade flat). Default true. */
