@@ -24,7 +24,9 @@
  * The plan's status (待评估 … 已完成) does not change the outcome: the "after" side
  * shows what the plan does once carried out; the status is reported beside it.
  */
-import type { RenovationMeasure } from './renovation-plan.ts';
+import type { AreaRecord } from './archive-views.ts';
+import type { SafetyGrade } from './grades.ts';
+import type { PlanStatus, RenovationMeasure } from './renovation-plan.ts';
 
 export const PLAN_OUTCOMES = ['protect', 'demolish', 'convert', 'renovate', 'none'] as const;
 export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
@@ -80,4 +82,37 @@ export function countOutcomes(outcomes: Iterable<PlanOutcome>): PlanOutcomeCount
 
 export function isPlanOutcome(value: unknown): value is PlanOutcome {
   return typeof value === 'string' && (PLAN_OUTCOMES as readonly string[]).includes(value);
+}
+
+// ---- a renewal area's buildings with their outcomes (GET /api/areas/:areaId/plan-outcomes) ----
+
+/** A building of an area as the archive holds it: what the outcome is decided from. */
+export interface AreaBuildingPlan {
+  code: string;
+  name: string | null;
+  grade: SafetyGrade | null;
+  heritage: boolean;
+  lon: number;
+  lat: number;
+  height: number;
+  planStatus: PlanStatus | null;
+  measures: RenovationMeasure[] | null;
+}
+
+export interface AreaBuildingOutcome extends AreaBuildingPlan {
+  outcome: PlanOutcome;
+}
+
+export interface AreaPlanOutcomes {
+  area: AreaRecord;
+  /** Buildings in the area, by code. */
+  buildings: AreaBuildingOutcome[];
+  /** Per outcome, every outcome present; they add up to `buildings.length`. */
+  counts: PlanOutcomeCounts;
+}
+
+/** Classifies each building of an area and counts the outcomes. */
+export function areaPlanOutcomes(area: AreaRecord, buildings: readonly AreaBuildingPlan[]): AreaPlanOutcomes {
+  const classified = buildings.map((b) => ({ ...b, outcome: planOutcome(b) }));
+  return { area, buildings: classified, counts: countOutcomes(classified.map((b) => b.outcome)) };
 }
