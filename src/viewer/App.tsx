@@ -323,7 +323,9 @@ export function App() {
       </Viewer>
       <Suspense fallback={null}>
         {mode === 'screen' && <ScreenMode viewer={viewer} buildingsReady={buildingsLoaded} onHighlight={setHighlight} />}
-        {mode === 'tour' && <TourMode viewer={viewer} buildingsReady={buildingsLoaded} update={update} onHighlight={setHighlight} />}
+        {mode === 'tour' && (
+          <TourMode viewer={viewer} buildingsReady={buildingsLoaded} buildings={buildings.promise} update={update} onHighlight={setHighlight} onLifelines={setLifelinesOn} />
+        )}
       </Suspense>
       {mode === 'desk' && (
         <>
