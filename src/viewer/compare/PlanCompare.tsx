@@ -15,7 +15,7 @@ import { extendAutomationHandle } from '../automation-handle.ts';
 import { BUILDINGS_TILESET_URL, type BuildingsLayerHandle } from '../layers/BuildingsLayer.tsx';
 import { firstAllTilesLoaded } from '../layers/loaded-buildings.ts';
 import './compare.css';
-import { type AreaIndex, clampSplit, compareAppearance, type CompareSide, indexArea, outcomeLegend } from './plan-compare-styling.ts';
+import { type AreaIndex, clampSplit, compareAppearance, type CompareSide, indexArea, OUTSIDE_AREA, outcomeLegend } from './plan-compare-styling.ts';
 import { SwipeSlider } from './swipe-slider.tsx';
 
 export interface PlanCompareProps {
@@ -249,7 +249,7 @@ export function PlanCompare({ viewer, area, split: initialSplit, buildings, lang
               </li>
             ))}
             <li data-outcome="outside">
-              <span className="swatch" style={{ background: '#4a5260' }} aria-hidden="true" />
+              <span className="swatch" style={{ background: OUTSIDE_AREA.css }} aria-hidden="true" />
               <span className="compare-legend-name">
                 片区外 <span lang="en">Outside the area</span>
               </span>
