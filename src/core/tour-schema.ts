@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { BUILDING_CODE_PATTERN } from './building-code.ts';
 import { SAFETY_GRADES } from './grades.ts';
 
-const LAYER_IDS = ['hazard', 'areas', 'communities', 'rail'] as const;
+export const TOUR_LAYER_IDS = ['hazard', 'areas', 'communities', 'rail', 'lifelines'] as const;
+export type TourLayerId = (typeof TOUR_LAYER_IDS)[number];
 const GRADE_KEYS = [...SAFETY_GRADES, 'none'] as const;
 
 const Caption = z.object({
@@ -36,6 +37,20 @@ const Filters = z
   })
   .strict();
 
+const AREA_ID_MESSAGE = '片区 id 只能含字母、数字、-_ / an area id holds letters, digits, - and _ only';
+
+/** Before/after of one renewal area: today (grades) left of the split, the plan (outcomes) right. */
+const Compare = z
+  .object({
+    area: z.string().regex(/^[\w-]{1,100}$/, { message: AREA_ID_MESSAGE }),
+    /** Only the swipe so far; named so a side-by-side mode can follow without a schema break. */
+    mode: z.enum(['swipe']).default('swipe'),
+    /** Where the split starts, as a fraction of the width from the left. */
+    split: z.number().min(0, { message: '分割位置应在 0 到 1 之间 / split is a fraction of the width, 0 to 1' }).max(1, { message: '分割位置应在 0 到 1 之间 / split is a fraction of the width, 0 to 1' }).default(0.5),
+  })
+  .strict();
+export type TourCompare = z.infer<typeof Compare>;
+
 export const TourStepSchema = z
   .object({
     id: z.string().regex(/^[\w-]{1,60}$/, { message: '步骤 id 只能含字母、数字、-_ / a step id holds letters, digits, - and _ only' }),
@@ -43,10 +58,12 @@ export const TourStepSchema = z
     /** Where the camera flies; omitted: it stays. */
     camera: Camera.optional(),
     /** Layers switched on for this step; the others are switched off. */
-    layers: z.array(z.enum(LAYER_IDS)).default(['hazard']),
+    layers: z.array(z.enum(TOUR_LAYER_IDS)).default(['hazard']),
     filters: Filters.default({ grades: [], area: null, heritage: null }),
     /** Buildings to outline (the map outlines the first). */
     highlight: z.array(z.string().regex(BUILDING_CODE_PATTERN, { message: '楼栋编码格式应为 YZ-00001 / building codes look like YZ-00001' })).default([]),
+    /** Before/after of a renewal area (swipe between today and the plan); omitted: the normal view. */
+    compare: Compare.optional(),
     /** Seconds before "play" moves on. */
     seconds: z.number().min(1).max(600).default(8),
   })
@@ -91,8 +108,21 @@ function stepIdAt(input: unknown, index: number): string | null {
   return typeof id === 'string' ? id : null;
 }
 
-/** Validates a parsed tour file; `name` is the tour's name (its file name without `.json`). */
-export function validateTour(name: string, input: unknown): TourResult {
+export interface TourContext {
+  /** Area ids that exist (e.g. from areas.geojson); when given, a step naming another area is a problem. */
+  areaIds?: ReadonlySet<string>;
+}
+
+function unknownAreaMessage(id: string, known: ReadonlySet<string>): string {
+  const some = [...known].filter((a) => !a.startsWith('old-community')).slice(0, 12).join(', ');
+  return `没有 id 为 "${id}" 的片区 / no area with id "${id}"; known areas include: ${some}`;
+}
+
+/**
+ * Validates a parsed tour file; `name` is the tour's name (its file name without
+ * `.json`). With `context.areaIds`, area ids (filters.area, compare.area) must be known.
+ */
+export function validateTour(name: string, input: unknown, context: TourContext = {}): TourResult {
   const parsed = TourSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue): TourProblem => {
@@ -111,6 +141,14 @@ export function validateTour(name: string, input: unknown): TourResult {
     const first = seen.get(step.id);
     if (first !== undefined) problems.push({ tour: name, step: i + 1, stepId: step.id, field: 'id', message: `与第 ${first + 1} 步重复 / repeats the id of step ${first + 1}: ids must be unique` });
     else seen.set(step.id, i);
+    const known = context.areaIds;
+    if (!known) return;
+    if (step.filters.area !== null && !known.has(step.filters.area)) {
+      problems.push({ tour: name, step: i + 1, stepId: step.id, field: 'filters.area', message: unknownAreaMessage(step.filters.area, known) });
+    }
+    if (step.compare && !known.has(step.compare.area)) {
+      problems.push({ tour: name, step: i + 1, stepId: step.id, field: 'compare.area', message: unknownAreaMessage(step.compare.area, known) });
+    }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, tour: parsed.data };
 }

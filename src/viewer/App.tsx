@@ -73,7 +73,9 @@ export function App() {
   const [dossierRefresh, setDossierRefresh] = useState(0);
   // Lifelines (issue #7): layer, filters and underground view live in the URL with the rest.
   const { on: lifelinesOn, filters: pipeFilters, highlightRisk, underground } = view.lifelines;
-  const setLifelines = useCallback((patch: Partial<ViewState['lifelines']>) => update({ lifelines: { ...view.lifelines, ...patch } }), [update, view.lifelines]);
+  // Stable (the tour's step player is rebuilt when its callbacks change): patches the current view's lifelines.
+  const setLifelines = useCallback((patch: Partial<ViewState['lifelines']>) => update((current) => ({ lifelines: { ...current.lifelines, ...patch } })), [update]);
+  const setLifelinesOn = useCallback((on: boolean) => setLifelines({ on }), [setLifelines]);
   const [pipeMaterials, setPipeMaterials] = useState<string[]>([]);
   const [pipe, setPipe] = useState<PipeFeatureProperties | null>(null);
   const [pipeRisk, setPipeRisk] = useState<PipeRisk | null>(null);
@@ -325,7 +327,9 @@ export function App() {
       </Viewer>
       <Suspense fallback={null}>
         {mode === 'screen' && <ScreenMode viewer={viewer} buildingsReady={buildingsLoaded} onHighlight={setHighlight} />}
-        {mode === 'tour' && <TourMode viewer={viewer} buildingsReady={buildingsLoaded} update={update} onHighlight={setHighlight} />}
+        {mode === 'tour' && (
+          <TourMode viewer={viewer} buildingsReady={buildingsLoaded} buildings={buildings.promise} update={update} onHighlight={setHighlight} onLifelines={setLifelinesOn} />
+        )}
       </Suspense>
       {mode === 'desk' && (
         <>
@@ -343,7 +347,7 @@ export function App() {
             <Legend overlayOn={view.layers.hazard} />
             <LifelinesControls
               show={lifelinesOn}
-              onShow={(on) => setLifelines({ on })}
+              onShow={setLifelinesOn}
               filters={pipeFilters}
               onFilters={(filters) => setLifelines({ filters })}
               materials={pipeMaterials}

@@ -3,7 +3,7 @@
  * benchmarks. Documented in the README ("Automation handle"); grows with the viewer,
  * never breaks.
  */
-import type { Viewer } from 'cesium';
+import type { Cesium3DTileset, Viewer } from 'cesium';
 import type { RenderProfile } from './scene/software-rendering.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
 
@@ -28,6 +28,8 @@ export interface AutomationHandle {
   autopilot?: AutopilotHandle;
   /** `?mode=tour` only: the tour player (README "Guided tours"). */
   tour?: TourHandle;
+  /** While a tour step shows a before/after swipe (README "Guided tours"). */
+  compare?: CompareHandle;
   /**
    * The current view as a PNG data URL. `scale` multiplies the canvas's CSS size
    * (1 = screen resolution); `{ width: 3840 }` renders 4K-wide whatever the window.
@@ -64,6 +66,20 @@ export interface TourHandle {
   pause(): void;
 }
 
+export interface CompareHandle {
+  /** The renewal area compared. */
+  readonly area: string;
+  /** True once the area's outcomes are loaded, both tilesets have loaded once and the desk's tileset is hidden. */
+  readonly ready: boolean;
+  /** `scene.splitPosition`, 0–1 from the left. */
+  readonly split: number;
+  setSplit(split: number): void;
+  /** The tileset drawn left (`today`) or right (`plan`) of the split. */
+  tileset(side: 'today' | 'plan'): Cesium3DTileset | null;
+  /** A loaded building's colour on one side as [r, g, b, a] (0–1), or null when it is not loaded. */
+  featureColour(code: string, side: 'today' | 'plan'): [number, number, number, number] | null;
+}
+
 export interface AutomationActions {
   /** Resolves when the buildings tileset has finished its first load (or failed to load). */
   buildingsLoaded: Promise<void>;
@@ -77,11 +93,11 @@ declare global {
   }
 }
 
-type Extensions = Pick<AutomationHandle, 'autopilot' | 'tour' | 'exportPng' | 'renderProfile'>;
+type Extensions = Pick<AutomationHandle, 'autopilot' | 'tour' | 'exportPng' | 'renderProfile' | 'compare'>;
 const extensions: Extensions = {};
 
 /**
- * Adds mode-specific members (`autopilot`, `tour`, `exportPng`) to the handle, now
+ * Adds mode-specific members (`autopilot`, `tour`, `exportPng`, `compare`) to the handle, now
  * and whenever it is reinstalled; returns the undo.
  */
 export function extendAutomationHandle(extra: Extensions): () => void {

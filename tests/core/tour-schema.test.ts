@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RENEWAL_AREAS } from '../../src/core/renewal-areas.ts';
 import { describeTourProblem, TourIndexSchema, validateTour } from '../../src/core/tour-schema.ts';
 
 const TOURS = join(process.cwd(), 'public', 'tours');
@@ -66,6 +67,46 @@ describe('tour file validation', () => {
   });
 });
 
+describe('before/after (compare) steps and the lifelines layer', () => {
+  const areaIds = new Set(RENEWAL_AREAS.map((a) => a.id));
+
+  it('accepts a compare step and fills mode and split', () => {
+    const result = validateTour('t', tour([step({ compare: { area: 'wing-chongqing-station' } })]), { areaIds });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.tour.steps[0]!.compare).toEqual({ area: 'wing-chongqing-station', mode: 'swipe', split: 0.5 });
+  });
+
+  it('names the field of a bad split, an unknown mode and a typo inside compare', () => {
+    const result = validateTour('t', tour([step({ compare: { area: 'core-jiefangbei', mode: 'blend', split: 1.5, sptil: 0.4 } })]));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.field).sort()).toEqual(['compare', 'compare.mode', 'compare.split']);
+    expect(result.problems.find((p) => p.field === 'compare.split')!.message).toContain('0 to 1');
+    expect(result.problems.find((p) => p.field === 'compare')!.message).toContain('sptil');
+  });
+
+  it('refuses an unknown area where the areas are known (compare and filters), naming step, field and known ids', () => {
+    const bad = tour([step({ id: 'ba', compare: { area: 'wing-caiyuanba' }, filters: { area: 'core-jiefangbie' } })]);
+    expect(validateTour('t', bad).ok).toBe(true); // areas unknown: nothing to check against
+    const result = validateTour('t', bad, { areaIds });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => [p.step, p.stepId, p.field])).toEqual([
+      [1, 'ba', 'filters.area'],
+      [1, 'ba', 'compare.area'],
+    ]);
+    const line = describeTourProblem(result.problems[1]!);
+    expect(line).toContain('wing-caiyuanba');
+    expect(line).toContain('wing-chongqing-station');
+  });
+
+  it('knows the lifelines layer', () => {
+    const result = validateTour('t', tour([step({ layers: ['hazard', 'lifelines'] })]));
+    expect(result.ok).toBe(true);
+  });
+});
+
 describe('the tours shipped in public/tours', () => {
   const index = TourIndexSchema.parse(readJson('index.json'));
 
@@ -74,8 +115,8 @@ describe('the tours shipped in public/tours', () => {
     expect(index.tours.map((t) => t.name).sort()).toEqual(files.sort());
   });
 
-  it.each(index.tours.map((t) => t.name))('%s is valid', (name) => {
-    const result = validateTour(name, readJson(`${name}.json`));
+  it.each(index.tours.map((t) => t.name))('%s is valid, its areas among the renewal areas', (name) => {
+    const result = validateTour(name, readJson(`${name}.json`), { areaIds: new Set(RENEWAL_AREAS.map((a) => a.id)) });
     expect(result.ok ? [] : result.problems.map(describeTourProblem)).toEqual([]);
   });
 
@@ -84,7 +125,12 @@ describe('the tours shipped in public/tours', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.tour.steps.map((s) => s.id)).toEqual(
-      expect.arrayContaining(['core', 'wings', 'belts', 'five-areas', 'old-communities', 'cd-renovation', 'lifelines']),
+      expect.arrayContaining(['core', 'wings', 'belts', 'five-areas', 'old-communities', 'cd-renovation', 'lifelines', 'before-after']),
     );
+    const lifelines = result.tour.steps.find((s) => s.id === 'lifelines')!;
+    expect(lifelines.layers).toContain('lifelines');
+    const compare = result.tour.steps.find((s) => s.id === 'before-after')!;
+    expect(compare.compare).toMatchObject({ area: 'wing-chongqing-station', mode: 'swipe' });
+    expect(compare.camera).toBeDefined();
   });
 });

@@ -20,6 +20,7 @@ import { GradesFeed, type GradesFeedOptions } from './grades-feed.ts';
 import { registerGradesRoutes } from './grades-routes.ts';
 import { registerInspectionRoutes } from './inspection-routes.ts';
 import { registerLifelineRoutes } from './lifeline-routes.ts';
+import { registerPlanOutcomeRoutes } from './plan-outcome-routes.ts';
 import { registerPlanRoutes } from './plan-routes.ts';
 import { registerSearchRoutes } from './search-routes.ts';
 import { roleGuard, sessionResolver } from './session-guard.ts';
@@ -61,6 +62,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
           { name: 'buildings', description: '楼栋档案 / dossiers, search, inspections, plans' },
           { name: 'grades', description: '地图着色 / the map’s grade feed' },
           { name: 'stats', description: '大屏统计 / big-screen counts' },
+          { name: 'areas', description: '更新片区 / renewal areas: before and after the plan' },
           { name: 'lifelines', description: '城市生命线 / pipes near dangerous buildings' },
           { name: 'export', description: '导出 / export' },
           { name: 'session', description: '登录 / log in and out' },
@@ -92,6 +94,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
     registerSearchRoutes(app, ctx);
     registerGradesRoutes(app, ctx);
     registerStatsRoutes(app, ctx);
+    registerPlanOutcomeRoutes(app, ctx);
     registerLifelineRoutes(app, ctx);
     registerInspectionRoutes(app, ctx);
     registerPlanRoutes(app, ctx);

@@ -19,6 +19,7 @@ import type {
   SearchPage,
 } from '../../core/archive-views.ts';
 import type { ArchiveStats, CountByGrade } from '../../core/archive-stats.ts';
+import type { AreaBuildingPlan } from '../../core/plan-outcome.ts';
 
 // The shapes the API answers with live in core, so the viewer can share them.
 export type { AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, CountByGrade, Dossier, InspectionView, PlanView, SearchPage };
@@ -144,6 +145,8 @@ export interface ArchiveStore {
   search(query: SearchQuery): Promise<SearchPage>;
   gradeMap(since?: number): Promise<GradeMap>;
   stats(now: Date): Promise<ArchiveStats>;
+  /** An area and its buildings with what their plans need for the before/after view; null for an unknown area. */
+  areaPlans(areaId: string): Promise<{ area: AreaRecord; buildings: AreaBuildingPlan[] } | null>;
   recordInspection(code: string, input: InspectionInput, actor: Actor): Promise<Result<InspectionOutcome, WriteError>>;
   putPlan(code: string, input: PlanInput, actor: Actor): Promise<Result<{ plan: PlanView; version: number; created: boolean }, WriteError>>;
 

@@ -11,7 +11,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Geometry } from 'geojson';
 import type { ArchiveRecord, RenovationPlan } from '../../core/archive-record.ts';
-import { FORBIDDEN_FOR_HERITAGE, PLAN_STATUSES, type PlanStatus } from '../../core/renovation-plan.ts';
+import { FORBIDDEN_FOR_HERITAGE, PLAN_STATUSES, type PlanStatus, type RenovationMeasure } from '../../core/renovation-plan.ts';
+import type { AreaBuildingPlan } from '../../core/plan-outcome.ts';
 import type { SafetyGrade } from '../../core/grades.ts';
 import type { HazardItem } from '../../core/hazards.ts';
 import { AREA_KINDS, type AreaKind } from '../../core/renewal-areas.ts';
@@ -326,6 +327,15 @@ export class SqliteArchiveStore implements ArchiveStore {
          WHERE b.code IN (SELECT value FROM json_each(?)) ORDER BY b.code`,
       ),
       heritageCodes: db.prepare('SELECT code FROM buildings WHERE heritage = 1').pluck(),
+      area: db.prepare<[string], { id: string; kind: AreaKind; name: string; name_en: string }>('SELECT id, kind, name, name_en FROM areas WHERE id = ?'),
+      areaPlans: db.prepare<
+        [string],
+        { code: string; name: string | null; grade: SafetyGrade | null; heritage: number; lon: number; lat: number; height: number; status: PlanStatus | null; measures: string | null }
+      >(
+        `SELECT b.code, b.name, b.grade, b.heritage, b.lon, b.lat, b.height, p.status, p.measures
+         FROM building_areas ba JOIN buildings b ON b.code = ba.code LEFT JOIN plans p ON p.code = b.code
+         WHERE ba.area_id = ? ORDER BY b.code`,
+      ),
       registryRow: db.prepare<[string], Record<string, unknown>>(
         `SELECT b.name, b.address, b.community, b.floors, b.height, b.year_built, b.structure, b.use, b.heritage, b.lon, b.lat, f.geometry AS footprint
          FROM buildings b LEFT JOIN footprints f ON f.code = b.code WHERE b.code = ?`,
@@ -555,6 +565,27 @@ export class SqliteArchiveStore implements ArchiveStore {
         inspectionsThisMonth,
         month,
       };
+    })();
+  }
+
+  async areaPlans(areaId: string): Promise<{ area: AreaRecord; buildings: AreaBuildingPlan[] } | null> {
+    return this.db.transaction(() => {
+      const a = this.stmt.area.get(areaId);
+      if (!a) return null;
+      const buildings = this.stmt.areaPlans.all(areaId).map(
+        (r): AreaBuildingPlan => ({
+          code: r.code,
+          name: r.name,
+          grade: r.grade,
+          heritage: r.heritage === 1,
+          lon: r.lon,
+          lat: r.lat,
+          height: r.height,
+          planStatus: r.status,
+          measures: r.measures === null ? null : (JSON.parse(r.measures) as RenovationMeasure[]),
+        }),
+      );
+      return { area: { id: a.id, kind: a.kind, name: a.name, nameEn: a.name_en }, buildings };
     })();
   }
 

@@ -33,11 +33,24 @@ export async function groundAt(viewer: Viewer, lon: number, lat: number): Promis
   return viewer.scene.globe.getHeight(point) ?? 250;
 }
 
+/** How far the camera stands from a building's middle: at least `min` metres, more for tall ones. */
+export interface ViewDistance {
+  min: number;
+  perHeight: number;
+}
+
+/** The desk: far enough to see the neighbours around the building picked. */
+export const DESK_VIEW_DISTANCE: ViewDistance = { min: 220, perHeight: 3.2 };
+
+export function viewRange(height: number, distance: ViewDistance = DESK_VIEW_DISTANCE): number {
+  return Math.max(distance.min, height * distance.perHeight);
+}
+
 /** Camera position and orientation looking at the building's middle. */
-export function buildingView(viewer: Viewer, place: BuildingPlace & { ground: number }) {
+export function buildingView(viewer: Viewer, place: BuildingPlace & { ground: number }, distance: ViewDistance = DESK_VIEW_DISTANCE) {
   const ground = place.ground;
   const centre = Cartesian3.fromDegrees(place.lon, place.lat, ground + place.height / 2);
-  const range = Math.max(220, place.height * 3.2);
+  const range = viewRange(place.height, distance);
   const heading = Number.isFinite(viewer.camera.heading) ? viewer.camera.heading : 0;
   // Looking along (east, north, up) = (sin h cos p, cos h cos p, sin p): step back from the centre.
   const look = new Cartesian3(Math.sin(heading) * Math.cos(PITCH), Math.cos(heading) * Math.cos(PITCH), Math.sin(PITCH));
@@ -46,9 +59,9 @@ export function buildingView(viewer: Viewer, place: BuildingPlace & { ground: nu
   return { destination, orientation: { heading, pitch: PITCH, roll: 0 } };
 }
 
-export async function flyToBuilding(viewer: Viewer, place: BuildingPlace, durationSeconds = 1.5): Promise<void> {
+export async function flyToBuilding(viewer: Viewer, place: BuildingPlace, durationSeconds = 1.5, distance: ViewDistance = DESK_VIEW_DISTANCE): Promise<void> {
   const ground = place.ground ?? (await groundAt(viewer, place.lon, place.lat));
-  const view = buildingView(viewer, { ...place, ground });
+  const view = buildingView(viewer, { ...place, ground }, distance);
   return new Promise((resolve) => {
     viewer.camera.flyTo({ ...view, duration: durationSeconds, complete: () => resolve(), cancel: () => resolve() });
   });

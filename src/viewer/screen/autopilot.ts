@@ -6,7 +6,14 @@
  * generation number so a flight cancelled by a pause can never schedule the next stop.
  */
 import { BoundingSphere, Cartesian3, HeadingPitchRange, Math as CesiumMath, type Viewer } from 'cesium';
-import { flyToBuilding, groundAt } from '../scene/fly-to-building.ts';
+import { flyToBuilding, groundAt, type ViewDistance } from '../scene/fly-to-building.ts';
+
+/**
+ * The wall's D-building stops: closer than the desk's view (220 m), so the one
+ * dangerous building fills the frame when seen from across the room; tall ones
+ * still fit (about twice their height away at 35° down).
+ */
+export const SCREEN_BUILDING_DISTANCE: ViewDistance = { min: 110, perHeight: 2.2 };
 import type { Stop } from './itinerary.ts';
 
 export type AutopilotState = 'waiting' | 'running' | 'paused';
@@ -139,7 +146,7 @@ export class Autopilot {
       // The ground first (a terrain request): a pause meanwhile must not be followed by a flight.
       const ground = await groundAt(this.viewer, stop.lon, stop.lat);
       if (generation !== this.generation || this.viewer.isDestroyed()) return;
-      return flyToBuilding(this.viewer, { lon: stop.lon, lat: stop.lat, height: stop.height, ground }, flySeconds);
+      return flyToBuilding(this.viewer, { lon: stop.lon, lat: stop.lat, height: stop.height, ground }, flySeconds, SCREEN_BUILDING_DISTANCE);
     }
     const sphere = new BoundingSphere(Cartesian3.fromDegrees(stop.lon, stop.lat, groundM), stop.radiusM);
     const heading = Number.isFinite(this.viewer.camera.heading) ? this.viewer.camera.heading : 0;

@@ -42,10 +42,22 @@ export function gradesChart(stats: ArchiveStats, text: ChartText): EChartOption 
     series: [
       {
         type: 'pie',
-        radius: ['42%', '68%'],
-        center: ['50%', '52%'],
-        label: { fontSize: text.fontPx, formatter: '{b}\n{c}', color: '#e8eaed' },
-        labelLine: { length: text.fontPx * 0.5, length2: text.fontPx * 0.5 },
+        // A smaller ring than the panel allows leaves the sides to the labels: on a 16:9
+        // wall the side columns are narrow and the labels are long ("D – whole building dangerous").
+        radius: ['26%', '44%'],
+        center: ['50%', '50%'],
+        label: {
+          fontSize: text.fontPx * 0.85,
+          formatter: '{b}\n{c}',
+          color: '#e8eaed',
+          // Labels line up at the panel's edges and wrap (never "…") to the room left beside the ring.
+          alignTo: 'edge',
+          edgeDistance: 4,
+          overflow: 'break',
+          minMargin: text.fontPx * 0.2,
+          lineHeight: text.fontPx,
+        },
+        labelLine: { length: text.fontPx * 0.4, length2: 0, maxSurfaceAngle: 80 },
         data,
       },
     ],

@@ -6,10 +6,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type CameraState, decodeViewState, encodeViewState, type ViewState } from './url-state.ts';
 
+export type ViewPatch = Partial<Omit<ViewState, 'camera'>>;
+
 export interface ViewStateControls {
   view: ViewState;
-  /** Change selection, layers, filters or language: a new history entry. */
-  update(patch: Partial<Omit<ViewState, 'camera'>>): void;
+  /** Change selection, layers, filters or language: a new history entry. A function gets the current view (for patches that build on it). */
+  update(patch: ViewPatch | ((view: ViewState) => ViewPatch)): void;
   /** The camera stopped: rewrite the current entry. */
   recordCamera(camera: CameraState): void;
   /** Back/forward landed on a view: called with it (the camera is the caller's to move). */
@@ -25,8 +27,8 @@ export function useViewState(): ViewStateControls {
   const current = useRef(view);
   const listeners = useRef(new Set<(view: ViewState) => void>());
 
-  const update = useCallback((patch: Partial<Omit<ViewState, 'camera'>>) => {
-    const next = { ...current.current, ...patch };
+  const update = useCallback((patch: ViewPatch | ((view: ViewState) => ViewPatch)) => {
+    const next = { ...current.current, ...(typeof patch === 'function' ? patch(current.current) : patch) };
     const url = urlFor(next);
     current.current = next;
     setView(next);

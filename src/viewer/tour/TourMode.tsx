@@ -1,37 +1,45 @@
 /**
  * `/?mode=tour`: a guided tour for planning meetings. Loads the tour named by `?tour=`
  * (else the first in /tours/index.json), shows each step — camera, layers, filters,
- * highlighted building, caption in the current language — and takes the presenter's
- * keys (arrows, PageUp/PageDown, Space, Home/End). Export saves the view as a PNG.
+ * highlighted building, caption in the current language, the lifelines layer, and a
+ * before/after swipe of a renewal area (`compare`) — and takes the presenter's keys
+ * (arrows, PageUp/PageDown, Space, Home/End). Export saves the view as a PNG.
  */
 import type { Viewer } from 'cesium';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './tour.css';
-import { describeTourProblem, type Tour, type TourStep } from '../../core/tour-schema.ts';
+import { describeTourProblem, type Tour, type TourCompare, type TourStep } from '../../core/tour-schema.ts';
 import { extendAutomationHandle } from '../automation-handle.ts';
+import { PlanCompare } from '../compare/PlanCompare.tsx';
+import type { BuildingsLayerHandle } from '../layers/BuildingsLayer.tsx';
 import { NO_FILTERS } from '../filters/building-filter.ts';
 import { cameraView } from '../scene/camera-state.ts';
-import type { ViewState } from '../state/url-state.ts';
+import { LAYER_IDS, type ViewState } from '../state/url-state.ts';
 import { downloadPng, exportPng } from './export-png.ts';
-import { loadTour, loadTourIndex } from './tour-loader.ts';
+import { loadAreaIds, loadTour, loadTourIndex } from './tour-loader.ts';
 import { tourKeyAction, TourPlayer, type TourPlayerState } from './tour-player.ts';
 
 export interface TourModeProps {
   viewer: Viewer | null;
   /** Resolves when the buildings tileset has loaded once: the first step waits for it. */
   buildingsReady: Promise<unknown>;
+  /** The desk's buildings layer: a before/after step hides it while it shows its own two. */
+  buildings: Promise<BuildingsLayerHandle>;
   update(patch: Partial<Omit<ViewState, 'camera'>>): void;
   onHighlight(code: string | null): void;
+  /** Switches the lifelines tileset on or off (its own state, not part of the URL's layers). */
+  onLifelines(on: boolean): void;
 }
 
 type Loaded = { name: string; tour: Tour } | { name: string; problems: string[] } | null;
 
 const FLY_SECONDS = 2;
 
-export function TourMode({ viewer, buildingsReady, update, onHighlight }: TourModeProps) {
+export function TourMode({ viewer, buildingsReady, buildings, update, onHighlight, onLifelines }: TourModeProps) {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>(null);
+  const [compare, setCompare] = useState<TourCompare | null>(null);
   const [state, setState] = useState<TourPlayerState | null>(null);
   const [exporting, setExporting] = useState(false);
   const playerRef = useRef<TourPlayer | null>(null);
@@ -41,7 +49,8 @@ export function TourMode({ viewer, buildingsReady, update, onHighlight }: TourMo
     void (async () => {
       const wanted = new URLSearchParams(window.location.search).get('tour');
       const name = wanted ?? (await loadTourIndex(abort.signal))?.tours[0]?.name ?? 'district-plan';
-      const result = await loadTour(name, abort.signal);
+      const areaIds = await loadAreaIds(abort.signal);
+      const result = await loadTour(name, abort.signal, areaIds ? { areaIds } : {});
       if (abort.signal.aborted) return;
       if (result.ok) setLoaded({ name, tour: result.tour });
       else {
@@ -55,15 +64,19 @@ export function TourMode({ viewer, buildingsReady, update, onHighlight }: TourMo
 
   const show = useCallback(
     async (step: TourStep) => {
-      update({ layers: { hazard: false, areas: false, communities: false, rail: false, ...Object.fromEntries(step.layers.map((l) => [l, true])) }, filters: { ...NO_FILTERS, ...step.filters }, selected: null });
+      const on = new Set<string>(step.layers);
+      const layers = Object.fromEntries(LAYER_IDS.map((l) => [l, on.has(l)])) as ViewState['layers'];
+      update({ layers, filters: { ...NO_FILTERS, ...step.filters }, selected: null });
+      onLifelines(on.has('lifelines'));
       onHighlight(step.highlight[0] ?? null);
+      setCompare(step.compare ?? null);
       if (!viewer || !step.camera) return;
       const camera = step.camera;
       await new Promise<void>((resolve) => {
         viewer.camera.flyTo({ ...cameraView(camera), duration: FLY_SECONDS, complete: resolve, cancel: resolve });
       });
     },
-    [viewer, update, onHighlight],
+    [viewer, update, onHighlight, onLifelines],
   );
 
   const tour = loaded && 'tour' in loaded ? loaded.tour : null;
@@ -97,6 +110,8 @@ export function TourMode({ viewer, buildingsReady, update, onHighlight }: TourMo
     });
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      // The before/after divider uses the arrows and Home/End itself.
+      if (e.target instanceof HTMLElement && e.target.getAttribute('role') === 'slider') return;
       const action = tourKeyAction(e.key);
       if (!action) return;
       e.preventDefault();
@@ -151,6 +166,9 @@ export function TourMode({ viewer, buildingsReady, update, onHighlight }: TourMo
   const step = state ? loaded.tour.steps[state.index] : undefined;
   return (
     <div className="tour">
+      {compare && viewer && (
+        <PlanCompare key={`${compare.area}/${state?.index ?? 0}`} viewer={viewer} area={compare.area} split={compare.split} buildings={buildings} language={lang} />
+      )}
       <header className="tour-title">
         <h1>{loaded.tour.title[lang]}</h1>
       </header>

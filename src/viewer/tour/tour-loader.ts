@@ -3,9 +3,23 @@
  * one. Loading validates with src/core/tour-schema.ts, so a bad file shows the same
  * tour/step/field messages the tests and a CLI see.
  */
-import { type TourIndex, TourIndexSchema, type TourProblem, type TourResult, validateTour } from '../../core/tour-schema.ts';
+import { type TourContext, type TourIndex, TourIndexSchema, type TourProblem, type TourResult, validateTour } from '../../core/tour-schema.ts';
+import { AREAS_URL } from '../layers/AreasLayer.tsx';
 
 export const TOURS_URL = '/tours';
+
+/** The area ids of areas.geojson, so a tour naming an unknown area says so; null when they cannot be read (then not checked). */
+export async function loadAreaIds(signal?: AbortSignal): Promise<Set<string> | null> {
+  try {
+    const response = await fetch(AREAS_URL, { signal });
+    if (!response.ok) return null;
+    const fc = (await response.json()) as { features?: Array<{ properties?: { id?: unknown } }> };
+    const ids = (fc.features ?? []).map((f) => f.properties?.id).filter((id): id is string => typeof id === 'string');
+    return ids.length > 0 ? new Set(ids) : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function loadTourIndex(signal?: AbortSignal): Promise<TourIndex | null> {
   try {
@@ -23,7 +37,7 @@ function fileProblem(name: string, message: string): TourResult {
   return { ok: false, problems: [problem] };
 }
 
-export async function loadTour(name: string, signal?: AbortSignal): Promise<TourResult> {
+export async function loadTour(name: string, signal?: AbortSignal, context: TourContext = {}): Promise<TourResult> {
   if (!/^[\w-]{1,60}$/.test(name)) return fileProblem(name, '导览名只能含字母、数字、-_ / a tour name holds letters, digits, - and _ only');
   const url = `${TOURS_URL}/${name}.json`;
   let response: Response;
@@ -39,5 +53,5 @@ export async function loadTour(name: string, signal?: AbortSignal): Promise<Tour
   } catch (error) {
     return fileProblem(name, `${url} 不是有效的 JSON / is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return validateTour(name, body);
+  return validateTour(name, body, context);
 }

@@ -60,6 +60,18 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<{ st
       expect(s.byArea[0]).toMatchObject({ id: 'core-jiefangbei', buildings: 24 });
     }));
 
+    it('gives an area’s buildings with heritage, grade and plan measures (the before/after view), null for an unknown area', withStore(async (store) => {
+      const found = (await store.areaPlans('core-jiefangbei'))!;
+      expect(found.area).toEqual(areas[0]);
+      expect(found.buildings.map((b) => b.code)).toEqual(district.records.map((r) => r.code));
+      for (const b of found.buildings) {
+        const record = district.records.find((r) => r.code === b.code)!;
+        expect(b).toMatchObject({ grade: record.appraisal?.grade ?? null, measures: record.plan?.measures ?? null, planStatus: record.plan?.status ?? null });
+      }
+      expect(found.buildings.find((b) => b.code === 'YZ-00006')?.heritage).toBe(true);
+      expect(await store.areaPlans('zone-nowhere')).toBeNull();
+    }));
+
     it('searches and pages', withStore(async (store) => {
       const page = await store.search({ q: 'yz-0001', page: 1, pageSize: 5 });
       expect(page.total).toBe(10);
