@@ -45,7 +45,7 @@ describe('the served viewer boots offline', () => {
     expect(state.cameraHeight).toBeLessThan(10000);
     // SwiftShader here: the software profile is on, and this Cesium still has the
     // private globe load budget it sets (a Cesium upgrade that drops it fails here).
-    expect(state.profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: true, loadBudgetMs: 250 });
+    expect(state.profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: false, loadBudgetMs: 250 });
     expect(state.msaa).toBe(1);
 
     const external = requested.filter((url) => {

@@ -25,23 +25,23 @@ function fakeViewer(renderer: string, surface: Record<string, unknown> | undefin
   const scene = {
     canvas: { getContext: (kind: string) => (kind === 'webgl2' ? gl : null) },
     msaaSamples: 4,
-    postProcessStages: { fxaa: { enabled: false } },
+    postProcessStages: { fxaa: { enabled: true } },
     globe: { _surface: surface },
   };
   return { viewer: { scene } as unknown as Viewer, scene, surface };
 }
 
 describe('applyRenderProfile', () => {
-  it('lightens a software renderer: no MSAA, FXAA, a larger tile-load budget', () => {
+  it('lightens a software renderer: no MSAA, no FXAA, a larger tile-load budget', () => {
     const { viewer, scene, surface } = fakeViewer('SwiftShader Device');
     const profile = applyRenderProfile(viewer);
-    expect(profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: true, loadBudgetMs: 250 });
+    expect(profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: false, loadBudgetMs: 250 });
     expect(scene.msaaSamples).toBe(1);
     expect(surface!._loadQueueTimeSlice).toBe(250);
   });
   it('keeps Cesium defaults on a GPU', () => {
     const { viewer, scene, surface } = fakeViewer('NVIDIA GeForce RTX 3060');
-    expect(applyRenderProfile(viewer)).toMatchObject({ software: false, applied: false, msaaSamples: 4, fxaa: false, loadBudgetMs: 5 });
+    expect(applyRenderProfile(viewer)).toMatchObject({ software: false, applied: false, msaaSamples: 4, fxaa: true, loadBudgetMs: 5 });
     expect(scene.msaaSamples).toBe(4);
     expect(surface!._loadQueueTimeSlice).toBe(5);
   });

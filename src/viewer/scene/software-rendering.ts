@@ -4,8 +4,8 @@
  * (SwiftShader, llvmpipe, Microsoft Basic Render Driver). There every fragment costs CPU
  * time, a frame of the opening view takes about a second, and Cesium's defaults, tuned
  * for a GPU at 60 fps, make the first view crawl in. On such a renderer:
- * - MSAA ×4 is replaced by FXAA: multisampling in software costs about as much again
- *   as the frame itself, FXAA is one cheap full-screen pass;
+ * - no anti-aliasing: measured on SwiftShader at 1280×720, MSAA ×4 and FXAA each cost
+ *   about 0.4 s of a 0.9 s frame (bench/viewer, "Rendering without a GPU" in the README);
  * - the globe may spend up to `loadBudgetMs` of each frame creating loaded terrain and
  *   imagery tiles instead of Cesium's 5 ms: with one frame a second, 5 ms a frame is
  *   what kept the opening view waiting on tiles that had long arrived.
@@ -70,7 +70,7 @@ export function applyRenderProfile(viewer: Viewer, options: SoftwareRenderingOpt
   const applied = software && !options.full;
   if (applied) {
     scene.msaaSamples = 1;
-    scene.postProcessStages.fxaa.enabled = true;
+    scene.postProcessStages.fxaa.enabled = false;
     if (hasBudget) surface!._loadQueueTimeSlice = options.loadBudgetMs ?? 250;
     else console.warn('此版本 Cesium 无地形加载时间片，保持默认 / this Cesium has no globe load time slice; keeping its default');
   }
