@@ -4,6 +4,7 @@
  * the server's Zod schemas, which would pull server code into the bundle. Errors carry the HTTP status so the UI can tell "down"
  * (network, 5xx) from "not there" (404) from "stale" (409).
  */
+import type { AreaPlanOutcomes } from '../../core/plan-outcome.ts';
 import type { AppraisalView, BuildingSummary, Dossier, InspectionInput, InspectionView, PlanView, SearchPage } from '../../core/archive-views.ts';
 import type { BuildingFilters, GradeKey } from '../filters/building-filter.ts';
 
@@ -122,6 +123,11 @@ export async function codesInArea(area: string, signal?: AbortSignal): Promise<S
   const pages = Math.ceil(first.total / 100);
   const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 2)));
   return new Set([first, ...rest].flatMap((r) => r.items.map((b) => b.code)));
+}
+
+/** A renewal area's buildings with what their plans do (the before/after comparison). */
+export function fetchPlanOutcomes(area: string, signal?: AbortSignal): Promise<AreaPlanOutcomes> {
+  return request<AreaPlanOutcomes>(`/api/areas/${encodeURIComponent(area)}/plan-outcomes`, {}, signal);
 }
 
 export async function fetchSession(): Promise<SessionUser | null> {

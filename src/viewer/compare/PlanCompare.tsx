@@ -8,10 +8,12 @@
  * Buildings outside the area are dimmed on both sides. The desk's buildings tileset
  * is hidden while the comparison is shown and put back after, untouched.
  */
-import { Cesium3DTileColorBlendMode, Cesium3DTileset, Color, SplitDirection, type Cesium3DTile, type Viewer } from 'cesium';
+import { Cesium3DTileColorBlendMode, Cesium3DTileset, SplitDirection, type Cesium3DTile, type Viewer } from 'cesium';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AreaPlanOutcomes } from '../../core/plan-outcome.ts';
+import { fetchPlanOutcomes } from '../api/archive-client.ts';
 import { extendAutomationHandle } from '../automation-handle.ts';
+import { cesiumColour } from '../layers/cesium-colour.ts';
 import { BUILDINGS_TILESET_URL, type BuildingsLayerHandle } from '../layers/BuildingsLayer.tsx';
 import { firstAllTilesLoaded } from '../layers/loaded-buildings.ts';
 import './compare.css';
@@ -29,22 +31,7 @@ export interface PlanCompareProps {
   language: 'zh-CN' | 'en';
 }
 
-export async function fetchPlanOutcomes(area: string, signal?: AbortSignal): Promise<AreaPlanOutcomes> {
-  const res = await fetch(`/api/areas/${encodeURIComponent(area)}/plan-outcomes`, { signal, credentials: 'same-origin' });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `HTTP ${res.status}`);
-  }
-  return (await res.json()) as AreaPlanOutcomes;
-}
 
-const colourCache = new Map<string, Color>();
-function colour(css: string, alpha: number): Color {
-  const key = `${css}/${alpha}`;
-  let c = colourCache.get(key);
-  if (!c) colourCache.set(key, (c = Color.fromCssColorString(css).withAlpha(alpha)));
-  return c;
-}
 
 interface Side {
   side: CompareSide;
@@ -74,7 +61,7 @@ export function PlanCompare({ viewer, area, split: initialSplit, buildings, lang
       const code = feature.getProperty('id') as unknown;
       if (typeof code !== 'string') continue;
       const look = compareAppearance(code, s.side, indexRef.current);
-      feature.color = colour(look.css, look.alpha);
+      feature.color = cesiumColour(look.css, look.alpha);
     }
   };
 

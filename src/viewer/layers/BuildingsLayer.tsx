@@ -23,6 +23,7 @@ import type { GradesFeed } from '../api/grades-feed.ts';
 import { type BuildingFilters, matchesFilters } from '../filters/building-filter.ts';
 import { buildingColourCss } from './building-colouring.ts';
 import { firstAllTilesLoaded, type LoadedBuilding, LoadedBuildings } from './loaded-buildings.ts';
+import { cesiumColour } from './cesium-colour.ts';
 
 export const BUILDINGS_TILESET_URL = '/tiles/buildings/tileset.json';
 const SELECTION_COLOUR = Color.fromCssColorString('#00e5ff');
@@ -45,12 +46,6 @@ export interface BuildingsLayerProps {
   onReady(handle: BuildingsLayerHandle): void;
 }
 
-const colourCache = new Map<string, Color>();
-function colour(css: string): Color {
-  let c = colourCache.get(css);
-  if (!c) colourCache.set(css, (c = Color.fromCssColorString(css)));
-  return c;
-}
 
 export function BuildingsLayer(props: BuildingsLayerProps) {
   const { viewer } = useCesium();
@@ -61,7 +56,7 @@ export function BuildingsLayer(props: BuildingsLayerProps) {
   const styleOne = (feature: Cesium3DTileFeature, building: LoadedBuilding) => {
     const p = latest.current;
     const grade = p.feed.grades.get(building.code);
-    feature.color = colour(buildingColourCss(grade, p.overlayOn));
+    feature.color = cesiumColour(buildingColourCss(grade, p.overlayOn));
     feature.show = matchesFilters(building, grade, p.filters, p.areaCodes);
   };
 

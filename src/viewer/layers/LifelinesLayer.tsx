@@ -7,7 +7,7 @@
  * layer keeps no global state. Also: the layer's controls, the API calls, and the
  * 'lifelines' i18next namespace (registered when this module loads).
  */
-import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileset, Color, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2, type Cesium3DTile } from 'cesium';
+import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileset, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2, type Cesium3DTile } from 'cesium';
 import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ import {
   readPipeProperties,
   RISK_HIGHLIGHT_CSS,
 } from './lifeline-styling.ts';
+import { cesiumColour } from './cesium-colour.ts';
 
 export const LIFELINES_TILESET_URL = '/tiles/lifelines/tileset.json';
 export const LIFELINES_NS = 'lifelines';
@@ -79,12 +80,6 @@ export interface LifelinesLayerProps {
   gradesVersion?: number;
 }
 
-const colourCache = new Map<string, Color>();
-function colour(css: string): Color {
-  let c = colourCache.get(css);
-  if (!c) colourCache.set(css, (c = Color.fromCssColorString(css)));
-  return c;
-}
 
 export function LifelinesLayer(props: LifelinesLayerProps) {
   const { viewer } = useCesium();
@@ -115,7 +110,7 @@ export function LifelinesLayer(props: LifelinesLayerProps) {
       }
       const look = pipeAppearance(props, { filters: p.filters, riskIds: riskRef.current, highlightRisk: p.highlightRisk, selectedId: p.selectedId });
       feature.show = look.show;
-      feature.color = colour(look.css);
+      feature.color = cesiumColour(look.css);
     }
     if (newMaterial) p.onMaterials?.([...materials.current].sort());
   };
