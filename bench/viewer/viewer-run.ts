@@ -53,6 +53,8 @@ export interface ClickResult {
   ms: number;
   /** Ours only: click → dossier panel showing that building's archive record. */
   dossierMs?: number | null;
+  /** Ours only: how the app identified it ('cpu' ray picker or 'gpu' scene.pick), from its `yz:pick` event. */
+  method?: string | null;
 }
 
 export interface ViewerRun {
@@ -62,6 +64,8 @@ export interface ViewerRun {
   memory: { jsHeapBytes: number; webgl: { buffers: number; textures: number } | null; tilesetBytes: number | null } | null;
   clicks: ClickResult[];
   flight: { frames: number; seconds: number; fps: number } | null;
+  /** Ours: the render profile in force (`yz.renderProfile`). */
+  renderProfile?: { software: boolean; applied: boolean; busyScale: number | null } | null;
   /** Measurements that failed in this run, with the reason. */
   errors: string[];
 }
@@ -132,9 +136,14 @@ async function measureClicks(page: Page, kind: ViewerKind, count: number): Promi
     const dossier = kind === 'ours' ? (page.evaluate(`window.__bench.timeUntilAfterClick(${JSON.stringify(selector)}, ${before}, 30000)`) as Promise<number | null>) : null;
     await page.mouse.click(t.x, t.y);
     const dossierMs = dossier ? await dossier : undefined;
-    const clicks = (await page.evaluate('window.__bench.clicks()')) as Array<{ code: string | null; ms: number }>;
+    const clicks = (await page.evaluate('window.__bench.clicks()')) as Array<{ code: string | null; ms: number; method?: string | null }>;
     const click = clicks.length > before ? clicks[before] : undefined;
-    results.push({ code: click?.code ?? null, expected: t.code, ms: Math.round((click?.ms ?? NaN) * 100) / 100, ...(dossier ? { dossierMs: dossierMs === null ? null : Math.round(dossierMs!) } : {}) });
+    results.push({
+      code: click?.code ?? null,
+      expected: t.code,
+      ms: Math.round((click?.ms ?? NaN) * 100) / 100,
+      ...(dossier ? { dossierMs: dossierMs === null ? null : Math.round(dossierMs!), method: click?.method ?? null } : {}),
+    });
   }
   if (kind === 'ours') await page.evaluate('window.yz.clearSelection()');
   return results;
@@ -154,6 +163,7 @@ export async function runViewer(browser: Browser, options: ViewerRunOptions, log
   try {
     run.opening = await load(first.page, pageUrl(options, null), first.streaming, options.readyTimeoutMs);
     log(`opening view ${run.opening.timedOut ? 'timed out' : `ready in ${run.opening.loadMs} ms`}`);
+    if (options.kind === 'ours') run.renderProfile = (await first.page.evaluate('window.yz && window.yz.renderProfile ? window.yz.renderProfile : null')) as ViewerRun['renderProfile'];
     if (!run.opening.timedOut) {
       // Each measurement on its own: one that fails is recorded, the others still run.
       await attempt(run, 'memory', async () => {

@@ -30,9 +30,20 @@ export interface ViewerSummary {
   webglTextureBytes: number | null;
   tilesetBytes: number | null;
   fps: number | null;
-  pick: { clicks: number; identified: number; medianMs: number | null; p95Ms: number | null; maxMs: number | null; firstMs: number | null };
+  pick: {
+    clicks: number;
+    identified: number;
+    medianMs: number | null;
+    p95Ms: number | null;
+    maxMs: number | null;
+    firstMs: number | null;
+    /** Ours: clicks per identification method the app reported ('cpu', 'gpu'). */
+    methods?: Record<string, number>;
+  };
   /** Ours only: click → dossier open (median ms). */
   dossierMs: number | null;
+  /** Ours only: the render profile of the first run (`yz.renderProfile`). */
+  renderProfile?: ViewerRun['renderProfile'];
   /** Measurements that failed, over all runs. */
   errors: string[];
 }
@@ -66,6 +77,12 @@ function summarizeLoads(loads: ViewLoad[], timeoutMs: number): ViewLoadSummary {
   };
 }
 
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}
+
 export function summarizeViewer(runs: ViewerRun[], timeoutMs: number): ViewerSummary {
   const clicks = runs.flatMap((r) => r.clicks);
   const identified = clicks.filter((c) => c.code !== null && c.code === c.expected);
@@ -86,8 +103,10 @@ export function summarizeViewer(runs: ViewerRun[], timeoutMs: number): ViewerSum
       p95Ms: percentile(clicks.map((c) => c.ms), 95),
       maxMs: percentile(clicks.map((c) => c.ms), 100),
       firstMs: median(firsts),
+      ...(clicks.some((c) => c.method) ? { methods: countBy(clicks.map((c) => c.method ?? 'none')) } : {}),
     },
     dossierMs: median(clicks.map((c) => c.dossierMs)),
+    ...(runs[0]?.renderProfile ? { renderProfile: runs[0].renderProfile } : {}),
     errors: [...new Set(runs.flatMap((r) => r.errors ?? []))],
   };
 }

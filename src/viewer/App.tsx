@@ -32,6 +32,7 @@ import { cameraView, readCamera } from './scene/camera-state.ts';
 import { flyToBuilding } from './scene/fly-to-building.ts';
 import { Basemap, createOfflineBaseLayer } from './scene/local-imagery.ts';
 import { SceneSetup } from './scene/SceneSetup.tsx';
+import { adaptiveResolutionOf } from './scene/adaptive-resolution.ts';
 import { applyRenderProfile, wantsFullRendering } from './scene/software-rendering.ts';
 import { createTerrainProvider, TerrainLighting } from './scene/terrain.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
@@ -208,10 +209,15 @@ export function App() {
   // defaults), the scale (`?scale=0.5` renders at half resolution) and the PNG export, in every mode.
   useEffect(() => {
     if (!viewer) return;
-    const renderProfile = applyRenderProfile(viewer, { full: wantsFullRendering(window.location.search) });
+    // The URL's scale first: the profile's adaptive resolution returns to it when still.
     const scale = renderScaleFromUrl(window.location.search);
     if (scale !== null) viewer.resolutionScale = scale;
-    return extendAutomationHandle({ exportPng: (size) => exportPng(viewer, size), renderProfile });
+    const renderProfile = applyRenderProfile(viewer, { full: wantsFullRendering(window.location.search) });
+    const removeHandle = extendAutomationHandle({ exportPng: (size) => exportPng(viewer, size), renderProfile });
+    return () => {
+      removeHandle();
+      if (!viewer.isDestroyed()) adaptiveResolutionOf(viewer)?.remove();
+    };
   }, [viewer]);
 
   // A link with a selection but no camera: go to the building.

@@ -45,8 +45,35 @@ describe('the served viewer boots offline', () => {
     expect(state.cameraHeight).toBeLessThan(10000);
     // SwiftShader here: the software profile is on, and this Cesium still has the
     // private globe load budget it sets (a Cesium upgrade that drops it fails here).
-    expect(state.profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: false, loadBudgetMs: 250 });
+    expect(state.profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: false, loadBudgetMs: 250, skyAtmosphere: false, busyScale: 0.35 });
     expect(state.msaa).toBe(1);
+
+    // Adaptive resolution: the settled view is drawn at full resolution, a moving camera
+    // at the busy scale, and the view is full resolution again once it has settled.
+    const widths = await page.evaluate(async () => {
+      const viewer = window.yz!.viewer;
+      const settled = viewer.scene.canvas.width;
+      const moving = await new Promise<number>((resolve) => {
+        let frames = 0;
+        const remove = viewer.scene.postRender.addEventListener(() => {
+          frames++;
+          if (frames < 3) {
+            viewer.camera.moveForward(20);
+            viewer.scene.requestRender();
+            return;
+          }
+          remove();
+          resolve(viewer.scene.canvas.width);
+        });
+        viewer.camera.moveForward(20);
+        viewer.scene.requestRender();
+      });
+      await window.yz!.whenTilesLoaded();
+      return { settled, moving, again: viewer.scene.canvas.width };
+    });
+    expect(widths.settled).toBe(1280);
+    expect(widths.moving).toBe(Math.round(1280 * 0.35));
+    expect(widths.again).toBe(1280);
 
     const external = requested.filter((url) => {
       const { protocol, hostname } = new URL(url);

@@ -1,5 +1,6 @@
-import type { Viewer } from 'cesium';
+import { Matrix4, type Viewer } from 'cesium';
 import { describe, expect, it } from 'vitest';
+import { adaptiveResolutionOf } from '../../src/viewer/scene/adaptive-resolution.ts';
 import { applyRenderProfile, isSoftwareRenderer, wantsFullRendering } from '../../src/viewer/scene/software-rendering.ts';
 
 describe('isSoftwareRenderer', () => {
@@ -26,22 +27,39 @@ function fakeViewer(renderer: string, surface: Record<string, unknown> | undefin
     canvas: { getContext: (kind: string) => (kind === 'webgl2' ? gl : null) },
     msaaSamples: 4,
     postProcessStages: { fxaa: { enabled: true } },
-    globe: { _surface: surface },
+    globe: { _surface: surface, tilesLoaded: true },
+    skyAtmosphere: { show: true },
+    skyBox: { show: true },
+    backgroundColor: null as unknown,
+    primitives: { length: 0, get: () => undefined },
+    postRender: { addEventListener: () => () => {} },
+    requestRender: () => {},
   };
-  return { viewer: { scene } as unknown as Viewer, scene, surface };
+  const viewer = { scene, resolutionScale: 1, isDestroyed: () => false, camera: { viewMatrix: Matrix4.clone(Matrix4.IDENTITY) } };
+  return { viewer: viewer as unknown as Viewer, scene, surface };
 }
 
 describe('applyRenderProfile', () => {
-  it('lightens a software renderer: no MSAA, no FXAA, a larger tile-load budget', () => {
+  it('lightens a software renderer: no MSAA, no FXAA, no sky atmosphere, a larger tile-load budget, adaptive resolution', () => {
     const { viewer, scene, surface } = fakeViewer('SwiftShader Device');
     const profile = applyRenderProfile(viewer);
-    expect(profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: false, loadBudgetMs: 250 });
+    expect(profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: false, loadBudgetMs: 250, skyAtmosphere: false, busyScale: 0.35 });
     expect(scene.msaaSamples).toBe(1);
+    expect(scene.skyAtmosphere.show).toBe(false);
+    expect(scene.skyBox.show).toBe(false);
+    expect(scene.backgroundColor).not.toBeNull();
     expect(surface!._loadQueueTimeSlice).toBe(250);
+    expect(adaptiveResolutionOf(viewer)?.busyScale).toBe(0.35);
+  });
+  it('can keep full resolution while busy', () => {
+    const { viewer } = fakeViewer('SwiftShader Device');
+    expect(applyRenderProfile(viewer, { busyScale: 1 }).busyScale).toBeNull();
+    expect(adaptiveResolutionOf(viewer)).toBeUndefined();
   });
   it('keeps Cesium defaults on a GPU', () => {
     const { viewer, scene, surface } = fakeViewer('NVIDIA GeForce RTX 3060');
-    expect(applyRenderProfile(viewer)).toMatchObject({ software: false, applied: false, msaaSamples: 4, fxaa: true, loadBudgetMs: 5 });
+    expect(applyRenderProfile(viewer)).toMatchObject({ software: false, applied: false, msaaSamples: 4, fxaa: true, loadBudgetMs: 5, skyAtmosphere: true, busyScale: null });
+    expect(adaptiveResolutionOf(viewer)).toBeUndefined();
     expect(scene.msaaSamples).toBe(4);
     expect(surface!._loadQueueTimeSlice).toBe(5);
   });

@@ -118,12 +118,27 @@
     },
 
     /**
-     * From now on each mouse button release on the canvas is timed: from the event's
-     * timestamp to the moment scene.pick has returned and the building's code is read.
+     * From now on each mouse button release on the canvas is timed, from the event's
+     * timestamp until the building is identified. Ours: until the app reports what its
+     * own click handler identified (the `yz:pick` event, README "Automation handle"),
+     * so the time is that of the product's click path. The naive page: until
+     * scene.pick has returned and the entity's code is read, which is how such an app
+     * identifies a click.
      */
     armClicks: () => {
       const { viewer, identify } = target();
       const canvas = viewer.scene.canvas;
+      if (window.yz) {
+        let pending = null;
+        canvas.addEventListener('pointerup', (event) => (pending = event.timeStamp), { capture: true });
+        window.addEventListener('yz:pick', (event) => {
+          if (pending === null) return;
+          const at = pending;
+          pending = null;
+          clicks.push({ code: event.detail?.code ?? null, ms: performance.now() - at, at, method: event.detail?.method ?? null });
+        });
+        return;
+      }
       canvas.addEventListener(
         'pointerup',
         (event) => {

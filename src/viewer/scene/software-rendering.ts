@@ -8,10 +8,18 @@
  *   about 0.4 s of a 0.9 s frame (bench/viewer, "Rendering without a GPU" in the README);
  * - the globe may spend up to `loadBudgetMs` of each frame creating loaded terrain and
  *   imagery tiles instead of Cesium's 5 ms: with one frame a second, 5 ms a frame is
- *   what kept the opening view waiting on tiles that had long arrived.
+ *   what kept the opening view waiting on tiles that had long arrived;
+ * - no sky atmosphere (a plain sky colour instead): it costs 0.1 s a frame even at a
+ *   third of the resolution, for a strip of sky most of our views never show;
+ * - adaptive resolution (adaptive-resolution.ts): frames are drawn at `busyScale` while
+ *   the camera moves or tiles load, at full resolution once the scene is still.
  * A GPU keeps Cesium's defaults. `?render=full` keeps them on any renderer.
  */
-import type { Viewer } from 'cesium';
+import { Color, type Viewer } from 'cesium';
+import { installAdaptiveResolution } from './adaptive-resolution.ts';
+
+/** The sky behind the city when the atmosphere is not drawn: Chongqing's usual hazy blue. */
+const PLAIN_SKY = Color.fromCssColorString('#b8cbdc');
 
 /** Substrings of WebGL renderer names that mean "rasterized on the CPU". */
 const SOFTWARE_RENDERERS = ['swiftshader', 'llvmpipe', 'softpipe', 'basic render driver', 'software rasterizer', 'lavapipe'];
@@ -32,6 +40,8 @@ export function webglRendererName(gl: WebGLRenderingContext | WebGL2RenderingCon
 export interface SoftwareRenderingOptions {
   /** Milliseconds per frame the globe may spend building loaded tiles. Default 250. */
   loadBudgetMs?: number;
+  /** Resolution scale while the camera moves or tiles load (1 = never lower). Default 0.35. */
+  busyScale?: number;
 }
 
 /** What was applied, for tests and the automation handle. */
@@ -44,6 +54,9 @@ export interface RenderProfile {
   fxaa: boolean;
   /** The globe's per-frame tile-load budget (ms), null if this Cesium has no such knob. */
   loadBudgetMs: number | null;
+  skyAtmosphere: boolean;
+  /** Resolution scale while busy, null when frames are always drawn at the rest scale. */
+  busyScale: number | null;
 }
 
 /** Cesium's globe surface keeps its per-frame load budget in a private field (5 ms by default). */
@@ -68,12 +81,18 @@ export function applyRenderProfile(viewer: Viewer, options: SoftwareRenderingOpt
   const surface = (scene.globe as unknown as GlobeSurfaceInternals)._surface;
   const hasBudget = typeof surface?._loadQueueTimeSlice === 'number';
   const applied = software && !options.full;
+  const loadBudget = options.loadBudgetMs ?? 250;
   if (applied) {
     scene.msaaSamples = 1;
     scene.postProcessStages.fxaa.enabled = false;
-    if (hasBudget) surface!._loadQueueTimeSlice = options.loadBudgetMs ?? 250;
+    if (hasBudget) surface!._loadQueueTimeSlice = loadBudget;
     else console.warn('此版本 Cesium 无地形加载时间片，保持默认 / this Cesium has no globe load time slice; keeping its default');
+    if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
+    if (scene.skyBox) scene.skyBox.show = false;
+    scene.backgroundColor = PLAIN_SKY;
   }
+  const busyScale = options.busyScale ?? 0.35;
+  const adaptive = applied && busyScale < 1 ? installAdaptiveResolution(viewer, { busyScale }) : null;
   return {
     renderer,
     software,
@@ -81,5 +100,7 @@ export function applyRenderProfile(viewer: Viewer, options: SoftwareRenderingOpt
     msaaSamples: scene.msaaSamples,
     fxaa: scene.postProcessStages.fxaa.enabled,
     loadBudgetMs: hasBudget ? (surface!._loadQueueTimeSlice as number) : null,
+    skyAtmosphere: scene.skyAtmosphere?.show ?? false,
+    busyScale: adaptive ? Math.min(adaptive.busyScale, adaptive.restScale) : null,
   };
 }

@@ -5,6 +5,7 @@
  * the frame that drew it (no preserveDrawingBuffer needed), then restores the scale.
  */
 import type { Viewer } from 'cesium';
+import { adaptiveResolutionOf } from '../scene/adaptive-resolution.ts';
 import { whenTilesLoaded } from '../scene/tiles-loaded.ts';
 
 export interface PngSize {
@@ -40,6 +41,8 @@ function captureNextFrame(viewer: Viewer): Promise<PngExport> {
 }
 
 export async function exportPng(viewer: Viewer, size: PngSize = {}): Promise<PngExport> {
+  // Adaptive resolution would lower the export's scale while its tiles load: off until done.
+  const resume = adaptiveResolutionOf(viewer)?.suspend();
   const before = { scale: viewer.resolutionScale, browser: viewer.useBrowserRecommendedResolution };
   // With the browser's recommended resolution, resolutionScale counts CSS pixels: what the caller asked in.
   viewer.useBrowserRecommendedResolution = true;
@@ -50,6 +53,7 @@ export async function exportPng(viewer: Viewer, size: PngSize = {}): Promise<Png
   } finally {
     viewer.useBrowserRecommendedResolution = before.browser;
     viewer.resolutionScale = before.scale;
+    resume?.();
     viewer.scene.requestRender();
   }
 }
