@@ -21,6 +21,8 @@ describe('scaleFor', () => {
 /** The parts of a viewer the plugin touches; `frame()` plays one rendered frame. */
 function fakeViewer() {
   const listeners = new Set<() => void>();
+  const ticks = new Set<() => void>();
+  let resizes = 0;
   let renders = 0;
   const globe = { tilesLoaded: false };
   const camera = { viewMatrix: Matrix4.clone(Matrix4.IDENTITY) };
@@ -28,6 +30,15 @@ function fakeViewer() {
     resolutionScale: 1,
     isDestroyed: () => false,
     camera,
+    cesiumWidget: { resize: () => resizes++ },
+    clock: {
+      onTick: {
+        addEventListener: (f: () => void) => {
+          ticks.add(f);
+          return () => ticks.delete(f);
+        },
+      },
+    },
     scene: {
       globe,
       primitives: { length: 0, get: () => undefined },
@@ -46,8 +57,10 @@ function fakeViewer() {
     globe,
     camera,
     frame: () => listeners.forEach((f) => f()),
+    tick: () => ticks.forEach((f) => f()),
+    resizes: () => resizes,
     renders: () => renders,
-    listeners: () => listeners.size,
+    listeners: () => listeners.size + ticks.size,
   };
 }
 
@@ -81,6 +94,27 @@ describe('installAdaptiveResolution', () => {
     expect(fake.resolutionScale).toBe(1);
   });
 
+  it('drops the scale before the first frame of a user-moved camera is drawn', () => {
+    const { viewer, fake, globe, camera, frame, tick, resizes } = fakeViewer();
+    globe.tilesLoaded = true;
+    installAdaptiveResolution(viewer);
+    tick();
+    frame();
+    expect(fake.resolutionScale).toBe(1);
+    expect(resizes()).toBe(0);
+    camera.viewMatrix = Matrix4.fromTranslation({ x: 10, y: 0, z: 0 } as never);
+    tick();
+    expect(fake.resolutionScale).toBe(0.35);
+    expect(resizes()).toBe(1);
+    tick();
+    expect(resizes()).toBe(1);
+    frame();
+    expect(fake.resolutionScale).toBe(0.35);
+    tick();
+    frame();
+    expect(fake.resolutionScale).toBe(1);
+  });
+
   it('keeps out of the way while suspended (the PNG export sets its own scale)', () => {
     const { viewer, fake, frame } = fakeViewer();
     const adaptive = installAdaptiveResolution(viewer);
@@ -102,7 +136,7 @@ describe('installAdaptiveResolution', () => {
     const { viewer, fake, frame, listeners } = fakeViewer();
     const first = installAdaptiveResolution(viewer);
     const second = installAdaptiveResolution(viewer, { busyScale: 0.5 });
-    expect(listeners()).toBe(1);
+    expect(listeners()).toBe(2);
     expect(adaptiveResolutionOf(viewer)).toBe(second);
     expect(first).not.toBe(second);
     frame();

@@ -35,7 +35,14 @@ function fakeViewer(renderer: string, surface: Record<string, unknown> | undefin
     postRender: { addEventListener: () => () => {} },
     requestRender: () => {},
   };
-  const viewer = { scene, resolutionScale: 1, isDestroyed: () => false, camera: { viewMatrix: Matrix4.clone(Matrix4.IDENTITY) } };
+  const viewer = {
+    scene,
+    resolutionScale: 1,
+    isDestroyed: () => false,
+    camera: { viewMatrix: Matrix4.clone(Matrix4.IDENTITY) },
+    cesiumWidget: { resize: () => {} },
+    clock: { onTick: { addEventListener: () => () => {} } },
+  };
   return { viewer: viewer as unknown as Viewer, scene, surface };
 }
 

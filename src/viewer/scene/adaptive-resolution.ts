@@ -63,7 +63,8 @@ export function adaptiveResolutionOf(viewer: Viewer): AdaptiveResolution | undef
 /**
  * Installs adaptive resolution on a viewer. Decides after each frame, from that frame,
  * the scale of the next: a change of scale resizes the drawing buffer at the next
- * frame, and a change back to the rest scale requests that frame (the viewer renders on demand).
+ * frame, and a change back to the rest scale requests that frame (the viewer renders on
+ * demand). A camera moved by the user switches to the busy scale within its first frame.
  */
 export function installAdaptiveResolution(viewer: Viewer, options: AdaptiveResolutionOptions = {}): AdaptiveResolution {
   installed.get(viewer)?.remove();
@@ -90,6 +91,18 @@ export function installAdaptiveResolution(viewer: Viewer, options: AdaptiveResol
     }
   });
 
+  // A camera the user moves changes in the frame's first step (scene.initializeFrame),
+  // before the clock ticks: drop the scale there, so the first moving frame is already
+  // cheap instead of a full-resolution one.
+  const removeTick = viewer.clock.onTick.addEventListener(() => {
+    const low = Math.min(settings.busyScale, settings.restScale);
+    if (suspended > 0 || viewer.isDestroyed() || viewer.resolutionScale === low) return;
+    if (Matrix4.equalsEpsilon(viewer.camera.viewMatrix, lastView, 1e-9)) return;
+    busy = true;
+    viewer.resolutionScale = low;
+    viewer.cesiumWidget.resize();
+  });
+
   const handle: AdaptiveResolution = {
     busyScale: settings.busyScale,
     restScale: settings.restScale,
@@ -112,6 +125,7 @@ export function installAdaptiveResolution(viewer: Viewer, options: AdaptiveResol
     },
     remove() {
       removePostRender();
+      removeTick();
       if (installed.get(viewer) === handle) installed.delete(viewer);
       if (!viewer.isDestroyed()) viewer.resolutionScale = settings.restScale;
     },
