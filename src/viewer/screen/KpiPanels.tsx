@@ -67,7 +67,7 @@ export function KpiPanels({ stats, language }: { stats: ArchiveStats | null; lan
           <EChart option={charts.plans} label={t('screen.plansByStatus')} />
         </Panel>
         <Panel id="lifelines" title={t('screen.lifelineRisk')}>
-          {stats.lifelines?.segments && charts.lifelines ? (
+          {charts.lifelines && stats.lifelines ? (
             <>
               <p className="screen-note" data-value={stats.lifelines.total}>
                 {t('screen.lifelineRiskTotal', { total: fmt(stats.lifelines.total), segments: fmt(stats.lifelines.segments) })}
