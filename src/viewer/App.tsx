@@ -301,6 +301,9 @@ export function App() {
         fullscreenButton={false}
         infoBox={false}
         selectionIndicator={false}
+        // No star field: a city seen from a few kilometres shows sky only as a strip of
+        // atmosphere, and the six star images were a quarter of the opening view's bytes.
+        skyBox={false}
         // Render only when something changes (tiles, camera, data): an idle wall screen or
         // a background tab then costs no GPU/CPU. Whatever changes the scene requests a frame.
         requestRenderMode
