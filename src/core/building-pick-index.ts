@@ -14,14 +14,18 @@
  * | 8 | u32 | B, buildings |
  * | 12 | u32 | R, rings |
  * | 16 | u32 | V, vertices |
- * | 20 | u32 | C, bytes of the code blob |
+ * | 20 | u32 | C, bytes of the codes |
  * | 24 | f64 ×3 | frame origin: lon°, lat°, ellipsoid height m |
- * | 48 | u32[B+1] | byte offset of building i's code in the code blob |
- * | … | u8[C] | code blob (UTF-8), zero-padded to 4 |
- * | … | u32[B+1] | first ring of building i |
- * | … | u32[R+1] | first vertex of ring r |
+ * | 48 | u8[C] | the building codes, UTF-8, each ended by `\n`; zero-padded to 4 |
+ * | … | u16[B] | rings of building i; padded to 4 |
+ * | … | u16[R] | vertices of ring r; padded to 4 |
  * | … | f32[2B] | base, top of building i: metres along the frame's up |
- * | … | f32[2V] | east, north of vertex v: metres in the frame |
+ * | … | f32[2R] | east, north (m) of ring r's first vertex |
+ * | … | i16[2(V−R)] | every other vertex: east, north step from the previous vertex of its ring, in centimetres |
+ *
+ * About 40 B a building for the sample (8 B code, 8 B heights, a ring of ~4 vertices):
+ * centimetre steps halve what float32 vertices would take, and a wall longer than
+ * 327 m gets an extra (collinear) vertex. Positions are good to ~1 cm.
  *
  * Rings are stored without the closing repeat and wound so that the solid lies to the
  * left of every edge (outer rings counter-clockwise, holes clockwise); the encoder
@@ -202,102 +206,132 @@ function defaultOrigin(buildings: readonly PickIndexBuilding[]): [number, number
   return [(west + east) / 2, (south + north) / 2, low];
 }
 
+const STEP_M = 0.01;
+const MAX_STEP = 32_767;
+
+/** Byte offsets of the sections after the codes. */
+function layout(B: number, R: number, V: number, C: number) {
+  const codesAt = HEADER_BYTES;
+  const ringCountsAt = align4(codesAt + C);
+  const vertexCountsAt = align4(ringCountsAt + 2 * B);
+  const heightsAt = align4(vertexCountsAt + 2 * R);
+  const firstAt = heightsAt + 8 * B;
+  const stepsAt = firstAt + 8 * R;
+  return { codesAt, ringCountsAt, vertexCountsAt, heightsAt, firstAt, stepsAt, total: stepsAt + 4 * (V - R) };
+}
+
+/** A ring in the frame, as its float32 first vertex and centimetre steps (long steps split). */
+interface QuantizedRing {
+  x0: number;
+  y0: number;
+  steps: number[];
+}
+
+function quantizeRing(xy: Float64Array, count: number, reverse: boolean): QuantizedRing {
+  const at = (k: number) => (reverse ? count - 1 - k : k);
+  const x0 = Math.fround(xy[2 * at(0)]!);
+  const y0 = Math.fround(xy[2 * at(0) + 1]!);
+  const steps: number[] = [];
+  let qx = 0;
+  let qy = 0;
+  // k = count is the closing edge back to the first vertex: only its extra vertices are stored.
+  for (let k = 1; k <= count; k++) {
+    const tx = k < count ? Math.round((xy[2 * at(k)]! - x0) / STEP_M) : 0;
+    const ty = k < count ? Math.round((xy[2 * at(k) + 1]! - y0) / STEP_M) : 0;
+    // A step over ±327 m is split into equal parts: extra vertices on the same wall.
+    const parts = Math.max(1, Math.ceil(Math.max(Math.abs(tx - qx), Math.abs(ty - qy)) / MAX_STEP));
+    const sx = qx;
+    const sy = qy;
+    for (let p = 1; p <= (k < count ? parts : parts - 1); p++) {
+      const nx = sx + Math.round(((tx - sx) * p) / parts);
+      const ny = sy + Math.round(((ty - sy) * p) / parts);
+      steps.push(nx - qx, ny - qy);
+      qx = nx;
+      qy = ny;
+    }
+  }
+  return { x0, y0, steps };
+}
+
 /** Encodes buildings into the pick index format above. Rings with fewer than 3 vertices are dropped. */
 export function encodeBuildingPickIndex(buildings: readonly PickIndexBuilding[], options: EncodePickIndexOptions = {}): Uint8Array {
   const origin = options.origin ?? defaultOrigin(buildings);
   const toLocal = createPickFrame(origin);
-  const encoder = new TextEncoder();
-
-  const codeBytes = buildings.map((b) => encoder.encode(b.code));
-  const codeLength = codeBytes.reduce((n, c) => n + c.length, 0);
-  let rings = 0;
-  let vertices = 0;
   for (const b of buildings) {
-    for (const polygon of b.polygons) {
-      for (const ring of polygon) {
-        if (ring.length >= 6) {
-          rings++;
-          vertices += Math.floor(ring.length / 2);
-        }
-      }
-    }
+    if (b.code.includes('\n')) throw new Error(`拣选索引：建筑编码含换行 / pick index: building code ${JSON.stringify(b.code)} contains a line break; fix the footprint's id`);
   }
-  const B = buildings.length;
-  const codeOffsetsAt = HEADER_BYTES;
-  const blobAt = codeOffsetsAt + 4 * (B + 1);
-  const ringStartAt = align4(blobAt + codeLength);
-  const vertexStartAt = ringStartAt + 4 * (B + 1);
-  const heightsAt = vertexStartAt + 4 * (rings + 1);
-  const xyAt = heightsAt + 8 * B;
-  const total = xyAt + 8 * vertices;
+  const codes = new TextEncoder().encode(buildings.map((b) => `${b.code}\n`).join(''));
 
-  const bytes = new Uint8Array(total);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < 4; i++) bytes[i] = PICK_INDEX_MAGIC.charCodeAt(i);
-  view.setUint32(4, PICK_INDEX_VERSION, true);
-  view.setUint32(8, B, true);
-  view.setUint32(12, rings, true);
-  view.setUint32(16, vertices, true);
-  view.setUint32(20, codeLength, true);
-  view.setFloat64(24, origin[0], true);
-  view.setFloat64(32, origin[1], true);
-  view.setFloat64(40, origin[2], true);
-
-  let blob = 0;
-  for (let i = 0; i < B; i++) {
-    view.setUint32(codeOffsetsAt + 4 * i, blob, true);
-    bytes.set(codeBytes[i]!, blobAt + blob);
-    blob += codeBytes[i]!.length;
-  }
-  view.setUint32(codeOffsetsAt + 4 * B, blob, true);
-
-  let r = 0;
-  let v = 0;
+  const heights = new Float32Array(2 * buildings.length);
+  const ringCounts: number[] = [];
+  const rings: QuantizedRing[] = [];
   let scratch = new Float64Array(128);
-  for (let i = 0; i < B; i++) {
-    const b = buildings[i]!;
-    view.setUint32(ringStartAt + 4 * i, r, true);
+  for (const [i, b] of buildings.entries()) {
     // Horizontal position at mid-height: the local vertical's tilt moves it ≤ 7 cm either way.
     const mid = (b.base + b.roof) / 2;
-    let sumLon = 0, sumLat = 0, n = 0;
+    let sumLon = 0, sumLat = 0, n = 0, count = 0;
     for (const polygon of b.polygons) {
       for (const [ri, ring] of polygon.entries()) {
-        const count = Math.floor(ring.length / 2);
-        if (count < 3) continue;
+        const vertices = Math.floor(ring.length / 2);
+        if (vertices < 3) continue;
         if (ri === 0) {
-          for (let k = 0; k < count; k++) {
+          for (let k = 0; k < vertices; k++) {
             sumLon += ring[2 * k]!;
             sumLat += ring[2 * k + 1]!;
           }
-          n += count;
+          n += vertices;
         }
-        if (scratch.length < 2 * count) scratch = new Float64Array(2 * count);
-        for (let k = 0; k < count; k++) {
+        if (scratch.length < 2 * vertices) scratch = new Float64Array(2 * vertices);
+        for (let k = 0; k < vertices; k++) {
           const p = toLocal(ring[2 * k]!, ring[2 * k + 1]!, mid);
           scratch[2 * k] = p[0];
           scratch[2 * k + 1] = p[1];
         }
         // Solid to the left: outer rings counter-clockwise, holes clockwise.
-        const area = signedArea2(scratch, 0, count);
-        const reverse = ri === 0 ? area < 0 : area > 0;
-        view.setUint32(vertexStartAt + 4 * r, v, true);
-        for (let k = 0; k < count; k++) {
-          const src = reverse ? count - 1 - k : k;
-          view.setFloat32(xyAt + 8 * v, scratch[2 * src]!, true);
-          view.setFloat32(xyAt + 8 * v + 4, scratch[2 * src + 1]!, true);
-          v++;
-        }
-        r++;
+        const area = signedArea2(scratch, 0, vertices);
+        const quantized = quantizeRing(scratch, vertices, ri === 0 ? area < 0 : area > 0);
+        if (quantized.steps.length / 2 + 1 > 0xffff) throw new Error(`拣选索引：环顶点过多 / pick index: building ${b.code} has a ring of over 65535 vertices; simplify its footprint`);
+        rings.push(quantized);
+        count++;
       }
     }
+    if (count > 0xffff) throw new Error(`拣选索引：环过多 / pick index: building ${b.code} has over 65535 rings; simplify its footprint`);
+    ringCounts.push(count);
     // Base and top as the frame's up at the footprint's centre (curvature: see the header).
     const lon = n ? sumLon / n : origin[0];
     const lat = n ? sumLat / n : origin[1];
-    view.setFloat32(heightsAt + 8 * i, toLocal(lon, lat, b.base)[2], true);
-    view.setFloat32(heightsAt + 8 * i + 4, toLocal(lon, lat, b.roof)[2], true);
+    heights[2 * i] = toLocal(lon, lat, b.base)[2];
+    heights[2 * i + 1] = toLocal(lon, lat, b.roof)[2];
   }
-  view.setUint32(ringStartAt + 4 * B, r, true);
-  view.setUint32(vertexStartAt + 4 * rings, v, true);
+  const B = buildings.length;
+  const R = rings.length;
+  const V = rings.reduce((sum, r) => sum + 1 + r.steps.length / 2, 0);
+  const at = layout(B, R, V, codes.length);
+
+  const bytes = new Uint8Array(at.total);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < 4; i++) bytes[i] = PICK_INDEX_MAGIC.charCodeAt(i);
+  view.setUint32(4, PICK_INDEX_VERSION, true);
+  view.setUint32(8, B, true);
+  view.setUint32(12, R, true);
+  view.setUint32(16, V, true);
+  view.setUint32(20, codes.length, true);
+  view.setFloat64(24, origin[0], true);
+  view.setFloat64(32, origin[1], true);
+  view.setFloat64(40, origin[2], true);
+  bytes.set(codes, at.codesAt);
+  ringCounts.forEach((c, i) => view.setUint16(at.ringCountsAt + 2 * i, c, true));
+  heights.forEach((h, k) => view.setFloat32(at.heightsAt + 4 * k, h, true));
+  let step = at.stepsAt;
+  rings.forEach((r, k) => {
+    view.setUint16(at.vertexCountsAt + 2 * k, 1 + r.steps.length / 2, true);
+    view.setFloat32(at.firstAt + 8 * k, r.x0, true);
+    view.setFloat32(at.firstAt + 8 * k + 4, r.y0, true);
+    for (const d of r.steps) {
+      view.setInt16(step, d, true);
+      step += 2;
+    }
+  });
   return bytes;
 }
 
@@ -306,7 +340,7 @@ export function encodeBuildingPickIndex(buildings: readonly PickIndexBuilding[],
 
 /** Decodes a pick index and builds its grid. Throws with what is wrong and what to do. */
 export function decodeBuildingPickIndex(input: ArrayBuffer | Uint8Array, options: DecodePickIndexOptions = {}): BuildingPickIndex {
-  // Own, aligned copy: typed-array views need 4-byte alignment and must not alias a reused buffer.
+  // Own copy: the arrays below must not alias a buffer the caller reuses.
   const bytes = input instanceof Uint8Array ? input.slice() : new Uint8Array(input.slice(0));
   const fail = (what: string): never => {
     throw new Error(`拣选索引无效 / pick index invalid: ${what}; rebuild it with "npm run tiles:buildings"`);
@@ -322,26 +356,35 @@ export function decodeBuildingPickIndex(input: ArrayBuffer | Uint8Array, options
   const V = view.getUint32(16, true);
   const C = view.getUint32(20, true);
   const origin = { lon: view.getFloat64(24, true), lat: view.getFloat64(32, true), height: view.getFloat64(40, true) };
-  const codeOffsetsAt = HEADER_BYTES;
-  const blobAt = codeOffsetsAt + 4 * (B + 1);
-  const ringStartAt = align4(blobAt + C);
-  const vertexStartAt = ringStartAt + 4 * (B + 1);
-  const heightsAt = vertexStartAt + 4 * (R + 1);
-  const xyAt = heightsAt + 8 * B;
-  const total = xyAt + 8 * V;
-  if (bytes.length !== total) fail(`${bytes.length} bytes, the header says ${total}`);
+  if (V < R) fail(`${V} vertices for ${R} rings`);
+  const at = layout(B, R, V, C);
+  if (bytes.length !== at.total) fail(`${bytes.length} bytes, the header says ${at.total}`);
 
-  const buffer = bytes.buffer;
-  const codeOffsets = new Uint32Array(buffer, codeOffsetsAt, B + 1);
-  const ringStart = new Uint32Array(buffer, ringStartAt, B + 1);
-  const vertexStart = new Uint32Array(buffer, vertexStartAt, R + 1);
-  const heights = new Float32Array(buffer, heightsAt, 2 * B);
-  const xy = new Float32Array(buffer, xyAt, 2 * V);
-  if (codeOffsets[B] !== C || ringStart[B] !== R || vertexStart[R] !== V) fail('section ends do not match the header');
-
-  const decoder = new TextDecoder();
-  const codes: string[] = new Array<string>(B);
-  for (let i = 0; i < B; i++) codes[i] = decoder.decode(bytes.subarray(blobAt + codeOffsets[i]!, blobAt + codeOffsets[i + 1]!));
+  const codes = new TextDecoder().decode(bytes.subarray(at.codesAt, at.codesAt + C)).split('\n');
+  if (codes.pop() !== '' || codes.length !== B) fail(`${codes.length} codes for ${B} buildings`);
+  const ringStart = new Uint32Array(B + 1);
+  for (let i = 0; i < B; i++) ringStart[i + 1] = ringStart[i]! + view.getUint16(at.ringCountsAt + 2 * i, true);
+  const vertexStart = new Uint32Array(R + 1);
+  for (let r = 0; r < R; r++) vertexStart[r + 1] = vertexStart[r]! + view.getUint16(at.vertexCountsAt + 2 * r, true);
+  if (ringStart[B] !== R || vertexStart[R] !== V) fail('ring or vertex counts do not add up to the header');
+  const heights = new Float32Array(bytes.buffer.slice(at.heightsAt, at.heightsAt + 8 * B));
+  const xy = new Float32Array(2 * V);
+  let step = at.stepsAt;
+  for (let r = 0; r < R; r++) {
+    const x0 = view.getFloat32(at.firstAt + 8 * r, true);
+    const y0 = view.getFloat32(at.firstAt + 8 * r + 4, true);
+    let qx = 0;
+    let qy = 0;
+    for (let v = vertexStart[r]!; v < vertexStart[r + 1]!; v++) {
+      if (v > vertexStart[r]!) {
+        qx += view.getInt16(step, true);
+        qy += view.getInt16(step + 2, true);
+        step += 4;
+      }
+      xy[2 * v] = x0 + qx * STEP_M;
+      xy[2 * v + 1] = y0 + qy * STEP_M;
+    }
+  }
 
   const bounds = new Float32Array(4 * B);
   for (let i = 0; i < B; i++) {

@@ -55,6 +55,10 @@ describe('pick index encoding', () => {
     const expected = toLocal(lon, lat, 15);
     expect(index.xy[0]).toBeCloseTo(expected[0], 2);
     expect(index.xy[1]).toBeCloseTo(expected[1], 2);
+    // Every vertex to the centimetre.
+    const third = toLocal(buildings[0]!.polygons[0]![0]![4]!, buildings[0]!.polygons[0]![0]![5]!, 15);
+    expect(Math.abs(index.xy[4]! - third[0])).toBeLessThan(0.01);
+    expect(Math.abs(index.xy[5]! - third[1])).toBeLessThan(0.01);
     expect(index.heights[0]).toBeCloseTo(0, 2);
     expect(index.heights[1]).toBeCloseTo(30, 2);
     expect(index.heights[2]).toBeCloseTo(5, 2);
@@ -79,8 +83,13 @@ describe('pick index encoding', () => {
     expect(() => decodeBuildingPickIndex(new Uint8Array(10))).toThrow(/only 10 bytes/);
   });
 
-  it('takes about 8 bytes a vertex', () => {
-    expect(bytes.length).toBeLessThan(48 + 4 * 4 + 24 + 4 * 4 + 4 * 6 + 8 * 3 + 8 * 20 + 8);
+  it('takes 4 bytes a vertex after the first of a ring, and splits walls longer than 327 m', () => {
+    // header, codes (8 + 12 + 9 B, padded), ring counts, vertex counts, heights, first vertices, steps.
+    expect(bytes.length).toBe(48 + 32 + 8 + 12 + 24 + 8 * 5 + 4 * 15);
+    const long = decodeBuildingPickIndex(encodeBuildingPickIndex([box('big', 0, 0, 400, 0, 10)], { origin: ORIGIN }));
+    expect(long.vertexStart[1]).toBe(4 + 4 * 2);
+    expect(pickPrism(long, ray([-1000, 5, 5], [1, 0, 0]))?.distance).toBeCloseTo(600, 0);
+    expect(pickPrism(long, ray([0, 0, 50], [0, 0, -1]))?.distance).toBeCloseTo(40, 1);
   });
 });
 
