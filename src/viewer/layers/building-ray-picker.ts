@@ -7,9 +7,17 @@
  * What the GPU pick would see, the CPU pick honours:
  * - only buildings Cesium drew in the latest frame (tiles reported by `tileVisible`
  *   since the last `preRender`) and that are shown (`feature.show`; filters hide);
- * - terrain in front wins: the globe's own CPU ray test (`globe.pick`, over the
- *   terrain tiles rendered last frame) gives the terrain distance;
- * - back faces are not hit (the tiles' materials are single-sided).
+ * - terrain in front wins when the GPU would let it: with `globe.depthTestAgainstTerrain`
+ *   the globe's own CPU ray test (`globe.pick`, over the terrain tiles rendered last
+ *   frame) gives the terrain distance and a farther building loses. Without it (the
+ *   viewer's default) Cesium clears the globe's depth before drawing 3D Tiles
+ *   (Scene.js, `clearGlobeDepth`), so buildings are drawn over terrain — a wall's foot
+ *   where the rendered terrain is above the building's base, a tower behind a hill —
+ *   and `scene.pick` returns them; so does this picker;
+ * - back faces are not hit (the tiles' materials are single-sided);
+ * - `scene.pick` reads a 3×3 pixel square and takes the first object in a spiral from
+ *   the centre, so a building one pixel off still counts: when the centre ray misses,
+ *   the eight neighbours are tried in that order (a miss costs nine rays, ~1 ms).
  *
  * It does not answer (`undefined` → the caller falls back to `scene.pick`) while the
  * index is not loaded (or failed: logged once, the picker stays off), outside 3D mode,
@@ -21,13 +29,13 @@
  * (bar a pixel at an edge).
  */
 import {
+  Cartesian2,
   Cartesian3,
   Cesium3DTileset,
   Matrix4,
   Ray,
   SceneMode,
   Transforms,
-  type Cartesian2,
   type Cesium3DTile,
   type Cesium3DTileFeature,
   type Viewer,
@@ -50,6 +58,13 @@ export interface BuildingRayPicker {
   pick(windowPosition: Cartesian2): string | null | undefined;
   /** Why `pick` would not answer now, or null when it would. */
   unavailable(): string | null;
+  /**
+   * What `pick` weighs at a window position, for tests and diagnostics: the nearest
+   * building hit by the ray with and without the drawn-and-shown filter, and the terrain
+   * hit when terrain occludes buildings (distances in metres from the camera). Null
+   * when `pick` would not answer.
+   */
+  explain(windowPosition: Cartesian2): PickExplanation | null;
   /** Resolves true once the index is loaded, false if it is not coming (missing, bad). */
   readonly whenReady: Promise<boolean>;
   destroy(): void;
@@ -66,12 +81,24 @@ export interface BuildingRayPickerOptions {
   fetch?: typeof fetch;
 }
 
+export interface PickExplanation {
+  anyBuilding: { code: string; distance: number } | null;
+  candidate: { code: string; distance: number } | null;
+  terrainDistance: number | null;
+}
+
 declare global {
   interface Window {
     /** The CPU building picker of the desk (README "Automation handle"): for tests and benchmarks. */
     yzBuildingPicker?: BuildingRayPicker;
   }
 }
+
+/**
+ * The order in which `scene.pick` looks at its 3×3 pixels (PickFramebuffer.js,
+ * pickObjectsFromPixels: a spiral from the centre), as window-pixel offsets (y down).
+ */
+const PICK_SPIRAL: readonly (readonly [number, number])[] = [[0, 0], [1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1]];
 
 /** The tile a feature belongs to (`Cesium3DTileFeature.content` is public API but missing from the typings). */
 function tileOf(feature: Cesium3DTileFeature): Cesium3DTile {
@@ -144,8 +171,9 @@ export function createBuildingRayPicker(options: BuildingRayPickerOptions): Buil
   const localDirection = new Cartesian3();
   const terrainHit = new Cartesian3();
 
-  const pick = (windowPosition: Cartesian2): string | null | undefined => {
-    if (unavailable() !== null) return undefined;
+  const terrainOccludes = () => scene.globe.show && scene.globe.depthTestAgainstTerrain;
+
+  const castRay = (windowPosition: Cartesian2, filtered: boolean) => {
     const ray = viewer.camera.getPickRay(windowPosition, scratchRay);
     if (!ray) return null;
     Matrix4.multiplyByPoint(ecefToLocal!, ray.origin, localOrigin);
@@ -153,19 +181,53 @@ export function createBuildingRayPicker(options: BuildingRayPickerOptions): Buil
     const hit = pickPrism(
       index!,
       { origin: [localOrigin.x, localOrigin.y, localOrigin.z], direction: [localDirection.x, localDirection.y, localDirection.z] },
-      { isCandidate },
+      filtered ? { isCandidate } : {},
     );
-    if (!hit) return null;
-    // Terrain only matters when there is a building to hide: a miss never pays for it.
-    const ground = scene.globe.show ? scene.globe.pick(ray, scene, terrainHit) : undefined;
+    return { ray, hit };
+  };
+
+  const explain = (windowPosition: Cartesian2): PickExplanation | null => {
+    if (unavailable() !== null) return null;
+    const named = (hit: { index: number; distance: number } | null | undefined) => (hit ? { code: index!.codes[hit.index]!, distance: hit.distance } : null);
+    const any = castRay(windowPosition, false);
+    const candidate = castRay(windowPosition, true);
+    const ground = candidate && terrainOccludes() ? scene.globe.pick(candidate.ray, scene, terrainHit) : undefined;
+    return {
+      anyBuilding: named(any?.hit),
+      candidate: named(candidate?.hit),
+      terrainDistance: ground && candidate ? Cartesian3.distance(candidate.ray.origin, ground) : null,
+    };
+  };
+
+  /** The building seen through one pixel (centre at `windowPosition`), or null. */
+  const pickPixel = (windowPosition: Cartesian2): string | null => {
+    const cast = castRay(windowPosition, true);
+    if (!cast?.hit) return null;
+    const { ray, hit } = cast;
+    // Terrain only matters when there is a building to hide (a miss never pays for it)
+    // and when the GPU depth-tests buildings against it (see the module comment).
+    const ground = terrainOccludes() ? scene.globe.pick(ray, scene, terrainHit) : undefined;
     // The frame is rigid, so hit.distance (metres along the ray) is an ECEF distance too.
     if (ground && Cartesian3.distance(ray.origin, ground) < hit.distance) return null;
     return index!.codes[hit.index]!;
   };
 
+  const neighbour = new Cartesian2();
+  const pick = (windowPosition: Cartesian2): string | null | undefined => {
+    if (unavailable() !== null) return undefined;
+    for (const [dx, dy] of PICK_SPIRAL) {
+      neighbour.x = windowPosition.x + dx;
+      neighbour.y = windowPosition.y + dy;
+      const code = pickPixel(neighbour);
+      if (code !== null) return code;
+    }
+    return null;
+  };
+
   const picker: BuildingRayPicker = {
     pick,
     unavailable,
+    explain,
     whenReady,
     destroy() {
       destroyed = true;
