@@ -17,7 +17,10 @@
  * - back faces are not hit (the tiles' materials are single-sided);
  * - `scene.pick` reads a 3×3 pixel square and takes the first object in a spiral from
  *   the centre, so a building one pixel off still counts: when the centre ray misses,
- *   the eight neighbours are tried in that order (a miss costs nine rays, ~1 ms).
+ *   the eight neighbours are tried in that order (a miss costs nine rays, ~1 ms). The
+ *   rays go through the centres of the drawing-buffer pixels it reads — for a window
+ *   position (x, y) that is (x + ½, y − ½): it reads GL row `height − y`, which lies
+ *   just above y. Casting at (x, y) itself disagreed one pixel row up at every edge.
  *
  * It does not answer (`undefined` → the caller falls back to `scene.pick`) while the
  * index is not loaded (or failed: logged once, the picker stays off), outside 3D mode,
@@ -59,7 +62,7 @@ export interface BuildingRayPicker {
   /** Why `pick` would not answer now, or null when it would. */
   unavailable(): string | null;
   /**
-   * What `pick` weighs at a window position, for tests and diagnostics: the nearest
+   * What `pick` weighs at a window position's own pixel, for tests and diagnostics: the nearest
    * building hit by the ray with and without the drawn-and-shown filter, and the terrain
    * hit when terrain occludes buildings (distances in metres from the camera). Null
    * when `pick` would not answer.
@@ -189,8 +192,8 @@ export function createBuildingRayPicker(options: BuildingRayPickerOptions): Buil
   const explain = (windowPosition: Cartesian2): PickExplanation | null => {
     if (unavailable() !== null) return null;
     const named = (hit: { index: number; distance: number } | null | undefined) => (hit ? { code: index!.codes[hit.index]!, distance: hit.distance } : null);
-    const any = castRay(windowPosition, false);
-    const candidate = castRay(windowPosition, true);
+    const any = castRay(gpuPixelCentre(windowPosition, 0, 0), false);
+    const candidate = castRay(gpuPixelCentre(windowPosition, 0, 0), true);
     const ground = candidate && terrainOccludes() ? scene.globe.pick(candidate.ray, scene, terrainHit) : undefined;
     return {
       anyBuilding: named(any?.hit),
@@ -212,13 +215,28 @@ export function createBuildingRayPicker(options: BuildingRayPickerOptions): Buil
     return index!.codes[hit.index]!;
   };
 
-  const neighbour = new Cartesian2();
+  const pixel = new Cartesian2();
+  /**
+   * The window position (CSS px) of the centre of the drawing-buffer pixel that
+   * `scene.pick` reads at spiral offset (dx, dy) around `windowPosition` (Picking.js:
+   * column ⌊x·sx⌋, GL row ⌊height − y·sy⌋; GL rows count upwards).
+   */
+  const gpuPixelCentre = (windowPosition: Cartesian2, dx: number, dy: number): Cartesian2 => {
+    const canvas = scene.canvas;
+    const sx = scene.drawingBufferWidth / canvas.clientWidth;
+    const sy = scene.drawingBufferHeight / canvas.clientHeight;
+    const height = scene.drawingBufferHeight;
+    const column = Math.floor(windowPosition.x * sx) + dx;
+    const row = Math.floor(height - windowPosition.y * sy) - dy;
+    pixel.x = (column + 0.5) / sx;
+    pixel.y = (height - (row + 0.5)) / sy;
+    return pixel;
+  };
+
   const pick = (windowPosition: Cartesian2): string | null | undefined => {
     if (unavailable() !== null) return undefined;
     for (const [dx, dy] of PICK_SPIRAL) {
-      neighbour.x = windowPosition.x + dx;
-      neighbour.y = windowPosition.y + dy;
-      const code = pickPixel(neighbour);
+      const code = pickPixel(gpuPixelCentre(windowPosition, dx, dy));
       if (code !== null) return code;
     }
     return null;
