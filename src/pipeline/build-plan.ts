@@ -58,6 +58,8 @@ interface FeatureTilesStepOptions {
   codeDirs: string[];
   /** Loads the command lazily, so a fresh step costs no import. */
   command(): Promise<TilesetCommand>;
+  /** Files in tiles/<name> that must exist for the step to be fresh. Default: tileset.json. */
+  outputFiles?: string[];
 }
 
 /** Sample features + DEM → a 3D Tiles 1.1 feature tileset in tiles/<name>, rebuilt when its input or code changes. */
@@ -74,7 +76,7 @@ function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepOptions)
       ...options.codeDirs.map((dir) => join(paths.root, 'src', 'pipeline', dir)),
       join(paths.root, 'src', 'core'),
     ],
-    outputs: [join(out, 'tileset.json')],
+    outputs: (options.outputFiles ?? ['tileset.json']).map((file) => join(out, file)),
     async run(progress) {
       const run = await options.command();
       const result = await run({ input, dem, out, log: progress });
@@ -90,6 +92,8 @@ export function buildingsStep(paths: ProjectPaths): BuildStep {
     title: '建筑三维瓦片 / buildings 3D Tiles',
     sourceFile: SAMPLE_FILES.buildings,
     codeDirs: ['buildings', 'tiles3d'],
+    // The CPU pick index joined the tileset later: tiles built before it are rebuilt.
+    outputFiles: ['tileset.json', 'pick-index.bin'],
     command: async () => (await import('./buildings/buildings-command.ts')).runBuildingsCommand,
   });
 }

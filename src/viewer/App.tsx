@@ -318,6 +318,7 @@ export function App() {
           filters={filters}
           areaCodes={areaCodes}
           selected={mode === 'desk' ? view.selected : highlight}
+          gpuPickOnly={lifelinesOn || underground}
           onPick={onBuildingPick}
           onReady={onBuildingsReady}
         />
