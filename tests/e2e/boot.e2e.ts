@@ -37,6 +37,8 @@ describe('the served viewer boots offline', () => {
       cameraHeight: window.yz!.viewer.camera.positionCartographic.height,
       profile: window.yz!.renderProfile,
       msaa: window.yz!.viewer.scene.msaaSamples,
+      // Cesium's own click-to-select pick (ScreenSpaceEventType.LEFT_CLICK = 2, LEFT_DOUBLE_CLICK = 3) is off.
+      viewerClickActions: [2, 3].map((type) => window.yz!.viewer.screenSpaceEventHandler.getInputAction(type) ?? null),
     }));
     expect(state.title).toBe('渝中数字孪生');
     expect(state.canvas).toBe(true);
@@ -47,6 +49,7 @@ describe('the served viewer boots offline', () => {
     // private globe load budget it sets (a Cesium upgrade that drops it fails here).
     expect(state.profile).toMatchObject({ software: true, applied: true, msaaSamples: 1, fxaa: false, loadBudgetMs: 250, skyAtmosphere: false, busyScale: 0.35 });
     expect(state.msaa).toBe(1);
+    expect(state.viewerClickActions).toEqual([null, null]);
 
     // Adaptive resolution: the settled view is drawn at full resolution, a moving camera
     // at the busy scale, and the view is full resolution again once it has settled.

@@ -3,7 +3,7 @@
  * children mount only after the viewer is created): the first view (from the URL, or
  * the opening view), the home button, WebGL context loss, and hands the viewer up.
  */
-import type { Viewer } from 'cesium';
+import { ScreenSpaceEventType, type Viewer } from 'cesium';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import type { CameraState } from '../state/url-state.ts';
@@ -27,6 +27,11 @@ export function SceneSetup({ initialCamera, onWebglContextLost, onViewer }: Scen
       event.cancel = true;
       viewer.camera.flyTo(OPENING_VIEW);
     });
+    // Cesium's Viewer picks on every click (and double-click) to set selectedEntity and
+    // trackedEntity, which this app never uses: on a software renderer that hidden
+    // scene.pick held each click 60-80 ms before our own layers saw it.
+    viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_CLICK);
+    viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
     const canvas = viewer.scene.canvas;
     const onLost = (event: Event) => {
       event.preventDefault();
