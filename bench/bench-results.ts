@@ -20,6 +20,8 @@ export interface Target {
 
 export interface BenchResults {
   date: string;
+  /** Set when the results were collected (`--collect`) from earlier runs: when those were measured. */
+  collected?: { measuredFrom: string; measuredTo: string };
   mode: 'full' | 'smoke';
   command: string;
   /** Runs per benchmark; every figure is the median of these. */
@@ -65,6 +67,7 @@ export function viewerTargets(v: ViewerComparison): Record<'load' | 'fps' | 'pic
 
 export interface BuildResultsInput {
   date: string;
+  collected?: { measuredFrom: string; measuredTo: string };
   mode: 'full' | 'smoke';
   command: string;
   runs: number;
@@ -81,6 +84,7 @@ export function buildResults(input: BuildResultsInput): BenchResults {
   const v = input.viewer;
   return {
     date: input.date,
+    ...(input.collected ? { collected: input.collected } : {}),
     mode: input.mode,
     command: input.command,
     runs: input.runs,

@@ -107,9 +107,20 @@ const machine = machineInfo();
 const sections = Object.fromEntries(benches.map((b) => [b.name, { status: 'skipped', reason: 'not run: the run stopped before this bench' }])) as Record<Bench['name'], BenchSection<unknown>>;
 
 /** Written after every bench, so a run stopped part-way still leaves what it measured. */
+/** When the collected runs were measured: the earliest and latest `date` of their reports. */
+function measuredBetween(): { measuredFrom: string; measuredTo: string } | undefined {
+  const dates = Object.values(sections)
+    .flatMap((s) => (s.status === 'ok' ? [s.report as { date?: unknown }] : []))
+    .map((r) => r.date)
+    .filter((d): d is string => typeof d === 'string')
+    .sort();
+  return dates.length ? { measuredFrom: dates[0]!, measuredTo: dates.at(-1)! } : undefined;
+}
+
 function writeResults(): void {
   const results = buildResults({
     date: new Date().toISOString(),
+    collected: values.collect ? measuredBetween() : undefined,
     mode: smoke ? 'smoke' : 'full',
     command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
     runs,

@@ -64,3 +64,19 @@ describe('the results page', () => {
     expect(page).toMatch(/\*\*Pick\*\*: .*measured 70\.00 → \*\*not met\*\*/);
   });
 });
+
+describe('collected results', () => {
+  it('say when their runs were measured instead of showing the load at collection time', () => {
+    const results = buildResults({
+      ...input([run('ours', 2000, 6, 12), run('naive', 30_000, 1, 80)]),
+      command: 'npm run bench -- --collect',
+      collected: { measuredFrom: '2026-11-26T11:02:08.328Z', measuredTo: '2026-11-26T15:11:53.349Z' },
+    });
+    const page = renderBenchmarksMarkdown(results);
+    expect(page).toContain('Collected 2026-11-26T07:00:00.000Z with `npm run bench -- --collect` from the runs kept in bench/results/full/, measured between 2026-11-26T11:02:08.328Z and 2026-11-26T15:11:53.349Z');
+    expect(page).not.toContain('3.5 / 2 / 1');
+    const measured = renderBenchmarksMarkdown(buildResults(input([run('ours', 2000, 6, 12), run('naive', 30_000, 1, 80)])));
+    expect(measured).toContain('Measured 2026-11-26T07:00:00.000Z');
+    expect(measured).toContain('load average 3.5 / 2 / 1');
+  });
+});
