@@ -474,6 +474,23 @@ export function insideFootprint(index: Pick<BuildingPickIndex, 'ringStart' | 've
 }
 
 /**
+ * Narrows the ray's interval `span` ([t0, t1], in ray lengths) to where the ray lies
+ * between `lo` and `hi` along one axis (origin `o`, direction `d`); false once empty.
+ */
+function clipToSlab(span: number[] | Float64Array, o: number, d: number, lo: number, hi: number): boolean {
+  if (d === 0) return o >= lo && o <= hi;
+  let a = (lo - o) / d;
+  let b = (hi - o) / d;
+  if (a > b) [a, b] = [b, a];
+  if (a > span[0]!) span[0] = a;
+  if (b < span[1]!) span[1] = b;
+  return span[0]! <= span[1]!;
+}
+
+/** rayPrism's interval, reused: it runs for every candidate of every pick. */
+const PRISM_SPAN = new Float64Array(2);
+
+/**
  * Distance along a unit ray to building i's nearest front face closer than `best`, or
  * `best` if none: its flat roof from above, or a wall from outside (as the GPU draws
  * them, back faces culled; there is no floor).
@@ -490,20 +507,12 @@ export function rayPrism(
   const top = heights[2 * building + 1]!;
   if (!(top > base)) return best;
   // Box first: most buildings of a cell are nowhere near the ray.
-  let t0 = 0;
-  let t1 = best;
-  const slab = (o: number, d: number, lo: number, hi: number): boolean => {
-    if (d === 0) return o >= lo && o <= hi;
-    let a = (lo - o) / d;
-    let b = (hi - o) / d;
-    if (a > b) [a, b] = [b, a];
-    if (a > t0) t0 = a;
-    if (b < t1) t1 = b;
-    return t0 <= t1;
-  };
-  if (!slab(ox, dx, bounds[4 * building]!, bounds[4 * building + 2]!)) return best;
-  if (!slab(oy, dy, bounds[4 * building + 1]!, bounds[4 * building + 3]!)) return best;
-  if (!slab(oz, dz, base, top)) return best;
+  const span = PRISM_SPAN;
+  span[0] = 0;
+  span[1] = best;
+  if (!clipToSlab(span, ox, dx, bounds[4 * building]!, bounds[4 * building + 2]!)) return best;
+  if (!clipToSlab(span, oy, dy, bounds[4 * building + 1]!, bounds[4 * building + 3]!)) return best;
+  if (!clipToSlab(span, oz, dz, base, top)) return best;
 
   if (dz < 0) {
     const t = (top - oz) / dz;
@@ -553,18 +562,10 @@ export function pickPrism(index: BuildingPickIndex, ray: LocalRay, options: Pick
   // Clip to the grid's box and the slab of heights.
   const x1 = g.x0 + g.nx * g.cellSize;
   const y1 = g.y0 + g.ny * g.cellSize;
-  let tMin = 0;
-  let tMax = maxDistance;
-  const clip = (o: number, d: number, lo: number, hi: number): boolean => {
-    if (d === 0) return o >= lo && o <= hi;
-    let a = (lo - o) / d;
-    let b = (hi - o) / d;
-    if (a > b) [a, b] = [b, a];
-    tMin = Math.max(tMin, a);
-    tMax = Math.min(tMax, b);
-    return tMin <= tMax;
-  };
-  if (!clip(ox, dx, g.x0, x1) || !clip(oy, dy, g.y0, y1) || !clip(oz, dz, g.zMin, g.zMax)) return null;
+  const span = [0, maxDistance];
+  if (!clipToSlab(span, ox, dx, g.x0, x1) || !clipToSlab(span, oy, dy, g.y0, y1) || !clipToSlab(span, oz, dz, g.zMin, g.zMax)) return null;
+  const tMin = span[0]!;
+  const tMax = span[1]!;
 
   const cs = g.cellSize;
   const px = ox + tMin * dx;

@@ -11,7 +11,8 @@
  * Like 3DTilesRendererJS's plugins: installed on a viewer, removed by the returned
  * function, nothing else in the app needs to know.
  */
-import { Cesium3DTileset, Matrix4, type Viewer } from 'cesium';
+import { Matrix4, type Viewer } from 'cesium';
+import { allTilesetsLoaded } from './tiles-loaded.ts';
 
 export interface AdaptiveResolutionOptions {
   /** Resolution scale while busy. Default 0.35. */
@@ -44,15 +45,6 @@ export function scaleFor(activity: FrameActivity, options: { busyScale: number; 
   return busy ? Math.min(options.busyScale, options.restScale) : options.restScale;
 }
 
-function tilesetsLoading(viewer: Viewer): boolean {
-  const primitives = viewer.scene.primitives;
-  for (let i = 0; i < primitives.length; i++) {
-    const p = primitives.get(i) as unknown;
-    if (p instanceof Cesium3DTileset && p.show && !p.tilesLoaded) return true;
-  }
-  return false;
-}
-
 const installed = new WeakMap<Viewer, AdaptiveResolution>();
 
 /** The adaptive resolution installed on a viewer, if any (the PNG export suspends it). */
@@ -82,7 +74,7 @@ export function installAdaptiveResolution(viewer: Viewer, options: AdaptiveResol
     const view = viewer.camera.viewMatrix;
     const cameraMoved = !Matrix4.equalsEpsilon(view, lastView, 1e-9);
     Matrix4.clone(view, lastView);
-    const activity: FrameActivity = { cameraMoved, globeLoading: !scene.globe.tilesLoaded, tilesetsLoading: tilesetsLoading(viewer) };
+    const activity: FrameActivity = { cameraMoved, globeLoading: !scene.globe.tilesLoaded, tilesetsLoading: !allTilesetsLoaded(viewer) };
     const scale = scaleFor(activity, settings);
     busy = scale !== settings.restScale;
     if (viewer.resolutionScale !== scale) {

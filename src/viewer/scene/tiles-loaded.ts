@@ -9,7 +9,8 @@ import { Cesium3DTileset, type Viewer } from 'cesium';
 /** Frames in a row that must look settled before we believe it. */
 const SETTLED_FRAMES = 4;
 
-function allTilesetsLoaded(viewer: Viewer): boolean {
+/** True when every shown 3D tileset in the scene reports its tiles loaded. */
+export function allTilesetsLoaded(viewer: Viewer): boolean {
   const primitives = viewer.scene.primitives;
   for (let i = 0; i < primitives.length; i++) {
     const p = primitives.get(i) as unknown;
