@@ -18,9 +18,8 @@ import { packTileJob } from './tile-job.ts';
 import type { TileWorkerPool } from '../tiles3d/tile-worker-pool.ts';
 import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
-import { TILESET_FILE, withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
-import { stageFolder, type StagedFolder } from '../tiles3d/output-folder.ts';
-import { referencePickIndex, writePickIndex } from './pick-index-writer.ts';
+import { withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
+import { writePickIndex } from './pick-index-writer.ts';
 
 export interface BuildBuildingsOptions {
   /** Footprints, as read by footprint-reader (or generated). */
@@ -101,16 +100,8 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
     items.push({ index, x, y, size: visualSize(box), key: store.ids[index]! });
   }
 
-  // The tiles go into a folder staged here, so the pick index joins them before the
-  // one atomic swap (the tileset writer stages and swaps that folder in turn).
-  let staged: StagedFolder;
-  try {
-    staged = stageFolder(options.outDir);
-  } catch (error) {
-    return { ok: false, error: `无法写入输出目录 / cannot write to ${options.outDir}: ${(error as Error).message}`, problems };
-  }
   const written = await writeFeatureTileset({
-    outDir: staged.path,
+    outDir: options.outDir,
     pool,
     workers: options.workers,
     items,
@@ -120,21 +111,15 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
     counts: { buildings: store.count },
     sourceName: options.sourceName,
     problems,
+    // The pick index is swapped in with the tiles and named in tileset.json.
+    addFiles: (dir) => {
+      const pickIndex = writePickIndex(dir, store);
+      progress(`拣选索引 / pick index: ${pickIndex.bytes} bytes (${pickIndex.buildings} buildings)`);
+      return { pickIndex };
+    },
     progress,
   });
-  if (!written.ok) {
-    staged.discard();
-    return { ok: false, error: written.error, problems };
-  }
-  try {
-    const pickIndex = writePickIndex(staged.path, store);
-    referencePickIndex(staged.path, TILESET_FILE, pickIndex);
-    progress(`拣选索引 / pick index: ${pickIndex.bytes} bytes (${pickIndex.buildings} buildings)`);
-    staged.commit();
-  } catch (error) {
-    staged.discard();
-    return { ok: false, error: `拣选索引写入失败 / writing the pick index failed: ${(error as Error).message}`, problems };
-  }
+  if (!written.ok) return { ok: false, error: written.error, problems };
   const { tiles, bytes, vertices, triangles, encodeSeconds } = written.stats;
   return { ok: true, summary: { buildings: store.count, problems, tiles, bytes, vertices, triangles, readSeconds, encodeSeconds } };
 }

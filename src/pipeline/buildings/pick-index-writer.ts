@@ -6,7 +6,7 @@
  * carries the content hash).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeBuildingPickIndex, PICK_INDEX_VERSION, type PickIndexBuilding } from '../../core/building-pick-index.ts';
 import type { BuildingStore } from './building-store.ts';
@@ -49,12 +49,4 @@ export function writePickIndex(dir: string, store: BuildingStore): PickIndexRefe
     bytes: bytes.byteLength,
     buildings: store.count,
   };
-}
-
-/** Adds the reference to `asset.extras.pickIndex` of the tileset.json in `dir`. */
-export function referencePickIndex(dir: string, tilesetFile: string, reference: PickIndexReference): void {
-  const path = join(dir, tilesetFile);
-  const tileset = JSON.parse(readFileSync(path, 'utf8')) as { asset: { extras?: Record<string, unknown> } };
-  tileset.asset.extras = { ...tileset.asset.extras, pickIndex: reference };
-  writeFileSync(path, JSON.stringify(tileset));
 }

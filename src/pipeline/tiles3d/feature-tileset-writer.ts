@@ -41,6 +41,11 @@ export interface FeatureTilesetWriteOptions {
   counts: Record<string, number>;
   /** More figures for tileset.json's extras only, after `counts`. */
   extraFigures?: Record<string, number>;
+  /**
+   * Writes more files into the staged folder once the tiles are in, so they are swapped
+   * in with the tiles; what it returns joins tileset.json's `asset.extras` (last).
+   */
+  addFiles?: (stagedDir: string) => Record<string, unknown>;
   /** `asset.generator` of tileset.json; default tileset-json.ts's. */
   generator?: string;
   /** Name of the input, for the report. */
@@ -141,9 +146,10 @@ export async function writeFeatureTileset(options: FeatureTilesetWriteOptions): 
     await Promise.all(inFlight);
     stats.encodeSeconds = (performance.now() - encodeStarted) / 1000;
 
+    const added = options.addFiles?.(staged.path) ?? {};
     const tileset = tilesetJson(root, {
       ...(options.generator ? { generator: options.generator } : {}),
-      extras: { ...options.counts, ...options.extraFigures, tiles: tiles.length, source },
+      extras: { ...options.counts, ...options.extraFigures, tiles: tiles.length, source, ...added },
     });
     const tilesetText = JSON.stringify(tileset);
     writeFileSync(join(staged.path, TILESET_FILE), tilesetText);
