@@ -9,6 +9,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ArchiveConfig } from '../config.ts';
+import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.ts';
 import { LifelineQueries } from '../lifelines/lifeline-queries.ts';
 import type { ArchiveStore } from '../store/archive-store.ts';
 import { SqliteArchiveStore } from '../store/sqlite-store.ts';
@@ -38,6 +39,8 @@ export interface ArchiveApiOptions {
   version?: string;
   /** Serialized dossiers kept per archive version. Default 20 000 (a district); 0 turns the cache off (benchmarks). */
   dossierCacheEntries?: number;
+  /** Login throttle limits (tests shorten the delays). Defaults in `auth/login-throttle.ts`. */
+  loginThrottle?: LoginThrottleOptions;
 }
 
 export const OPENAPI_INFO = {
@@ -98,7 +101,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
     registerLifelineRoutes(app, ctx);
     registerInspectionRoutes(app, ctx);
     registerPlanRoutes(app, ctx);
-    registerSessionRoutes(app, ctx);
+    registerSessionRoutes(app, ctx, new LoginThrottle(options.loginThrottle));
     registerUserRoutes(app, ctx);
     registerExportRoutes(app, ctx);
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

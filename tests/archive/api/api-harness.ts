@@ -34,6 +34,8 @@ export interface RequestOptions {
   rawBody?: string | Buffer;
   cookie?: string;
   headers?: Record<string, string>;
+  /** Client address to connect from (any 127.x.y.z on Linux), to act as another machine. */
+  localAddress?: string;
 }
 
 export interface ApiHarness {
@@ -55,7 +57,7 @@ export function httpRequest(port: number, method: string, path: string, options:
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   if (options.cookie) headers.cookie = options.cookie;
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers, localAddress: options.localAddress }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
