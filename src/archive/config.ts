@@ -18,6 +18,12 @@ export interface ArchiveConfig {
   cookieSecure: boolean;
   /** Session lifetime in hours. `ARCHIVE_SESSION_HOURS`, default 12 (one working day). */
   sessionHours: number;
+  /**
+   * Origins (`https://viewer.example.org`) allowed to use the API from the browser: CORS
+   * with credentials and cross-origin writes. `ARCHIVE_CORS_ORIGINS`, comma-separated;
+   * default none (same origin only).
+   */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -42,11 +48,29 @@ export function archiveConfigFromEnv(root: string, env: NodeJS.ProcessEnv = proc
   if (!Number.isFinite(sessionHours) || sessionHours <= 0) {
     throw new ConfigError(`ARCHIVE_SESSION_HOURS 必须是正数 / must be a positive number, got "${env.ARCHIVE_SESSION_HOURS}"`);
   }
+  const corsOrigins = (env.ARCHIVE_CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of corsOrigins) {
+    let normal: string | null = null;
+    try {
+      normal = new URL(origin).origin;
+    } catch {
+      normal = null;
+    }
+    if (normal !== origin || normal === 'null') {
+      throw new ConfigError(
+        `ARCHIVE_CORS_ORIGINS 中的 "${origin}" 不是来源，应写成 https://host[:port]（不带路径和结尾斜杠，不能用 *）/ "${origin}" in ARCHIVE_CORS_ORIGINS is not an origin: write scheme://host[:port], no path, no trailing slash, no *`,
+      );
+    }
+  }
   return {
     dbPath: archiveDbPath(root, env),
     reads,
     demoUsers: flag(env.ARCHIVE_DEMO_USERS),
     cookieSecure: flag(env.ARCHIVE_COOKIE_SECURE),
     sessionHours,
+    corsOrigins,
   };
 }

@@ -72,7 +72,9 @@ export function httpRequest(port: number, method: string, path: string, options:
   });
 }
 
-export async function startApiHarness(options: { buildings?: number; api?: Partial<ArchiveApiOptions>; dir?: string } = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  options: { buildings?: number; api?: Partial<ArchiveApiOptions>; dir?: string; corsOrigins?: string[] } = {},
+): Promise<ApiHarness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'yz-api-'));
   const source = join(dir, 'source');
   const dbPath = join(dir, 'archive.sqlite');
@@ -86,7 +88,7 @@ export async function startApiHarness(options: { buildings?: number; api?: Parti
   }
   const viewerDir = join(dir, 'viewer');
   mkdirSync(viewerDir, { recursive: true });
-  const app = await createServer({ viewerDir, tilesDir: join(dir, 'tiles'), apiPlugins: [archiveApiPlugin({ store, ...options.api })] });
+  const app = await createServer({ viewerDir, tilesDir: join(dir, 'tiles'), apiPlugins: [archiveApiPlugin({ store, ...options.api })], corsOrigins: options.corsOrigins });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
   const http = (method: string, path: string, o?: RequestOptions) => httpRequest(port, method, path, o);
