@@ -39,6 +39,16 @@ export function archiveDbPath(root: string, env: NodeJS.ProcessEnv = process.env
   return isAbsolute(configured) ? configured : join(root, configured);
 }
 
+/** The origin a URL string names, or null when it is not a URL with a real origin. */
+function originOf(text: string): string | null {
+  try {
+    const origin = new URL(text).origin;
+    return origin === 'null' ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 export function archiveConfigFromEnv(root: string, env: NodeJS.ProcessEnv = process.env): ArchiveConfig {
   const reads = env.ARCHIVE_READS ?? 'open';
   if (reads !== 'open' && reads !== 'login') {
@@ -53,13 +63,7 @@ export function archiveConfigFromEnv(root: string, env: NodeJS.ProcessEnv = proc
     .map((o) => o.trim())
     .filter(Boolean);
   for (const origin of corsOrigins) {
-    let normal: string | null = null;
-    try {
-      normal = new URL(origin).origin;
-    } catch {
-      normal = null;
-    }
-    if (normal !== origin || normal === 'null') {
+    if (originOf(origin) !== origin) {
       throw new ConfigError(
         `ARCHIVE_CORS_ORIGINS 中的 "${origin}" 不是来源，应写成 https://host[:port]（不带路径和结尾斜杠，不能用 *）/ "${origin}" in ARCHIVE_CORS_ORIGINS is not an origin: write scheme://host[:port], no path, no trailing slash, no *`,
       );
