@@ -20,6 +20,7 @@ const api = await createServer({
   tilesDir: paths.tiles,
   apiPlugins: [archive.plugin],
   corsOrigins: archive.config.corsOrigins,
+  trustProxy: archive.config.trustProxy,
 });
 api.addHook('onClose', archive.close);
 await api.listen({ port: apiPort, host: '127.0.0.1' });

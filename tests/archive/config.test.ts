@@ -3,7 +3,7 @@ import { ConfigError, archiveConfigFromEnv } from '../../src/archive/config.ts';
 
 describe('archive configuration', () => {
   it('defaults suit the sample: open reads, no demo users, var/archive.sqlite', () => {
-    expect(archiveConfigFromEnv('/p', {})).toEqual({ dbPath: '/p/var/archive.sqlite', reads: 'open', demoUsers: false, cookieSecure: false, sessionHours: 12, corsOrigins: [] });
+    expect(archiveConfigFromEnv('/p', {})).toEqual({ dbPath: '/p/var/archive.sqlite', reads: 'open', demoUsers: false, cookieSecure: false, sessionHours: 12, corsOrigins: [], trustProxy: [] });
   });
 
   it('reads the environment', () => {
@@ -14,6 +14,7 @@ describe('archive configuration', () => {
       ARCHIVE_COOKIE_SECURE: 'true',
       ARCHIVE_SESSION_HOURS: '8',
       ARCHIVE_CORS_ORIGINS: 'https://viewer.example.org, http://localhost:5173',
+      ARCHIVE_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8, loopback, ::1',
     });
     expect(c).toEqual({
       dbPath: '/data/a.sqlite',
@@ -22,6 +23,7 @@ describe('archive configuration', () => {
       cookieSecure: true,
       sessionHours: 8,
       corsOrigins: ['https://viewer.example.org', 'http://localhost:5173'],
+      trustProxy: ['127.0.0.1', '10.0.0.0/8', 'loopback', '::1'],
     });
   });
 
@@ -31,6 +33,9 @@ describe('archive configuration', () => {
     expect(() => archiveConfigFromEnv('/p', { ARCHIVE_SESSION_HOURS: '-1' })).toThrow(/positive number/);
     for (const bad of ['*', 'viewer.example.org', 'https://viewer.example.org/', 'https://viewer.example.org/app', 'null']) {
       expect(() => archiveConfigFromEnv('/p', { ARCHIVE_CORS_ORIGINS: bad })).toThrow(/ARCHIVE_CORS_ORIGINS.*not an origin/);
+    }
+    for (const bad of ['true', 'proxy.local', '10.0.0.0/33', '1.2.3.4/8/9']) {
+      expect(() => archiveConfigFromEnv('/p', { ARCHIVE_TRUST_PROXY: bad })).toThrow(/ARCHIVE_TRUST_PROXY.*not an address or range/);
     }
   });
 });

@@ -6,8 +6,9 @@
  * requests, but not off requests from a sibling subdomain (same site, other origin), and a
  * login form posted from elsewhere needs no cookie at all. A write is allowed when
  *   1. `Sec-Fetch-Site` is `same-origin` or `none` (the browser vouches; pages cannot set it), or
- *   2. `Origin` names this server (its host and port equal the request's `Host`; the scheme is
- *      not compared, so a TLS-terminating proxy in front works), or is in `corsOrigins`, or
+ *   2. `Origin` names this server (its host and port equal the request's `Host`, or a trusted
+ *      proxy's `X-Forwarded-Host`; the scheme is not compared, so a TLS-terminating proxy in
+ *      front works), or is in `corsOrigins`, or
  *   3. neither header is sent: not a browser (curl, scripts with a cookie or token). Browsers
  *      always send `Origin` on a cross-site POST, so this lets no web page through.
  * `Origin: null` (sandboxed frames, local files) and a `Sec-Fetch-Site` of `same-site` or
@@ -63,7 +64,7 @@ export function crossSiteWriteRefusal(request: FastifyRequest, corsOrigins: Read
   if (site === 'same-origin' || site === 'none') return null;
   const origin = header(request, 'origin');
   if (origin !== undefined) {
-    if (corsOrigins.has(origin) || isOwnOrigin(origin, header(request, 'host'))) return null;
+    if (corsOrigins.has(origin) || isOwnOrigin(origin, request.host)) return null;
     return `来源 ${origin}`;
   }
   if (site !== undefined) return `Sec-Fetch-Site: ${site}`;

@@ -25,6 +25,8 @@ export interface ServerOptions {
   version?: string;
   /** Origins allowed to use `/api` cross-origin (`ARCHIVE_CORS_ORIGINS`); default none. See `cors-policy.ts`. */
   corsOrigins?: readonly string[];
+  /** Reverse proxies to believe for the client address, host and scheme (`ARCHIVE_TRUST_PROXY`); default none. */
+  trustProxy?: readonly string[];
 }
 
 const NOT_FOUND = { error: 'not_found', message: '找不到该资源 / Not found' };
@@ -32,7 +34,7 @@ const NOT_FOUND = { error: 'not_found', message: '找不到该资源 / Not found
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const viewerDir = resolve(options.viewerDir);
   const tilesDir = resolve(options.tilesDir);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false });
 
   app.addHook('onRequest', async (request, reply) => {
     const rawPath = request.raw.url?.split('?')[0] ?? '/';

@@ -73,7 +73,7 @@ export function httpRequest(port: number, method: string, path: string, options:
 }
 
 export async function startApiHarness(
-  options: { buildings?: number; api?: Partial<ArchiveApiOptions>; dir?: string; corsOrigins?: string[] } = {},
+  options: { buildings?: number; api?: Partial<ArchiveApiOptions>; dir?: string; corsOrigins?: string[]; trustProxy?: string[] } = {},
 ): Promise<ApiHarness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'yz-api-'));
   const source = join(dir, 'source');
@@ -88,7 +88,7 @@ export async function startApiHarness(
   }
   const viewerDir = join(dir, 'viewer');
   mkdirSync(viewerDir, { recursive: true });
-  const app = await createServer({ viewerDir, tilesDir: join(dir, 'tiles'), apiPlugins: [archiveApiPlugin({ store, ...options.api })], corsOrigins: options.corsOrigins });
+  const app = await createServer({ viewerDir, tilesDir: join(dir, 'tiles'), apiPlugins: [archiveApiPlugin({ store, ...options.api })], corsOrigins: options.corsOrigins, trustProxy: options.trustProxy });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
   const http = (method: string, path: string, o?: RequestOptions) => httpRequest(port, method, path, o);

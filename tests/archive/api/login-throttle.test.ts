@@ -85,3 +85,33 @@ describe('login throttle over HTTP: attackers cannot lock a user out, and sprays
     expect((await login('ada', TEST_PASSWORD, '127.0.0.1')).status).toBe(200);
   });
 });
+
+describe('login throttle and reverse proxies (ARCHIVE_TRUST_PROXY)', () => {
+  const spray = async (h: ApiHarness, forwardedFor: (i: number) => string) => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await h.http('POST', '/api/session', { body: { name: `n${i}`, password: 'wrong-password' }, headers: { 'x-forwarded-for': forwardedFor(i) } })).status);
+    }
+    return statuses;
+  };
+
+  it('without a trusted proxy, X-Forwarded-For is ignored: a spray cannot dodge the address limit by inventing addresses', async () => {
+    const h = await startApiHarness({ buildings: 3 });
+    try {
+      expect((await spray(h, (i) => `10.9.0.${i}`))[30]).toBe(429);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('behind a trusted proxy, each forwarded client is throttled on its own, so one attacker does not lock out the office', async () => {
+    const h = await startApiHarness({ buildings: 3, trustProxy: ['127.0.0.1'] });
+    try {
+      expect((await spray(h, () => '203.0.113.7'))[30]).toBe(429);
+      const colleague = await h.http('POST', '/api/session', { body: { name: 'ada', password: TEST_PASSWORD }, headers: { 'x-forwarded-for': '203.0.113.8' } });
+      expect(colleague.status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});
