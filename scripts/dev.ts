@@ -19,6 +19,8 @@ const api = await createServer({
   viewerDir: join(PROJECT_ROOT, 'dist', 'no-viewer-in-dev'),
   tilesDir: paths.tiles,
   apiPlugins: [archive.plugin],
+  corsOrigins: archive.config.corsOrigins,
+  trustProxy: archive.config.trustProxy,
 });
 api.addHook('onClose', archive.close);
 await api.listen({ port: apiPort, host: '127.0.0.1' });

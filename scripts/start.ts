@@ -30,7 +30,7 @@ try {
 
 // The archive database was created or refreshed by the build's archive step (ARCHIVE_DB, ARCHIVE_READS: see README).
 const archive = openArchiveApi(PROJECT_ROOT, { version });
-const app = await createServer({ viewerDir: paths.viewerDist, tilesDir: paths.tiles, version, apiPlugins: [archive.plugin] });
+const app = await createServer({ viewerDir: paths.viewerDist, tilesDir: paths.tiles, version, apiPlugins: [archive.plugin], corsOrigins: archive.config.corsOrigins, trustProxy: archive.config.trustProxy });
 app.addHook('onClose', archive.close);
 try {
   await app.listen({ port, host });

@@ -27,4 +27,6 @@ export interface ArchiveApiContext {
   requireReader: onRequestAsyncHookHandler;
   /** onRequest guard that lets only these roles (and admin) through: 401 without a session, 403 with the wrong role. */
   requireRole(...roles: Role[]): onRequestAsyncHookHandler;
+  /** Today as YYYY-MM-DD in Asia/Shanghai, from the API's clock (injectable for tests). */
+  today(): string;
 }

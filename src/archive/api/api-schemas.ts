@@ -145,7 +145,7 @@ const PhotoRef = z
 
 export const InspectionRequest = z
   .object({
-    date: isoDay.describe('day of the inspection'),
+    date: isoDay.describe('day of the inspection; not after today (Asia/Shanghai) → else 400 future_date'),
     findings: z.string().trim().min(1, { message: '请填写检查发现 / findings are required' }).max(4000),
     hazards: z.array(Hazard).max(HAZARD_ITEMS.length).default([]),
     grade: Grade.optional().describe('new grade if the inspection changes it; a change creates an appraisal'),
@@ -159,6 +159,9 @@ export const InspectionResponse = z.object({
   inspection: InspectionBody,
   appraisal: AppraisalBody.nullable(),
   version: z.number(),
+  gradeApplied: z.boolean().describe('false when the requested grade is not the current one because a newer appraisal exists (back-dated inspection)'),
+  currentAppraisal: z.object({ date: z.string(), grade: Grade }).nullable().describe('the latest appraisal, which the current grade comes from'),
+  message: z.string().nullable().describe('zh-CN / English note when the grade was not applied, else null'),
 });
 
 export const PlanRequest = z

@@ -8,7 +8,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { shanghaiDay } from '../../core/calendar-day.ts';
 import type { ArchiveConfig } from '../config.ts';
+import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.ts';
 import { LifelineQueries } from '../lifelines/lifeline-queries.ts';
 import type { ArchiveStore } from '../store/archive-store.ts';
 import { SqliteArchiveStore } from '../store/sqlite-store.ts';
@@ -38,6 +40,10 @@ export interface ArchiveApiOptions {
   version?: string;
   /** Serialized dossiers kept per archive version. Default 20 000 (a district); 0 turns the cache off (benchmarks). */
   dossierCacheEntries?: number;
+  /** Login throttle limits (tests shorten the delays). Defaults in `auth/login-throttle.ts`. */
+  loginThrottle?: LoginThrottleOptions;
+  /** The clock "today" (Asia/Shanghai calendar day) is read from; tests pass a fixed one. Default: the system clock. */
+  clock?: () => Date;
 }
 
 export const OPENAPI_INFO = {
@@ -75,6 +81,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
 
     const config = { reads: options.config?.reads ?? 'open', cookieSecure: options.config?.cookieSecure ?? false, sessionHours: options.config?.sessionHours ?? 12 };
     const feed = new GradesFeed(options.store, options.feed);
+    const clock = options.clock ?? (() => new Date());
     const readerGuard = roleGuard('viewer', 'inspector', 'planner');
     const ctx: ArchiveApiContext = {
       store: options.store,
@@ -84,6 +91,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
       lifelines: options.store instanceof SqliteArchiveStore ? new LifelineQueries(options.store.db) : null,
       requireReader: config.reads === 'open' ? async () => {} : readerGuard,
       requireRole: roleGuard,
+      today: () => shanghaiDay(clock()),
     };
 
     app.decorateRequest('archiveUser', null);
@@ -98,7 +106,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
     registerLifelineRoutes(app, ctx);
     registerInspectionRoutes(app, ctx);
     registerPlanRoutes(app, ctx);
-    registerSessionRoutes(app, ctx);
+    registerSessionRoutes(app, ctx, new LoginThrottle(options.loginThrottle));
     registerUserRoutes(app, ctx);
     registerExportRoutes(app, ctx);
     app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,8 @@
 /**
  * `POST /api/session` logs in (httpOnly cookie with a random token; only its hash is
  * stored), `DELETE /api/session` logs out, `GET /api/session` says who is logged in.
+ * Wrong passwords are throttled per client address and name (`auth/login-throttle.ts`),
+ * so guessing is slowed but nobody can lock a real user out.
  */
 import { LoginThrottle } from '../auth/login-throttle.ts';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
@@ -9,7 +11,7 @@ import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { ErrorBody, LoginRequest, SessionBody } from './api-schemas.ts';
 import { sendError } from './api-errors.ts';
 
-export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throttle = new LoginThrottle()): void {
+export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throttle: LoginThrottle = new LoginThrottle()): void {
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, path: '/api', secure: ctx.config.cookieSecure };
 
   app.post(
@@ -24,19 +26,31 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
     },
     async (request, reply) => {
       const { name, password } = request.body;
-      const wait = throttle.retryAfter(name);
-      if (wait > 0) {
+      const address = request.ip;
+      const verdict = throttle.check(address, name);
+      if (verdict.kind === 'refused') {
+        const wait = verdict.retryAfterS;
+        const zhWait = wait < 120 ? `${wait} 秒` : `${Math.ceil(wait / 60)} 分钟`;
+        const enWait = wait < 120 ? `${wait} s` : `${Math.ceil(wait / 60)} min`;
         reply.header('retry-after', String(wait));
-        return sendError(reply, 429, 'too_many_attempts', `密码错误次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试 / too many wrong passwords: try again in ${Math.ceil(wait / 60)} min`);
+        return sendError(
+          reply,
+          429,
+          'too_many_attempts',
+          verdict.scope === 'pair'
+            ? `此地址对该用户名的密码错误次数过多，请 ${zhWait}后再试 / too many wrong passwords for this name from your address: try again in ${enWait}`
+            : `此地址的密码错误次数过多，请 ${zhWait}后再试 / too many wrong passwords from your address: try again in ${enWait}`,
+        );
       }
+      if (verdict.delayMs > 0) await new Promise((done) => setTimeout(done, verdict.delayMs));
       const user = await ctx.store.findUserForLogin(name);
       // Verify against a dummy hash for unknown names too, so timing does not reveal which names exist.
       const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
       if (!user || !valid) {
-        throttle.fail(name);
+        throttle.fail(address, name);
         return sendError(reply, 401, 'invalid_credentials', '用户名或密码错误 / wrong user name or password');
       }
-      throttle.succeed(name);
+      throttle.succeed(address, name);
       const token = newSessionToken();
       const maxAge = Math.round(ctx.config.sessionHours * 3600);
       await ctx.store.createSession(hashSessionToken(token), user.id, new Date(Date.now() + maxAge * 1000));

@@ -15,6 +15,8 @@ import { readRegistry } from './registry-reader.ts';
 export interface ArchiveFileImportOptions extends ImportOptions {
   /** Who the audit log names. Default `import:<file name>`. */
   actor?: string;
+  /** Today as YYYY-MM-DD (Asia/Shanghai), for tests; default the system clock. */
+  today?: string;
 }
 
 export async function importArchiveFile(
@@ -25,7 +27,7 @@ export async function importArchiveFile(
   const { table, problems: readProblems } = await readArchiveTable(path);
   if (readProblems.length > 0) return err(readProblems);
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
-  const { records, problems } = validateArchiveTable(table, { knownCodes, heritageCodes });
+  const { records, problems } = validateArchiveTable(table, { knownCodes, heritageCodes, today: options.today });
   if (problems.length > 0) return err(problems);
   const actor = { name: options.actor ?? `import:${basename(path)}`, userId: null };
   return ok(await store.importArchive(records, actor, options));

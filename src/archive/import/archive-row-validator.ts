@@ -1,7 +1,7 @@
 /**
  * Turns exchange-table rows into archive records, or says precisely what is wrong:
  * row, column and reason for every problem (unknown code, bad grade, bad date, plan
- * without measures, …), so one pass through the file fixes them all.
+ * without measures, appraisal dated after today, …), so one pass through the file fixes them all.
  */
 import {
   APPRAISAL_COLUMNS,
@@ -12,6 +12,7 @@ import {
   PLAN_COLUMNS,
 } from '../../core/archive-record.ts';
 import { BUILDING_CODE_PATTERN } from '../../core/building-code.ts';
+import { isAfterDay, shanghaiDay } from '../../core/calendar-day.ts';
 import { SAFETY_GRADES, isSafetyGrade } from '../../core/grades.ts';
 import { HAZARD_ITEMS, type HazardItem, isHazardItem } from '../../core/hazards.ts';
 import {
@@ -31,6 +32,8 @@ export interface ValidationContext {
   knownCodes: ReadonlySet<string>;
   /** Heritage buildings: no demolition in their plans. */
   heritageCodes?: ReadonlySet<string>;
+  /** Today as YYYY-MM-DD (Asia/Shanghai): appraisal dates after it are refused. Default: the system clock. */
+  today?: string;
 }
 
 
@@ -60,6 +63,7 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
     return { records: [], problems };
   }
   const records: ArchiveRecord[] = [];
+  const today = context.today ?? shanghaiDay(new Date());
   const firstRowOf = new Map<string, number>();
   for (const { row, cells } of table.rows) {
     const rowProblems: ImportProblem[] = [];
@@ -79,13 +83,15 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
       const grade = get('grade');
       const hazards = splitList(get('hazards'));
       if (!isIsoDay(date)) problem('appraisal_date', '鉴定日期应为 YYYY-MM-DD 格式的真实日期 / appraisal date must be a real date as YYYY-MM-DD');
+      // The current grade is the latest appraisal's: a date in the future would pin it for good.
+      else if (isAfterDay(date, today)) problem('appraisal_date', `鉴定日期 appraisal_date 晚于今天（${today}，北京时间），请填写实际鉴定日期 / appraisal_date is after today (${today}, Asia/Shanghai): give the day the appraisal was made`);
       if (agency === '') problem('appraisal_agency', '有鉴定记录时必须填写鉴定机构 / an appraisal needs its agency');
       if (!isSafetyGrade(grade)) problem('grade', `安全等级只能是 ${SAFETY_GRADES.join('/')} / grade must be one of ${SAFETY_GRADES.join(', ')}`);
       const badHazards = hazards.filter((h) => !isHazardItem(h));
       if (badHazards.length > 0) {
         problem('hazards', `未知隐患类型“${badHazards.join('、')}”，可选：${HAZARD_ITEMS.join('、')} / unknown hazard items: ${badHazards.join(', ')}`);
       }
-      if (isIsoDay(date) && agency !== '' && isSafetyGrade(grade) && badHazards.length === 0) {
+      if (isIsoDay(date) && !isAfterDay(date, today) && agency !== '' && isSafetyGrade(grade) && badHazards.length === 0) {
         appraisal = { date, agency, grade, hazards: hazards as HazardItem[] };
       }
     }

@@ -1,12 +1,14 @@
 /**
  * Reads the exchange table (`archive.csv` with or without BOM, or the first sheet of
  * `archive.xlsx`) into rows of plain strings keyed by header, each with the row
- * number a spreadsheet would show, so validation can point at the exact cell.
+ * number a spreadsheet would show, so validation can point at the exact cell. The one
+ * `'` the exporter puts before formula-like text (`core/spreadsheet-text.ts`) is removed.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { restoreFormulaText } from '../../core/spreadsheet-text.ts';
 import type { ImportProblem } from './import-problem.ts';
 
 export interface TableRow {
@@ -39,7 +41,7 @@ export function parseCsvTable(text: string): { table: Table; problems: ImportPro
   const header = (headerCells ?? []).map((h) => h.trim());
   const rows = data.map((cells, i) => ({
     row: i + 2,
-    cells: Object.fromEntries(header.map((h, c) => [h, (cells[c] ?? '').trim()])),
+    cells: Object.fromEntries(header.map((h, c) => [h, restoreFormulaText((cells[c] ?? '').trim())])),
   }));
   return { table: { header, rows }, problems };
 }
@@ -75,7 +77,7 @@ export async function parseXlsxTable(data: Buffer | ArrayBuffer): Promise<{ tabl
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
     const cells: Record<string, string> = {};
-    header.forEach((h, c) => (cells[h] = cellText(row.getCell(c + 1).value).trim()));
+    header.forEach((h, c) => (cells[h] = restoreFormulaText(cellText(row.getCell(c + 1).value).trim())));
     if (Object.values(cells).some((v) => v !== '')) rows.push({ row: rowNumber, cells });
   });
   return { table: { header, rows }, problems: [] };

@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply } from 'fastify';
 import { geospatialContentType, isCompressibleType } from './content-types.ts';
 import { isSafeRequestPath } from './path-guard.ts';
+import { registerOriginPolicy } from './cors-policy.ts';
 
 export interface ServerOptions {
   /** Folder of the built viewer (Vite output). */
@@ -22,6 +23,10 @@ export interface ServerOptions {
   logger?: boolean;
   /** Version reported by `/api/health`. */
   version?: string;
+  /** Origins allowed to use `/api` cross-origin (`ARCHIVE_CORS_ORIGINS`); default none. See `cors-policy.ts`. */
+  corsOrigins?: readonly string[];
+  /** Reverse proxies to believe for the client address, host and scheme (`ARCHIVE_TRUST_PROXY`); default none. */
+  trustProxy?: readonly string[];
 }
 
 const NOT_FOUND = { error: 'not_found', message: '找不到该资源 / Not found' };
@@ -29,7 +34,7 @@ const NOT_FOUND = { error: 'not_found', message: '找不到该资源 / Not found
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const viewerDir = resolve(options.viewerDir);
   const tilesDir = resolve(options.tilesDir);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false });
 
   app.addHook('onRequest', async (request, reply) => {
     const rawPath = request.raw.url?.split('?')[0] ?? '/';
@@ -37,6 +42,9 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
       return reply.code(404).send(NOT_FOUND);
     }
   });
+
+  // Cross-site writes → 403, CORS for /api and /tiles (before any route sees the request).
+  registerOriginPolicy(app, { corsOrigins: options.corsOrigins });
 
   // Must come before @fastify/static so static streams are compressed too.
   await app.register(fastifyCompress, {

@@ -84,6 +84,13 @@ export interface InspectionOutcome {
   inspection: InspectionView;
   appraisal: AppraisalView | null;
   version: number;
+  /**
+   * False when the inspection asked for a grade the building does not now have, because a
+   * newer appraisal exists (a back-dated inspection): the grade is always the latest appraisal's.
+   */
+  gradeApplied: boolean;
+  /** The latest appraisal after this write (the one the current grade comes from), or null. */
+  currentAppraisal: { date: string; grade: SafetyGrade } | null;
 }
 
 export interface PlanInput extends RenovationPlan {

@@ -280,7 +280,7 @@ export class SqliteArchiveStore implements ArchiveStore {
       appraisals: db.prepare<[string], AppraisalRow>('SELECT * FROM appraisals WHERE code = ? ORDER BY date DESC, id DESC'),
       inspections: db.prepare<[string], InspectionRow>('SELECT * FROM inspections WHERE code = ? ORDER BY date DESC, id DESC'),
       plan: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE code = ?'),
-      latestGrade: db.prepare<[string], { grade: SafetyGrade }>('SELECT grade FROM appraisals WHERE code = ? ORDER BY date DESC, id DESC LIMIT 1'),
+      latestGrade: db.prepare<[string], { grade: SafetyGrade; date: string }>('SELECT grade, date FROM appraisals WHERE code = ? ORDER BY date DESC, id DESC LIMIT 1'),
       writeHead: db.prepare<[string], { grade: SafetyGrade | null; version: number; heritage: number; status: PlanStatus | null }>(
         'SELECT b.grade, b.version, b.heritage, p.status FROM buildings b LEFT JOIN plans p ON p.code = b.code WHERE b.code = ?',
       ),
@@ -623,12 +623,15 @@ export class SqliteArchiveStore implements ArchiveStore {
         this.audit(actor, 'appraisal.create', code, null, appraisal);
       }
       // The current grade is always the latest appraisal's, so a back-dated inspection cannot overrule a newer appraisal.
-      const grade = this.stmt.latestGrade.get(code)?.grade ?? null;
+      const latest = this.stmt.latestGrade.get(code) ?? null;
+      const grade = latest?.grade ?? null;
       if (grade !== head.grade) this.stmt.setGrade.run(grade, changeVersion, code);
+      const gradeApplied = input.grade === undefined || grade === input.grade;
+      const currentAppraisal = latest ? { date: latest.date, grade: latest.grade } : null;
       const version = this.stmt.bumpBuilding.get(code) as number;
       const inspection = toInspection(this.stmt.inspections.all(code).find((r) => r.id === inspectionId)!);
       this.audit(actor, 'inspection.create', code, { grade: head.grade, version: head.version }, { inspection, grade, version });
-      return ok({ inspection, appraisal, version });
+      return ok({ inspection, appraisal, version, gradeApplied, currentAppraisal });
     });
     return run.immediate();
   }

@@ -4,6 +4,7 @@
  * the server's Zod schemas, which would pull server code into the bundle. Errors carry the HTTP status so the UI can tell "down"
  * (network, 5xx) from "not there" (404) from "stale" (409).
  */
+import type { SafetyGrade } from '../../core/grades.ts';
 import type { AreaPlanOutcomes } from '../../core/plan-outcome.ts';
 import type { AppraisalView, BuildingSummary, Dossier, InspectionInput, InspectionView, PlanView, SearchPage } from '../../core/archive-views.ts';
 import type { BuildingFilters, GradeKey } from '../filters/building-filter.ts';
@@ -146,7 +147,14 @@ export async function logOut(): Promise<void> {
   await request('/api/session', { method: 'DELETE' });
 }
 
-export function recordInspection(code: string, input: InspectionFormInput): Promise<{ version: number }> {
+/** What the server says about a recorded inspection: `gradeApplied` false when a newer appraisal keeps the grade. */
+export interface InspectionSaved {
+  version: number;
+  gradeApplied: boolean;
+  currentAppraisal: { date: string; grade: SafetyGrade } | null;
+}
+
+export function recordInspection(code: string, input: InspectionFormInput): Promise<InspectionSaved> {
   return request(`/api/buildings/${encodeURIComponent(code)}/inspections`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

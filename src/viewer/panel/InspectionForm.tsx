@@ -31,7 +31,13 @@ export function InspectionForm({ code, version, onSaved, onStale }: InspectionFo
   const [grade, setGrade] = useState<SafetyGrade | ''>('');
   const [agency, setAgency] = useState('');
   // Keys, not translated text: the message follows a language switch.
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; key: 'inspect.saved' | 'inspect.stale' | 'inspect.failed'; detail?: string } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: 'ok' | 'error';
+    key: 'inspect.saved' | 'inspect.gradeNotApplied' | 'inspect.stale' | 'inspect.failed';
+    detail?: string;
+    date?: string;
+    grade?: SafetyGrade;
+  } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const toggle = (h: HazardItem) => setHazards((list) => (list.includes(h) ? list.filter((x) => x !== h) : [...list, h]));
@@ -48,12 +54,14 @@ export function InspectionForm({ code, version, onSaved, onStale }: InspectionFo
       ...(grade ? { grade } : {}),
       ...(grade && agency.trim() ? { agency: agency.trim() } : {}),
     })
-      .then(() => {
-        setMessage({ kind: 'ok', key: 'inspect.saved' });
+      .then((saved) => {
+        const kept = !saved.gradeApplied && saved.currentAppraisal;
+        // A back-dated grade change: recorded, but a newer appraisal keeps the grade — say so.
+        setMessage(kept ? { kind: 'error', key: 'inspect.gradeNotApplied', ...kept } : { kind: 'ok', key: 'inspect.saved' });
         setFindings('');
         setHazards([]);
         setGrade('');
-        onSaved(grade || null);
+        onSaved(kept ? null : grade || null);
       })
       .catch((e: unknown) => {
         if (e instanceof ArchiveError && e.status === 409) {
@@ -68,7 +76,7 @@ export function InspectionForm({ code, version, onSaved, onStale }: InspectionFo
     <form className="inspection-form" onSubmit={submit}>
       <label>
         {t('inspect.date')}
-        <input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
+        <input name="date" type="date" value={date} max={today()} onChange={(e) => setDate(e.target.value)} required />
       </label>
       <label>
         {t('inspect.findings')}
@@ -105,7 +113,7 @@ export function InspectionForm({ code, version, onSaved, onStale }: InspectionFo
       </button>
       {message && (
         <p className={message.kind === 'ok' ? 'form-ok' : 'form-error'} role="status">
-          {t(message.key, { message: message.detail })}
+          {t(message.key, { message: message.detail, date: message.date, grade: message.grade })}
         </p>
       )}
     </form>

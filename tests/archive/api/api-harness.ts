@@ -34,6 +34,8 @@ export interface RequestOptions {
   rawBody?: string | Buffer;
   cookie?: string;
   headers?: Record<string, string>;
+  /** Client address to connect from (any 127.x.y.z on Linux), to act as another machine. */
+  localAddress?: string;
 }
 
 export interface ApiHarness {
@@ -55,7 +57,7 @@ export function httpRequest(port: number, method: string, path: string, options:
   if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
   if (options.cookie) headers.cookie = options.cookie;
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers, localAddress: options.localAddress }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -70,7 +72,9 @@ export function httpRequest(port: number, method: string, path: string, options:
   });
 }
 
-export async function startApiHarness(options: { buildings?: number; api?: Partial<ArchiveApiOptions>; dir?: string } = {}): Promise<ApiHarness> {
+export async function startApiHarness(
+  options: { buildings?: number; api?: Partial<ArchiveApiOptions>; dir?: string; corsOrigins?: string[]; trustProxy?: string[] } = {},
+): Promise<ApiHarness> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'yz-api-'));
   const source = join(dir, 'source');
   const dbPath = join(dir, 'archive.sqlite');
@@ -84,7 +88,7 @@ export async function startApiHarness(options: { buildings?: number; api?: Parti
   }
   const viewerDir = join(dir, 'viewer');
   mkdirSync(viewerDir, { recursive: true });
-  const app = await createServer({ viewerDir, tilesDir: join(dir, 'tiles'), apiPlugins: [archiveApiPlugin({ store, ...options.api })] });
+  const app = await createServer({ viewerDir, tilesDir: join(dir, 'tiles'), apiPlugins: [archiveApiPlugin({ store, ...options.api })], corsOrigins: options.corsOrigins, trustProxy: options.trustProxy });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
   const http = (method: string, path: string, o?: RequestOptions) => httpRequest(port, method, path, o);
