@@ -15,17 +15,21 @@
  *   from 40,958 segments and 515,313 pairs to none.
  * - The write lock is held only briefly. The import used to compute the proximity inside
  *   its one write transaction, so the lock was held for the whole import: 15.7 s on the
- *   sample (measured by a second connection probing BEGIN IMMEDIATE every 10 ms; 132 s on
- *   a loaded machine), and a server next to it failed 11 of 33 writes. Now every row is
- *   computed first with no lock (10–13 s on the sample), written into shadow tables in
+ *   sample (measured by a second connection probing BEGIN IMMEDIATE every 10 ms; 132 s in
+ *   the run issue 15 reports), and a server next to it failed 11 of 33 writes. Now every row is
+ *   computed first with no lock (6–13 s on the sample), written into shadow tables in
  *   transactions of ≤ {@link BATCH_MS} ms with a {@link PAUSE_MS} ms pause after each (so
- *   the server's 200 ms busy wait finds a gap), and swapped in by DROP + RENAME in one
- *   transaction. Sample: ~200 transactions, the longest 0.16 s (0.22 s with the machine's
- *   load at 20 on 2 cores), the swap 0.03–0.11 s; the probe was never kept out more than
- *   0.25 s. The whole import takes 23–33 s instead of 18 s: the price of the pauses.
+ *   the server's 200 ms busy wait finds a gap), swapped in by four renames in one
+ *   transaction, and the old tables are then emptied in batches and dropped (one DROP of
+ *   the sample's pairs held the lock 0.1–0.2 s). Sample, three runs on a machine loaded
+ *   13–20 on 2 cores: 220–365 transactions, the swap 3–17 ms, the longest 0.13–0.21 s
+ *   (COMMITs that ran a WAL checkpoint). Next to a server posting an inspection every
+ *   0.4 s (`openArchiveApi`, 200 ms busy timeout) all 65 and all 90 POSTs were 201, none
+ *   slower than 0.14 s; before, 3 of 18 failed with 500 and the slowest took 11.6 s. The
+ *   whole import took 18–39 s before and 19–38 s now (same machine, varying load).
  *
- * A crash mid-import leaves the live tables untouched and the shadow tables behind; the
- * next import drops them first.
+ * A crash mid-import leaves the live tables whole (the old network before the swap, the
+ * new one after it) and shadow or old tables behind; the next import drops them first.
  */
 import type Database from 'better-sqlite3';
 import Flatbush from 'flatbush';
@@ -56,7 +60,7 @@ export interface LifelineImportSummary {
   seconds: number;
   /** Of which the proximity computation, done before any write lock is taken. */
   computeSeconds: number;
-  /** The write lock: longest single transaction, the final swap (ms), and how many transactions. */
+  /** The write lock: longest single transaction, the swap (ms, BEGIN to COMMIT's return: a checkpoint the COMMIT runs counts), and how many transactions. */
   lock: { longestMs: number; swapMs: number; transactions: number };
 }
 
@@ -139,6 +143,7 @@ function midpoint(pipe: Pipe): [number, number] {
 const SEGMENT_COLUMNS = 'id, network, diameter_mm, depth_m, material, install_year, condition, pressure, length_m, lon, lat, geometry';
 const LIVE = { segments: 'lifeline_segments', proximity: 'lifeline_proximity' } as const;
 const SHADOW = { segments: 'lifeline_segments_next', proximity: 'lifeline_proximity_next' } as const;
+const OLD = { segments: 'lifeline_segments_old', proximity: 'lifeline_proximity_old' } as const;
 /** The shadow tables' indexes alternate between the migration's name and this suffix (SQLite cannot rename an index). */
 const INDEX_TWIN = '__b';
 
@@ -254,37 +259,58 @@ export async function importLifelines(
     return ms;
   };
   const pause = () => new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
-  const ddl = shadowDdl(db);
-  // A crashed earlier import may have left its shadow tables: they are dropped, the live ones were never touched.
-  write(() => db.exec(`DROP TABLE IF EXISTS ${SHADOW.proximity}; DROP TABLE IF EXISTS ${SHADOW.segments}; ${ddl.join(';\n')};`));
-  const insertSegment = db.prepare(`INSERT INTO ${SHADOW.segments} (${SEGMENT_COLUMNS}) VALUES (${SEGMENT_COLUMNS.split(',').map(() => '?').join(', ')})`);
-  const insertPair = db.prepare(`INSERT INTO ${SHADOW.proximity} (segment_id, code, distance_m) VALUES (?, ?, ?)`);
-  const inBatches = async (count: number, insert: (i: number) => void) => {
-    let i = 0;
-    while (i < count) {
+  /** Runs `step` in transactions of ≤ BATCH_MS until it returns false (nothing left). */
+  const inBatches = async (step: () => boolean) => {
+    let more = true;
+    while (more) {
       write(() => {
         const until = performance.now() + BATCH_MS;
-        do insert(i++);
-        while (i < count && performance.now() < until);
+        do more = step();
+        while (more && performance.now() < until);
       });
       await pause();
     }
   };
+  /** Empties and drops tables a row batch at a time: a DROP of the sample's 515,313 pairs held the lock 0.1–0.2 s. */
+  const dropGradually = async (proximity: string, segments: string) => {
+    const exists = (name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+    for (const [table, key] of [[proximity, 'segment_id'], [segments, 'id']] as const) {
+      if (!exists(table)) continue;
+      const remove = db.prepare(`DELETE FROM ${table} WHERE ${key} IN (SELECT ${key} FROM ${table} LIMIT 100)`);
+      await inBatches(() => remove.run().changes > 0);
+      write(() => db.exec(`DROP TABLE ${table}`));
+    }
+  };
+  // A crashed earlier import may have left shadow or old tables behind (the live ones were never touched): gone first.
+  await dropGradually(SHADOW.proximity, SHADOW.segments);
+  await dropGradually(OLD.proximity, OLD.segments);
+  write(() => db.exec(`${shadowDdl(db).join(';\n')};`));
+  const insertSegment = db.prepare(`INSERT INTO ${SHADOW.segments} (${SEGMENT_COLUMNS}) VALUES (${SEGMENT_COLUMNS.split(',').map(() => '?').join(', ')})`);
+  const insertPair = db.prepare(`INSERT INTO ${SHADOW.proximity} (segment_id, code, distance_m) VALUES (?, ?, ?)`);
+  const inserting = (count: number, insert: (i: number) => void) => {
+    let i = 0;
+    return () => {
+      if (i < count) insert(i++);
+      return i < count;
+    };
+  };
   try {
-    await inBatches(rows.segments.length, (i) => insertSegment.run(rows.segments[i]!));
-    await inBatches(rows.pairCode.length, (i) => insertPair.run(rows.pairSegment[i]!, rows.pairCode[i]!, rows.pairDistance[i]!));
-    // 4. The swap: the only moment readers' view changes, and the only transaction that touches the live tables.
+    await inBatches(inserting(rows.segments.length, (i) => insertSegment.run(rows.segments[i]!)));
+    await inBatches(inserting(rows.pairCode.length, (i) => insertPair.run(rows.pairSegment[i]!, rows.pairCode[i]!, rows.pairDistance[i]!)));
+    // 4. The swap, by renames only: the one moment readers' view changes, and the only transaction that touches the live tables.
     lock.swapMs = write(() => {
-      db.exec(`DROP TABLE ${LIVE.proximity}; DROP TABLE ${LIVE.segments};
+      db.exec(`ALTER TABLE ${LIVE.proximity} RENAME TO ${OLD.proximity}; ALTER TABLE ${LIVE.segments} RENAME TO ${OLD.segments};
         ALTER TABLE ${SHADOW.segments} RENAME TO ${LIVE.segments}; ALTER TABLE ${SHADOW.proximity} RENAME TO ${LIVE.proximity};`);
       db.prepare("UPDATE meta SET value = ? WHERE key = 'lifelines_max_distance_m'").run(maxDistanceM);
       // Risk counts are cached per archive version: new pipes must invalidate them.
       db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'change_version'").run();
     });
   } catch (error) {
-    if (!db.inTransaction) db.exec(`DROP TABLE IF EXISTS ${SHADOW.proximity}; DROP TABLE IF EXISTS ${SHADOW.segments};`);
+    if (!db.inTransaction) await dropGradually(SHADOW.proximity, SHADOW.segments);
     throw error;
   }
+  // 5. The old network, gone a batch at a time (its index names free again for the next import's shadow).
+  await dropGradually(OLD.proximity, OLD.segments);
   return ok({
     segments: pipes.length,
     pairs: rows.pairCode.length,

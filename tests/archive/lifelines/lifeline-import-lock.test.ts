@@ -130,7 +130,7 @@ describe('the lifelines import and the write lock', () => {
     expect(indexNames()).not.toEqual(firstNames);
     expect(indexNames()).toHaveLength(firstNames.length);
     expect(queries.risk()).toEqual(firstRisk);
-    expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_next'").pluck().get()).toBe(0);
+    expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_next' OR name LIKE '%_old'").pluck().get()).toBe(0);
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     await reader.close();
