@@ -6,6 +6,9 @@
  *   --buildings <buildings.geojson> [--areas <areas.geojson>]   import/refresh the building registry first
  *   --source <folder>     registry + archive.csv from a folder laid out like tiles/source/
  *   --lifelines <lifelines.geojson>   replace the pipe segments and their proximity to the buildings
+ *   --allow-shrink        go ahead although the import would leave more than 10 % fewer stored items
+ *                         or more than 10 % of the file's features were rejected (src/core/import-shrink.ts);
+ *                         a file with nothing valid is refused even then
  *   --db <file>           database file (overrides ARCHIVE_DB)
  */
 import { parseArgs } from 'node:util';
@@ -18,13 +21,13 @@ import { PROJECT_ROOT } from './project-root.ts';
 
 const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--db file]
        npm run archive:import -- --source tiles/source [--db file]
-       npm run archive:import -- --lifelines tiles/source/lifelines.geojson [--db file]`;
+       npm run archive:import -- --lifelines tiles/source/lifelines.geojson [--allow-shrink] [--db file]`;
 
 let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean' } },
+    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, 'allow-shrink': { type: 'boolean' }, help: { type: 'boolean' } },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -37,6 +40,7 @@ if (args.values.help || (!file && !args.values.source && !args.values.buildings 
 }
 
 const dbPath = args.values.db ?? archiveDbPath(PROJECT_ROOT);
+const allowShrink = args.values['allow-shrink'] ?? false;
 const store = new SqliteArchiveStore({ path: dbPath });
 const progress = (done: number, total: number) => console.log(`导入中 / importing ${done}/${total}`);
 const fail = (what: string, text: string): never => {
@@ -47,17 +51,17 @@ const fail = (what: string, text: string): never => {
 try {
   console.log(`数据库 / database: ${dbPath}`);
   if (args.values.source) {
-    const result = await importSourceFolder(store, args.values.source, { onProgress: progress });
+    const result = await importSourceFolder(store, args.values.source, { onProgress: progress, allowShrink });
     if (!result.ok) fail(result.error.file, formatProblems(result.error.problems));
     else console.log(JSON.stringify(result.value));
   }
   if (args.values.buildings) {
-    const result = await importRegistryFiles(store, args.values.buildings, args.values.areas ?? null);
+    const result = await importRegistryFiles(store, args.values.buildings, args.values.areas ?? null, { allowShrink });
     if (!result.ok) fail(args.values.buildings, formatProblems(result.error));
     else console.log(`楼栋名录 / registry: ${JSON.stringify(result.value)}`);
   }
   if (file) {
-    const result = await importArchiveFile(store, file, { onProgress: progress });
+    const result = await importArchiveFile(store, file, { onProgress: progress, allowShrink });
     if (!result.ok) fail(file, formatProblems(result.error));
     else {
       const s = result.value;
@@ -67,11 +71,12 @@ try {
     }
   }
   if (args.values.lifelines) {
-    const result = await importLifelinesFile(store.db, args.values.lifelines);
+    const result = await importLifelinesFile(store.db, args.values.lifelines, { allowShrink });
     if (!result.ok) fail(args.values.lifelines, result.error);
     else {
       const s = result.value;
       console.log(`管线 / lifelines: ${s.segments} segments, ${s.pairs} pipe–building pairs ≤ ${s.maxDistanceM} m, ${s.problems.length} skipped (${s.seconds.toFixed(1)} s)`);
+      console.log(`  写锁 / write lock: longest ${s.lock.longestMs} ms, swap ${s.lock.swapMs} ms, ${s.lock.transactions} transactions (proximity computed unlocked in ${s.computeSeconds.toFixed(1)} s)`);
       for (const p of s.problems.slice(0, 20)) console.log(`  跳过 / skipped ${p.message}`);
     }
   }

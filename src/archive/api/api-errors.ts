@@ -2,6 +2,8 @@
  * Every API error is JSON `{error, message}`: a stable machine code and a sentence a
  * person can act on, zh-CN and English. One error handler maps Fastify's and Zod's
  * errors onto that shape, so no client ever sees a stack trace or an HTML page.
+ * SQLITE_BUSY (another process holds the write lock longer than the server's short busy
+ * timeout, see archive-api-from-env.ts) is 503 with `Retry-After`, not a 500.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -53,7 +55,26 @@ function describeIssue(v: ValidationIssue): string {
   return `${field}${zh[v.keyword]?.() ?? '不合法'} / ${en}`;
 }
 
+/** Seconds a client is told to wait when another process holds the database's write lock. */
+export const BUSY_RETRY_AFTER_S = 1;
+
+/** better-sqlite3's SqliteError for a lock it could not get in time (SQLITE_BUSY and its extended codes). */
+export function isSqliteBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 export function archiveErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (isSqliteBusy(error)) {
+    request.log.warn({ code: error.code }, 'archive database busy: another process holds the write lock');
+    reply.header('retry-after', String(BUSY_RETRY_AFTER_S));
+    return sendError(
+      reply,
+      503,
+      'busy',
+      `档案库正在被另一进程写入（如导入），本次未保存，请 ${BUSY_RETRY_AFTER_S} 秒后重试 / the archive is being written by another process (an import): nothing was saved, try again in ${BUSY_RETRY_AFTER_S} s`,
+    );
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = error.validationContext ?? 'body';
     const details = (error.validation as unknown as ValidationIssue[]).slice(0, 5).map(describeIssue).join('; ');

@@ -4,6 +4,13 @@
  * file is newer. Inspector writes make the database newer than its sources, so a
  * restart never re-imports over them. With `ARCHIVE_DEMO_USERS=1` it also creates
  * the demo accounts (printing their random passwords once).
+ *
+ * An import the archive refuses (a source file with nothing valid in it, or pipes that
+ * would shrink the stored network by more than 10 %: core/import-shrink.ts) fails the
+ * step with the refusal, so `npm start` stops before serving instead of serving an
+ * archive that silently lost its pipes. Nothing is written and the database keeps its
+ * old mtime, so the next start checks the file again. `ARCHIVE_ALLOW_SHRINK=1` is the
+ * build step's `--allow-shrink`.
  */
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +26,9 @@ export interface ArchiveStepPaths {
 export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEnv = process.env): BuildStep {
   const dbPath = archiveDbPath(paths.root, env);
   const demoUsers = env.ARCHIVE_DEMO_USERS === '1' || env.ARCHIVE_DEMO_USERS === 'true';
+  const allowShrink = env.ARCHIVE_ALLOW_SHRINK === '1' || env.ARCHIVE_ALLOW_SHRINK === 'true';
+  const refused = (text: string) =>
+    new Error(text.includes('--allow-shrink') ? `${text}\n（npm start 时可设 ARCHIVE_ALLOW_SHRINK=1 代替 --allow-shrink / for npm start, ARCHIVE_ALLOW_SHRINK=1 stands for --allow-shrink）` : text);
   // Pipes are optional: a source folder without them imports the archive alone. Asked
   // when the step is checked and run, not when the plan is made: on a fresh machine the
   // sample step that writes lifelines.geojson runs after the plan is made.
@@ -45,14 +55,15 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
         const result = await importSourceFolder(store, paths.sourceData, {
           progressEvery: 5000,
           onProgress: (done, total) => progress(`${done}/${total}`),
+          allowShrink,
         });
-        if (!result.ok) throw new Error(`${result.error.file}:\n${formatProblems(result.error.problems)}`);
+        if (!result.ok) throw refused(`${result.error.file}:\n${formatProblems(result.error.problems)}`);
         const { registry, archive } = result.value;
         progress(`楼栋 ${registry.buildings} buildings (+${registry.added}, ~${registry.changed}); 档案 ${archive.rows} rows (+${archive.appraisalsAdded} appraisals, ~${archive.plansChanged} plans)`);
         // Pipes and their proximity to the buildings just imported (risk queries, /api/stats).
         if (withLifelines()) {
-          const lifelines = await importLifelinesFile(store.db, lifelinesPath);
-          if (!lifelines.ok) throw new Error(lifelines.error);
+          const lifelines = await importLifelinesFile(store.db, lifelinesPath, { allowShrink });
+          if (!lifelines.ok) throw refused(`${lifelinesPath}:\n${lifelines.error}`);
           const l = lifelines.value;
           progress(`管线 ${l.segments} lifeline segments, ${l.pairs} pipe–building pairs ≤ ${l.maxDistanceM} m, ${l.problems.length} skipped`);
         }
@@ -61,6 +72,12 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
             progress(`演示账号 / demo user ${u.name} (${u.role}) 密码 password: ${u.password}  ← 仅显示一次 / shown once`);
           }
         }
+      } catch (error) {
+        // The registry may have been written before the pipes were refused, making the database newer than
+        // its sources: date it back so the next start checks the refused file again instead of counting as fresh.
+        await store.close();
+        if (existsSync(dbPath)) utimesSync(dbPath, new Date(), new Date(0));
+        throw error;
       } finally {
         await store.close();
       }

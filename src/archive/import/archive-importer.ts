@@ -3,20 +3,38 @@
  * and the hazard-archive table (archive.csv / archive.xlsx). Every row is validated
  * first; with any problem nothing is written. The write is one transaction, so a
  * crash leaves the database as it was; importing the same file twice changes nothing.
+ *
+ * A file with nothing valid in it (an empty FeatureCollection, a table with only its
+ * header) is refused with a bilingual message, by the rule the lifelines import uses
+ * (core/import-shrink.ts). Neither import removes anything (buildings missing from the
+ * file stay, appraisals are only added, a row without a plan keeps the stored plan), so
+ * that rule's shrink limit (> 10 % fewer stored items) cannot fire here; it is checked
+ * with the real counts all the same, so a future import that deletes is covered.
  */
 import { basename, join } from 'node:path';
 import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
+import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
 import { readArchiveTable } from './archive-table-reader.ts';
 import { validateArchiveTable } from './archive-row-validator.ts';
 import type { ImportProblem } from './import-problem.ts';
 import { readRegistry } from './registry-reader.ts';
 
-export interface ArchiveFileImportOptions extends ImportOptions {
+export interface ShrinkOptions {
+  /** Go ahead although more than 10 % of the stored items would go (`--allow-shrink`); an empty file is refused even then. */
+  allowShrink?: boolean;
+}
+
+export interface ArchiveFileImportOptions extends ImportOptions, ShrinkOptions {
   /** Who the audit log names. Default `import:<file name>`. */
   actor?: string;
   /** Today as YYYY-MM-DD (Asia/Shanghai), for tests; default the system clock. */
   today?: string;
+}
+
+/** A refusal as the one problem of the file (row 1, no column: the file as a whole). */
+function refusalProblem(reason: string | null): ImportProblem[] {
+  return reason === null ? [] : [{ row: 1, column: null, reason }];
 }
 
 export async function importArchiveFile(
@@ -29,6 +47,15 @@ export async function importArchiveFile(
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
   const { records, problems } = validateArchiveTable(table, { knownCodes, heritageCodes, today: options.today });
   if (problems.length > 0) return err(problems);
+  // Stored rows: buildings with an appraisal or a plan. The import keeps every one of them.
+  const stored = (await store.exportRecords()).filter((r) => r.appraisal !== null || r.plan !== null).length;
+  const refusal = refusalProblem(
+    shrinkRefusal(
+      { zh: '档案行', en: 'archive rows', override: `npm run archive:import -- ${basename(path)} --allow-shrink` },
+      { stored, remaining: stored, valid: records.length, rejected: 0, reasons: [], allowShrink: options.allowShrink ?? false },
+    ),
+  );
+  if (refusal.length > 0) return err(refusal);
   const actor = { name: options.actor ?? `import:${basename(path)}`, userId: null };
   return ok(await store.importArchive(records, actor, options));
 }
@@ -37,10 +64,19 @@ export async function importRegistryFiles(
   store: ArchiveStore,
   buildingsPath: string,
   areasPath: string | null,
-  options: { actor?: string } = {},
+  options: { actor?: string } & ShrinkOptions = {},
 ): Promise<Result<RegistryImportSummary, ImportProblem[]>> {
   const { buildings, areas, problems } = await readRegistry(buildingsPath, areasPath);
   if (problems.length > 0) return err(problems);
+  const known = await store.knownCodes();
+  const remaining = known.size + buildings.filter((b) => !known.has(b.properties.id)).length;
+  const refusal = refusalProblem(
+    shrinkRefusal(
+      { zh: '楼栋', en: 'buildings', override: `npm run archive:import -- --buildings ${basename(buildingsPath)} --allow-shrink` },
+      { stored: known.size, remaining, valid: buildings.length, rejected: 0, reasons: [], allowShrink: options.allowShrink ?? false },
+    ),
+  );
+  if (refusal.length > 0) return err(refusal);
   const actor = { name: options.actor ?? `import:${basename(buildingsPath)}`, userId: null };
   return ok(await store.importRegistry(buildings, areas, actor));
 }
@@ -54,10 +90,10 @@ export interface SourceImportSummary {
 export async function importSourceFolder(
   store: ArchiveStore,
   sourceDir: string,
-  options: ImportOptions = {},
+  options: ImportOptions & ShrinkOptions = {},
 ): Promise<Result<SourceImportSummary, { file: string; problems: ImportProblem[] }>> {
   const buildingsPath = join(sourceDir, SAMPLE_FILES.buildings);
-  const registry = await importRegistryFiles(store, buildingsPath, join(sourceDir, SAMPLE_FILES.areas));
+  const registry = await importRegistryFiles(store, buildingsPath, join(sourceDir, SAMPLE_FILES.areas), { allowShrink: options.allowShrink });
   if (!registry.ok) return err({ file: buildingsPath, problems: registry.error });
   const archivePath = join(sourceDir, SAMPLE_FILES.archiveCsv);
   const archive = await importArchiveFile(store, archivePath, options);

@@ -1,7 +1,7 @@
-/** Imports a lifelines file (GeoJSON / FlatGeobuf) into the archive; errors as values. */
+/** Imports a lifelines file (GeoJSON / FlatGeobuf) into the archive; errors (unreadable file, refusal) as values. */
 import type Database from 'better-sqlite3';
 import { PipeReadError, readPipes } from '../../pipeline/lifelines/pipe-reader.ts';
-import { err, ok, type Result } from '../store/archive-store.ts';
+import { err, type Result } from '../store/archive-store.ts';
 import { importLifelines, type LifelineImportOptions, type LifelineImportSummary } from './lifeline-importer.ts';
 
 export async function importLifelinesFile(
@@ -10,7 +10,7 @@ export async function importLifelinesFile(
   options: LifelineImportOptions = {},
 ): Promise<Result<LifelineImportSummary, string>> {
   try {
-    return ok(await importLifelines(db, readPipes(path), options));
+    return await importLifelines(db, readPipes(path), options);
   } catch (error) {
     if (error instanceof PipeReadError) return err(error.message);
     throw error;
