@@ -90,7 +90,7 @@ describe('pick index written with the buildings tileset', () => {
   });
 
   it('makes the build plan rebuild tiles made before the pick index existed', () => {
-    const step = buildingsStep({ root: '/p', tiles: '/p/tiles', sourceData: '/p/tiles/source', viewerDist: '/p/dist/viewer' });
+    const step = buildingsStep({ root: '/p', tiles: '/p/tiles', sourceData: '/p/var/source', viewerDist: '/p/dist/viewer' });
     expect(step.outputs).toEqual(['/p/tiles/buildings/tileset.json', '/p/tiles/buildings/pick-index.bin']);
     expect(existsSync(join(out, 'tileset.json'))).toBe(true);
   });
