@@ -12,7 +12,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { archiveImportStep } from '../archive/import/archive-build-step.ts';
-import type { BuildStep } from './build-steps.ts';
+import { stepState, type BuildStep } from './build-steps.ts';
 import { SAMPLE_FILES } from './sample/sample-files.ts';
 import { terrainStep } from './terrain/terrain-build-step.ts';
 import { basemapStep } from './basemap/basemap-build-step.ts';
@@ -47,7 +47,8 @@ export function projectPaths(root: string, env: NodeJS.ProcessEnv = process.env)
 /**
  * Moves a checkout's `tiles/source/` (from before the move) to the source folder when
  * that does not exist yet, so a district's own files replaced there are kept and no
- * longer lie in the served folder. Returns whether it moved.
+ * longer lie in the served folder. Returns whether it moved. The sample step calls it
+ * first, and generates nothing when the moved files are fresh.
  */
 export function moveLegacySourceData(paths: ProjectPaths): boolean {
   const legacy = legacySourceData(paths.root);
@@ -64,17 +65,22 @@ export interface BuildPlanOptions {
 
 export function sampleStep(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep {
   const seed = options.seed ?? process.env.SAMPLE_SEED ?? 'yuzhong';
-  return {
+  const step: BuildStep = {
     name: 'sample',
     title: '生成示例数据 / sample data',
     inputs: [join(paths.root, 'src', 'pipeline', 'sample'), join(paths.root, 'src', 'core')],
     outputs: Object.values(SAMPLE_FILES).map((file) => join(paths.sourceData, file)),
     async run(progress) {
-      if (moveLegacySourceData(paths)) progress(`tiles/source → ${paths.sourceData}（源数据不再对外提供 / source data is no longer served）`);
+      if (moveLegacySourceData(paths)) {
+        progress(`tiles/source → ${paths.sourceData}（源数据不再对外提供 / source data is no longer served）`);
+        // What was fresh there is fresh here: a district's own files are not overwritten.
+        if (stepState(step).fresh) return;
+      }
       const { generateSampleWorld } = await import('./sample/sample-world.ts');
       await generateSampleWorld({ seed, outDir: paths.sourceData, progress });
     },
   };
+  return step;
 }
 
 /** What a feature tileset command needs from the build plan. */

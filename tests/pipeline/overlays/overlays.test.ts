@@ -4,12 +4,13 @@
  * draws, and the server serves them at the URLs the viewer fetches, while the source
  * folder lies outside tiles/ (var/source, SOURCE_DATA) and is never served.
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../../src/archive/server/create-server.ts';
-import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, type ProjectPaths } from '../../../src/pipeline/build-plan.ts';
+import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, sampleStep, type ProjectPaths } from '../../../src/pipeline/build-plan.ts';
+import { SAMPLE_FILES } from '../../../src/pipeline/sample/sample-files.ts';
 import { runBuildSteps } from '../../../src/pipeline/build-steps.ts';
 import { buildOverlays } from '../../../src/pipeline/overlays/overlays-builder.ts';
 import { AREAS_URL, RAIL_URL } from '../../../src/viewer/layers/overlay-urls.ts';
@@ -63,6 +64,21 @@ describe('map overlays', () => {
     expect(existsSync(join(paths.sourceData, 'areas.geojson'))).toBe(true);
     writeSources(join(dir, 'tiles', 'source'));
     expect(moveLegacySourceData(paths)).toBe(false); // the source folder exists: left alone
+  });
+
+  it('keeps a district’s own files from tiles/source: the sample step moves them and generates nothing when they are fresh', async () => {
+    for (const code of [join(dir, 'src', 'pipeline', 'sample'), join(dir, 'src', 'core')]) {
+      mkdirSync(code, { recursive: true });
+      utimesSync(code, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    }
+    const legacy = join(dir, 'tiles', 'source');
+    mkdirSync(legacy, { recursive: true });
+    for (const file of Object.values(SAMPLE_FILES)) writeFileSync(join(legacy, file), `own ${file}`);
+    const logged: string[] = [];
+    await runBuildSteps([sampleStep(paths)], { log: (line) => logged.push(line) });
+    expect(logged.join('\n')).toContain('tiles/source');
+    expect(existsSync(legacy)).toBe(false);
+    for (const file of Object.values(SAMPLE_FILES)) expect(readFileSync(join(paths.sourceData, file), 'utf8')).toBe(`own ${file}`);
   });
 
   it('publishes areas and rail with only the properties the viewer uses, and serves them at the viewer’s URLs', async () => {
