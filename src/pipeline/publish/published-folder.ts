@@ -117,7 +117,10 @@ function pruneVersions(target: string, keep: ReadonlySet<string>, graceMs: numbe
     .map((entry) => ({ entry, published: statSync(join(folder, entry)).mtimeMs }))
     .sort((a, b) => a.published - b.published);
   const now = Date.now();
+  // Whatever the link points at now stays, also when another process published since.
+  const current = currentVersion(target);
   versions.forEach(({ entry }, i) => {
+    if (entry === current) return;
     const replaced = versions[i + 1]?.published ?? now;
     if (keep.has(entry) || now - replaced < graceMs) return;
     rmSync(join(folder, entry), { recursive: true, force: true });
