@@ -1,6 +1,6 @@
 /**
  * One benchmark run of the buildings pipeline, in its own process so its peak RSS is
- * its own: `--size N` synthetic buildings (or `--sample` for tiles/source), all cores.
+ * its own: `--size N` synthetic buildings (or `--sample` for var/source), all cores.
  * Prints one JSON line with the figures; bench/buildings.bench.ts collects them.
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';

@@ -3,7 +3,7 @@
  *
  * Buildings per second, bytes per building (raw, gzip, brotli; metadata included)
  * and peak RSS of the buildings pipeline. 12,000 is the sample district
- * (tiles/source/buildings.geojson + dem.tif) when it exists, else a synthetic 12k;
+ * (var/source/buildings.geojson + dem.tif) when it exists, else a synthetic 12k;
  * other sizes are synthetic. Each size runs in its own process. Results go to
  * bench/results/buildings.json. Not a test: figures vary with the machine's load.
  */
@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkerCount } from '../src/pipeline/tiles3d/tile-worker-pool.ts';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
+import { projectPaths } from '../src/pipeline/build-plan.ts';
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +30,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 const workers = values.workers ?? String(defaultWorkerCount());
-const sample = join(PROJECT_ROOT, 'tiles', 'source', 'buildings.geojson');
-const dem = join(PROJECT_ROOT, 'tiles', 'source', 'dem.tif');
+const sample = join(projectPaths(PROJECT_ROOT).sourceData, 'buildings.geojson');
+const dem = join(projectPaths(PROJECT_ROOT).sourceData, 'dem.tif');
 const haveSample = existsSync(sample) && existsSync(dem);
 
 const targets = { buildingsPerSecond: 20_000, gzipBytesPerBuilding: 150, peakRssMBAt1M: 2048 };

@@ -2,7 +2,7 @@
  * `npm run bench:lifelines [-- --sizes sample,200000] [--workers N]`
  *
  * Build time and bytes per km of pipe (raw and gzip; metadata and tileset.json
- * included) for the sample's lifelines (tiles/source/lifelines.geojson + dem.tif) and
+ * included) for the sample's lifelines (var/source/lifelines.geojson + dem.tif) and
  * a synthetic network. Each case runs in its own process. Results go to
  * bench/results/lifelines.json. Not a test: figures vary with the machine's load.
  */
@@ -12,6 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
+import { projectPaths } from '../src/pipeline/build-plan.ts';
 import { defaultWorkerCount } from '../src/pipeline/tiles3d/tile-worker-pool.ts';
 
 const { values } = parseArgs({
@@ -27,8 +28,8 @@ if (cases.some((c) => c !== 'sample' && !(Number.isInteger(Number(c)) && Number(
   process.exit(2);
 }
 const workers = values.workers ?? String(defaultWorkerCount());
-const sample = join(PROJECT_ROOT, 'tiles', 'source', 'lifelines.geojson');
-const dem = join(PROJECT_ROOT, 'tiles', 'source', 'dem.tif');
+const sample = join(projectPaths(PROJECT_ROOT).sourceData, 'lifelines.geojson');
+const dem = join(projectPaths(PROJECT_ROOT).sourceData, 'dem.tif');
 const results: Record<string, unknown>[] = [];
 const loadBefore = loadavg();
 mkdirSync(join(PROJECT_ROOT, 'var', 'bench'), { recursive: true });

@@ -4,7 +4,7 @@
  * decoded tiles (loaders.gl) against the DEM at every DEM sample. Not a timed test;
  * writes bench/results/terrain.json.
  *
- *   npm run bench:terrain [-- --in tiles/source/dem.tif --out <dir> --report <file.json> --bounds W,S,E,N]
+ *   npm run bench:terrain [-- --in var/source/dem.tif --out <dir> --report <file.json> --bounds W,S,E,N]
  *
  * `--bounds` tiles only that area in depth (smoke runs: a block of the district).
  */
@@ -12,6 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { projectPaths } from '../src/pipeline/build-plan.ts';
 import { readDem } from '../src/pipeline/terrain/dem-reader.ts';
 import { levelGeometricError, tileRect } from '../src/pipeline/terrain/geographic-tiling.ts';
 import { buildTerrain, defaultWorkerCount } from '../src/pipeline/terrain/terrain-builder.ts';
@@ -22,7 +23,7 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
   options: { in: { type: 'string' }, out: { type: 'string' }, report: { type: 'string' }, bounds: { type: 'string' } },
 });
-const input = values.in ?? join(root, 'tiles', 'source', 'dem.tif');
+const input = values.in ?? join(projectPaths(root).sourceData, 'dem.tif');
 const keep = values.out !== undefined;
 const outDir = values.out ?? join(mkdtempSync(join(tmpdir(), 'yz-bench-terrain-')), 'terrain');
 

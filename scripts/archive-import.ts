@@ -4,7 +4,7 @@
  * none; the same file twice changes nothing. Problems are listed by row and column.
  *
  *   --buildings <buildings.geojson> [--areas <areas.geojson>]   import/refresh the building registry first
- *   --source <folder>     registry + archive.csv from a folder laid out like tiles/source/
+ *   --source <folder>     registry + archive.csv from a folder laid out like var/source/
  *   --lifelines <lifelines.geojson>   replace the pipe segments and their proximity to the buildings
  *   --allow-shrink        go ahead although the import would leave more than 10 % fewer stored items
  *                         or more than 10 % of the file's features were rejected (src/core/import-shrink.ts);
@@ -20,8 +20,8 @@ import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--db file]
-       npm run archive:import -- --source tiles/source [--db file]
-       npm run archive:import -- --lifelines tiles/source/lifelines.geojson [--allow-shrink] [--db file]`;
+       npm run archive:import -- --source var/source [--db file]
+       npm run archive:import -- --lifelines var/source/lifelines.geojson [--allow-shrink] [--db file]`;
 
 let args;
 try {

@@ -1,17 +1,18 @@
 /**
  * `npm run tiles:basemap`: DEM + roads + district outline → offline raster basemap.
  *
- *   npx tsx scripts/build-basemap.ts [--dem tiles/source/dem.tif] [--roads tiles/source/roads.geojson]
+ *   npx tsx scripts/build-basemap.ts [--dem var/source/dem.tif] [--roads var/source/roads.geojson]
  *     [--out tiles/basemap] [--green parks.geojson] [--no-buildings] [--max-zoom 18]
  *     [--area-max-zoom 15] [--format webp|png] [--quality 80]
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { projectPaths } from '../src/pipeline/build-plan.ts';
 import { buildBasemap } from '../src/pipeline/basemap/basemap-builder.ts';
 import { isTerrainInputError, TerrainInputError } from '../src/pipeline/terrain/terrain-input-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
-const source = (file: string) => join(PROJECT_ROOT, 'tiles', 'source', file);
+const source = (file: string) => join(projectPaths(PROJECT_ROOT).sourceData, file);
 
 try {
   const { values } = parseArgs({

@@ -1,6 +1,6 @@
 /**
  * `npm run tiles:buildings`: footprints + DEM → 3D Tiles 1.1 buildings tileset.
- * Defaults: tiles/source/buildings.geojson, tiles/source/dem.tif → tiles/buildings/.
+ * Defaults: var/source/buildings.geojson, var/source/dem.tif (SOURCE_DATA) → tiles/buildings/.
  */
 import { join } from 'node:path';
 import { parseBuildingsArgs, runBuildingsCommand } from '../src/pipeline/buildings/buildings-command.ts';

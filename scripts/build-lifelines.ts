@@ -1,6 +1,6 @@
 /**
  * `npm run tiles:lifelines`: pipe segments + DEM → 3D Tiles 1.1 lifelines tileset.
- * Defaults: tiles/source/lifelines.geojson, tiles/source/dem.tif → tiles/lifelines/.
+ * Defaults: var/source/lifelines.geojson, var/source/dem.tif (SOURCE_DATA) → tiles/lifelines/.
  */
 import { join } from 'node:path';
 import { projectPaths } from '../src/pipeline/build-plan.ts';

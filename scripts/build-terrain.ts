@@ -1,7 +1,7 @@
 /**
  * `npm run tiles:terrain`: DEM → quantized-mesh terrain tiles.
  *
- *   npx tsx scripts/build-terrain.ts [--in tiles/source/dem.tif] [--out tiles/terrain]
+ *   npx tsx scripts/build-terrain.ts [--in var/source/dem.tif] [--out tiles/terrain]
  *     [--bounds W,S,E,N] [--max-zoom N] [--leaf-error 0.5] [--water-level 172]
  *     [--water water.geojson] [--fill-nodata] [--no-normals] [--no-water-mask]
  *
@@ -11,6 +11,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LonLatRect } from '../src/pipeline/terrain/dem-coverage.ts';
+import { projectPaths } from '../src/pipeline/build-plan.ts';
 import { buildTerrain } from '../src/pipeline/terrain/terrain-builder.ts';
 import { isTerrainInputError, TerrainInputError } from '../src/pipeline/terrain/terrain-input-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';
@@ -46,7 +47,7 @@ try {
       'no-water-mask': { type: 'boolean' },
     },
   });
-  const input = values.in ?? join(PROJECT_ROOT, 'tiles', 'source', 'dem.tif');
+  const input = values.in ?? join(projectPaths(PROJECT_ROOT).sourceData, 'dem.tif');
   const outDir = values.out ?? join(PROJECT_ROOT, 'tiles', 'terrain');
   const maxZoom = parseNumber('max-zoom', values['max-zoom']);
   const leafMaxError = parseNumber('leaf-error', values['leaf-error']);

@@ -1,16 +1,16 @@
 /**
  * `npm run sample [-- --seed <seed>] [-- --out <dir>]`: (re)generate the sample
- * district's source data (default into tiles/source/).
+ * district's source data (default into var/source/, or SOURCE_DATA; never served).
  */
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { projectPaths } from '../src/pipeline/build-plan.ts';
 import { generateSampleWorld } from '../src/pipeline/sample/sample-world.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const { values } = parseArgs({
   options: {
     seed: { type: 'string', default: process.env.SAMPLE_SEED ?? 'yuzhong' },
-    out: { type: 'string', default: join(PROJECT_ROOT, 'tiles', 'source') },
+    out: { type: 'string', default: projectPaths(PROJECT_ROOT).sourceData },
   },
 });
 

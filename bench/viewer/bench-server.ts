@@ -1,8 +1,8 @@
 /**
  * The server both viewers are measured against: the product server (`createServer`:
  * built viewer, `/tiles`, `/api`) exactly as `npm start` mounts it, plus, under
- * `/bench/`, the naive page, Cesium's UMD build for it, and a subset of the building
- * footprints for smoke runs. Builds what is missing first, as the browser tests do.
+ * `/bench/`, the naive page, Cesium's UMD build for it, and the building footprints
+ * from the source data (whole, or a subset for smoke runs). Builds what is missing first, as the browser tests do.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -41,6 +41,11 @@ async function addBenchRoutes(app: FastifyInstance, root: string, buildingsFile:
     source ??= readFileSync(buildingsFile, 'utf8');
     return reply.type('application/geo+json').send(featureSubset(source, Number.isFinite(limit) && limit > 0 ? limit : 1000));
   });
+  // The naive page's whole footprint source: /tiles serves build outputs only.
+  app.get('/bench/buildings.geojson', async (_request, reply) => {
+    source ??= readFileSync(buildingsFile, 'utf8');
+    return reply.type('application/geo+json').send(source);
+  });
 }
 
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
@@ -50,7 +55,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   const archive = openArchiveApi(paths.root);
   const app = await createServer({ viewerDir: paths.viewerDist, tilesDir: paths.tiles, apiPlugins: [archive.plugin] });
   app.addHook('onClose', archive.close);
-  await addBenchRoutes(app, options.root, join(paths.tiles, 'source', 'buildings.geojson'));
+  await addBenchRoutes(app, options.root, join(paths.sourceData, 'buildings.geojson'));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -1,15 +1,22 @@
 /**
  * The ordered build steps behind `npm start` and `npm run build`: sample data, then
- * (as later parts land) terrain, buildings, lifelines and the archive import, and
+ * terrain, basemap, the archive import, buildings, lifelines and the map overlays, and
  * finally the viewer bundle. Each step names its inputs and outputs so a second
  * start reuses what is fresh.
+ *
+ * Source data (the sample's or the district's own) lives outside the served folder,
+ * in `var/source/` (`SOURCE_DATA` to move it): it once lay in `tiles/source/`, where
+ * the server published archive.csv, the gas mains and the DEM to anyone. Only build
+ * outputs go into `tiles/`.
  */
-import { join } from 'node:path';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
 import { archiveImportStep } from '../archive/import/archive-build-step.ts';
-import type { BuildStep } from './build-steps.ts';
+import { stepState, type BuildStep } from './build-steps.ts';
 import { SAMPLE_FILES } from './sample/sample-files.ts';
 import { terrainStep } from './terrain/terrain-build-step.ts';
 import { basemapStep } from './basemap/basemap-build-step.ts';
+import { OVERLAY_FILES, OVERLAYS_FOLDER } from './overlays/overlay-files.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -18,13 +25,37 @@ export interface ProjectPaths {
   viewerDist: string;
 }
 
-export function projectPaths(root: string): ProjectPaths {
+/** Where the source data lived before it moved out of the served folder. */
+export function legacySourceData(root: string): string {
+  return join(root, 'tiles', 'source');
+}
+
+/**
+ * The project's folders. `SOURCE_DATA` (absolute, or relative to the root) says where
+ * the source data is; default `var/source/` (git-ignored, never served).
+ */
+export function projectPaths(root: string, env: NodeJS.ProcessEnv = process.env): ProjectPaths {
+  const source = env.SOURCE_DATA;
   return {
     root,
     tiles: join(root, 'tiles'),
-    sourceData: join(root, 'tiles', 'source'),
+    sourceData: source ? (isAbsolute(source) ? source : join(root, source)) : join(root, 'var', 'source'),
     viewerDist: join(root, 'dist', 'viewer'),
   };
+}
+
+/**
+ * Moves a checkout's `tiles/source/` (from before the move) to the source folder when
+ * that does not exist yet, so a district's own files replaced there are kept and no
+ * longer lie in the served folder. Returns whether it moved. The sample step calls it
+ * first, and generates nothing when the moved files are fresh.
+ */
+export function moveLegacySourceData(paths: ProjectPaths): boolean {
+  const legacy = legacySourceData(paths.root);
+  if (!existsSync(legacy) || existsSync(paths.sourceData)) return false;
+  mkdirSync(dirname(paths.sourceData), { recursive: true });
+  renameSync(legacy, paths.sourceData);
+  return true;
 }
 
 export interface BuildPlanOptions {
@@ -34,16 +65,22 @@ export interface BuildPlanOptions {
 
 export function sampleStep(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep {
   const seed = options.seed ?? process.env.SAMPLE_SEED ?? 'yuzhong';
-  return {
+  const step: BuildStep = {
     name: 'sample',
     title: '生成示例数据 / sample data',
     inputs: [join(paths.root, 'src', 'pipeline', 'sample'), join(paths.root, 'src', 'core')],
     outputs: Object.values(SAMPLE_FILES).map((file) => join(paths.sourceData, file)),
     async run(progress) {
+      if (moveLegacySourceData(paths)) {
+        progress(`tiles/source → ${paths.sourceData}（源数据不再对外提供 / source data is no longer served）`);
+        // What was fresh there is fresh here: a district's own files are not overwritten.
+        if (stepState(step).fresh) return;
+      }
       const { generateSampleWorld } = await import('./sample/sample-world.ts');
       await generateSampleWorld({ seed, outDir: paths.sourceData, progress });
     },
   };
+  return step;
 }
 
 /** What a feature tileset command needs from the build plan. */
@@ -139,9 +176,37 @@ export function viewerStep(paths: ProjectPaths): BuildStep {
   };
 }
 
+/** Renewal areas + rail → tiles/overlays/, only what the viewer draws (src/pipeline/overlays). */
+export function overlaysStep(paths: ProjectPaths): BuildStep {
+  return {
+    name: 'overlays',
+    title: '地图叠加层 / map overlays',
+    inputs: [join(paths.sourceData, SAMPLE_FILES.areas), join(paths.sourceData, SAMPLE_FILES.rail), join(paths.root, 'src', 'pipeline', 'overlays')],
+    outputs: Object.values(OVERLAY_FILES).map((file) => join(paths.tiles, OVERLAYS_FOLDER, file)),
+    async run(progress) {
+      const { buildOverlays } = await import('./overlays/overlays-builder.ts');
+      const result = buildOverlays({
+        areas: join(paths.sourceData, SAMPLE_FILES.areas),
+        rail: join(paths.sourceData, SAMPLE_FILES.rail),
+        outDir: join(paths.tiles, OVERLAYS_FOLDER),
+      });
+      if (!result.ok) throw new Error(result.error);
+      progress(`${result.areas} 片区 / areas, ${result.rail} 轨道线 / rail lines, ${(result.bytes / 1024).toFixed(0)} KiB`);
+    },
+  };
+}
+
 /** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). */
 export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
-  return [sampleStep(paths, options), terrainStep(paths), basemapStep(paths), archiveImportStep(paths), buildingsStep(paths), lifelinesStep(paths)];
+  return [
+    sampleStep(paths, options),
+    terrainStep(paths),
+    basemapStep(paths),
+    archiveImportStep(paths),
+    buildingsStep(paths),
+    lifelinesStep(paths),
+    overlaysStep(paths),
+  ];
 }
 
 export function fullBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {

@@ -76,6 +76,13 @@ describe('the viewer', () => {
     expect(found.colour).toBe(expected.grade ? GRADE_INFO[expected.grade].color : '#9aa0a6');
     expect(new URL(page.url()).searchParams.get('sel')).toBe(code);
     await page.waitForSelector('.close-up canvas');
+    // The close-up's outline comes from the archive, the overlays from tiles/overlays: nothing from the (unserved) source data.
+    const footprint = `/api/buildings/${code}/footprint`;
+    await expect.poll(() => v.requested.some((u) => u.endsWith(footprint)), { timeout: 15_000 }).toBe(true);
+    expect(v.requested.some((u) => u.endsWith('/tiles/overlays/rail.geojson'))).toBe(true);
+    expect(v.requested.some((u) => u.endsWith('/tiles/overlays/areas.geojson'))).toBe(true);
+    expect(v.requested.filter((u) => u.includes('/tiles/source/'))).toEqual([]);
+    expect(v.consoleWarnings.filter((w) => /not loaded/.test(w))).toEqual([]);
     await saveScreenshot(page, 'viewer-dossier');
     // Esc clears the selection.
     await page.keyboard.press('Escape');

@@ -2,7 +2,7 @@
 /**
  * The naive viewer (see naive.html). URL parameters: `cam=lon,lat,height,heading,pitch`
  * (degrees, metres; the bench passes our opening view), `buildings=<url>` (default
- * /tiles/source/buildings.geojson; the smoke run passes a small subset).
+ * /bench/buildings.geojson, the source footprints, which /tiles does not serve; the smoke run passes a small subset).
  *
  * Exposes `window.naive = { viewer, dataSource, ready, buildingsReady }`. `ready` resolves at the first
  * of 4 rendered frames in a row with the data source loaded, every entity's geometry
@@ -11,7 +11,7 @@
  */
 (() => {
   const params = new URLSearchParams(window.location.search);
-  const buildingsUrl = params.get('buildings') ?? '/tiles/source/buildings.geojson';
+  const buildingsUrl = params.get('buildings') ?? '/bench/buildings.geojson';
   const cam = (params.get('cam') ?? '106.585,29.503,4600,-36,-34').split(',').map(Number);
 
   const terrainProvider = Cesium.CesiumTerrainProvider.fromUrl('/tiles/terrain', { requestVertexNormals: true, requestWaterMask: true });

@@ -74,6 +74,18 @@ const InspectionBody = z.object({
 
 const PlanBody = RenovationPlanSchema.extend({ updatedAt: z.string(), updatedBy: z.string() });
 
+const Position = z.array(z.number()).min(2).max(3);
+const Ring = z.array(Position);
+
+export const FootprintBody = z.object({
+  type: z.literal('Feature'),
+  properties: z.object({ code: z.string() }),
+  geometry: z.discriminatedUnion('type', [
+    z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring) }),
+    z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring)) }),
+  ]),
+});
+
 export const DossierBody = z.object({
   building: BuildingSummaryBody,
   version: z.number().describe('send back with writes (optimistic concurrency)'),

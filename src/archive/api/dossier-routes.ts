@@ -1,7 +1,12 @@
-/** `GET /api/buildings/:code`: one building's whole dossier, served from a per-version cache of serialized JSON. */
+/**
+ * `GET /api/buildings/:code`: one building's whole dossier, served from a per-version
+ * cache of serialized JSON. `GET /api/buildings/:code/footprint`: its footprint from
+ * the registry import, under the same read policy, for the outline and close-up (the
+ * viewer once downloaded the whole 5.6 MB buildings.geojson source file for one outline).
+ */
 import type { FastifyReply } from 'fastify';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { CodeParams, DossierBody, ErrorBody } from './api-schemas.ts';
+import { CodeParams, DossierBody, ErrorBody, FootprintBody } from './api-schemas.ts';
 import { sendError } from './api-errors.ts';
 
 export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
@@ -28,6 +33,30 @@ export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void
       }
       // A string payload skips the response serializer: the cached JSON goes out as is.
       return (reply as FastifyReply).type('application/json; charset=utf-8').header('cache-control', 'no-cache').send(json);
+    },
+  );
+
+  app.get(
+    '/buildings/:code/footprint',
+    {
+      onRequest: ctx.requireReader,
+      schema: {
+        tags: ['buildings'],
+        summary: '楼栋轮廓 / a building’s footprint (GeoJSON Feature, WGS84 lon/lat) from the registry import',
+        params: CodeParams,
+        response: { 200: FootprintBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { code } = request.params;
+      const found = await ctx.store.getFootprint(code);
+      if (!found) return sendError(reply, 404, 'not_found', `找不到楼栋 ${code}，请检查编码 / no building with code ${code}: check the code`);
+      const geometry = found.geometry;
+      if (!geometry || (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')) {
+        return sendError(reply, 404, 'no_footprint', `楼栋 ${code} 没有轮廓，请重新导入楼栋登记 / building ${code} has no footprint: re-import the registry (npm run archive:import -- --source var/source)`);
+      }
+      void reply.header('cache-control', 'no-cache');
+      return { type: 'Feature' as const, properties: { code }, geometry };
     },
   );
 }

@@ -10,7 +10,7 @@ import { sendError } from './api-errors.ts';
 import { CodeParams, ErrorBody } from './api-schemas.ts';
 import { BuildingPipesBody, RiskListBody, RiskQuery, SegmentParams, SegmentRiskBody } from './lifeline-schemas.ts';
 
-const NO_LIFELINES = '档案中没有管线数据，请先导入 / the archive holds no lifelines: import them first (npm run archive:import -- --lifelines tiles/source/lifelines.geojson)';
+const NO_LIFELINES = '档案中没有管线数据，请先导入 / the archive holds no lifelines: import them first (npm run archive:import -- --lifelines var/source/lifelines.geojson)';
 
 export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   /** Runs a query, turning a missing table or a bad option into a JSON error. */

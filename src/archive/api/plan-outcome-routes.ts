@@ -63,7 +63,7 @@ export function registerPlanOutcomeRoutes(app: ZodApp, ctx: ArchiveApiContext): 
           reply,
           404,
           'not_found',
-          `找不到片区 ${areaId}，片区 id 见 GET /api/stats 的 byArea 或 tiles/source/areas.geojson / no area with id "${areaId}": the ids are listed in byArea of GET /api/stats and in tiles/source/areas.geojson (e.g. core-jiefangbei)`,
+          `找不到片区 ${areaId}，片区 id 见 GET /api/stats 的 byArea 或 tiles/overlays/areas.geojson / no area with id "${areaId}": the ids are listed in byArea of GET /api/stats and in /tiles/overlays/areas.geojson (e.g. core-jiefangbei)`,
         );
       }
       const body = areaPlanOutcomes(found.area, found.buildings);

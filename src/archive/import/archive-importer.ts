@@ -86,7 +86,7 @@ export interface SourceImportSummary {
   archive: ArchiveImportSummary;
 }
 
-/** Registry then archive table from a source folder laid out like `tiles/source/`. */
+/** Registry then archive table from a source folder laid out like `var/source/`. */
 export async function importSourceFolder(
   store: ArchiveStore,
   sourceDir: string,

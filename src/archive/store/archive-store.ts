@@ -149,6 +149,8 @@ export interface ArchiveStore {
   /** Grows with every committed change, whichever process made it. */
   dataVersion(): Promise<number>;
   getDossier(code: string): Promise<Dossier | null>;
+  /** A building's footprint from the registry import; null for an unknown building (geometry null: none was imported). */
+  getFootprint(code: string): Promise<{ geometry: Geometry | null } | null>;
   search(query: SearchQuery): Promise<SearchPage>;
   gradeMap(since?: number): Promise<GradeMap>;
   stats(now: Date): Promise<ArchiveStats>;

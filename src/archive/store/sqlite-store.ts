@@ -344,6 +344,7 @@ export class SqliteArchiveStore implements ArchiveStore {
         'INSERT INTO footprints (code, geometry) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET geometry = excluded.geometry',
       ),
       deleteFootprint: db.prepare('DELETE FROM footprints WHERE code = ?'),
+      footprint: db.prepare<[string], { geometry: string | null }>('SELECT f.geometry FROM buildings b LEFT JOIN footprints f ON f.code = b.code WHERE b.code = ?'),
       registryAreas: db.prepare('SELECT area_id FROM building_areas WHERE code = ? ORDER BY area_id').pluck(),
       insertBuilding: db.prepare(
         `INSERT INTO buildings (code, name, address, community, floors, height, year_built, structure, use, heritage, lon, lat, search_text, map_version)
@@ -446,6 +447,12 @@ export class SqliteArchiveStore implements ArchiveStore {
 
   async getDossier(code: string): Promise<Dossier | null> {
     return this.dossierSync(code);
+  }
+
+  async getFootprint(code: string): Promise<{ geometry: Geometry | null } | null> {
+    const row = this.stmt.footprint.get(code);
+    if (!row) return null;
+    return { geometry: row.geometry ? (JSON.parse(row.geometry) as Geometry) : null };
   }
 
   async search(query: SearchQuery): Promise<SearchPage> {

@@ -15,7 +15,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { DISTRICT } from '../../core/district.ts';
 import { gridRect, type LonLatRect } from '../terrain/dem-coverage.ts';
 import { readDem } from '../terrain/dem-reader.ts';
-import { commitOutput, discardOutput, prepareTemporaryOutput } from '../terrain/output-folder.ts';
+import { stageTerrainOutput } from '../terrain/output-folder.ts';
 import { TerrainInputError } from '../terrain/terrain-input-error.ts';
 import { loadBasemapSources } from './basemap-sources.ts';
 import { rangeSize, tileDegrees, xyzRangeCovering } from './basemap-tiling.ts';
@@ -121,7 +121,8 @@ export async function buildBasemap(options: BasemapBuildOptions): Promise<Basema
   const demSpacingM = Math.min(grid.dx, grid.dy) * 111_320;
   const encoder = new TileEncoder({ format, quality: options.quality ?? 80 });
 
-  const temp = prepareTemporaryOutput(options.outDir);
+  const staged = stageTerrainOutput(options.outDir);
+  const temp = staged.path;
   const levels: BasemapBuildResult['levels'] = [];
   try {
     for (let z = 0; z <= maxZoom; z++) {
@@ -188,12 +189,12 @@ export async function buildBasemap(options: BasemapBuildOptions): Promise<Basema
       version: new Date().toISOString().replace(/\D/g, '').slice(0, 14),
     };
     writeFileSync(join(temp, 'basemap.json'), `${JSON.stringify(manifest, null, 1)}\n`);
-    commitOutput(temp, options.outDir);
+    staged.commit();
     const tiles = levels.reduce((s, l) => s + l.tiles, 0);
     const bytes = levels.reduce((s, l) => s + l.bytes, 0);
     return { manifest, levels, tiles, bytes, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
-    discardOutput(temp);
+    staged.discard();
     throw error;
   }
 }

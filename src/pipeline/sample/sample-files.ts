@@ -1,4 +1,4 @@
-/** The files `npm run sample` writes into `tiles/source/`, by role. */
+/** The files `npm run sample` writes into the source folder (`var/source/`, never served), by role. */
 export const SAMPLE_FILES = {
   dem: 'dem.tif',
   roads: 'roads.geojson',

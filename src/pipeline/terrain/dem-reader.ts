@@ -45,7 +45,7 @@ export async function readDem(file: string): Promise<DemSource> {
     bytes = readFileSync(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new TerrainInputError('unreadable-file', file, `${file}: 无法读取 DEM 文件（${reason}） / cannot read the DEM (${reason}): check the path, or run \`npm run sample\` to generate tiles/source/dem.tif.`);
+    throw new TerrainInputError('unreadable-file', file, `${file}: 无法读取 DEM 文件（${reason}） / cannot read the DEM (${reason}): check the path, or run \`npm run sample\` to generate var/source/dem.tif.`);
   }
   return decodeDem(bytes, file);
 }

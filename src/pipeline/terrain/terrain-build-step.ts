@@ -1,4 +1,4 @@
-/** The `terrain` step of `npm start` / `npm run build`: tiles/source/dem.tif → tiles/terrain/. */
+/** The `terrain` step of `npm start` / `npm run build`: var/source/dem.tif → tiles/terrain/. */
 import { join } from 'node:path';
 import type { ProjectPaths } from '../build-plan.ts';
 import type { BuildStep } from '../build-steps.ts';

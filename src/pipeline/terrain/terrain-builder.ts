@@ -11,7 +11,7 @@ import { assertCovers, assertNoHoles, fillHoles, gridRect, type LonLatRect } fro
 import { readDem } from './dem-reader.ts';
 import { type TileRange, tilesInRange } from './geographic-tiling.ts';
 import { createLayerJson } from './layer-json.ts';
-import { commitOutput, discardOutput, prepareTemporaryOutput } from './output-folder.ts';
+import { stageTerrainOutput } from './output-folder.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
 import { type LevelPlan, planLevels } from './terrain-pyramid.ts';
 import type { TileStat, WaterSource } from './terrain-tile-job.ts';
@@ -119,7 +119,8 @@ export async function buildTerrain(options: TerrainBuildOptions): Promise<Terrai
     options.waterMask === false ? { kind: 'none' } : options.waterPolygons ? { kind: 'polygons', file: options.waterPolygons } : { kind: 'level', level: waterLevel };
   const workerCount = options.workers ?? defaultWorkerCount();
 
-  const temp = prepareTemporaryOutput(options.outDir);
+  const staged = stageTerrainOutput(options.outDir);
+  const temp = staged.path;
   const result: TerrainBuildResult = { outDir: options.outDir, levels: [], tiles: [], available: [], seconds: 0 };
   const workers = new TerrainWorkers({ grid, fillHeight: options.fillHeight ?? waterLevel, water, normals, outDir: temp }, workerCount);
   try {
@@ -134,9 +135,9 @@ export async function buildTerrain(options: TerrainBuildOptions): Promise<Terrai
     const extensions = [...(normals ? ['octvertexnormals'] : []), ...(water.kind !== 'none' ? ['watermask'] : [])];
     const layer = createLayerJson(result.available, { extensions, version: options.version ?? new Date().toISOString().replace(/\D/g, '').slice(0, 14) });
     writeFileSync(join(temp, 'layer.json'), `${JSON.stringify(layer, null, 1)}\n`);
-    commitOutput(temp, options.outDir);
+    staged.commit();
   } catch (error) {
-    discardOutput(temp);
+    staged.discard();
     throw error;
   } finally {
     await workers.close();

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TileJob } from './tile-encoder.ts';
-import { stageFolder, type StagedFolder } from './output-folder.ts';
+import { stageFolder, type StagedFolder } from '../publish/published-folder.ts';
 import { buildQuadtree, tileContentPath, type QuadtreeOptions, type TileNode, type TilerItem } from './quadtree-tiler.ts';
 import { createTileWorkerPool, defaultWorkerCount, type TileWorkerPool } from './tile-worker-pool.ts';
 import { emptyBox, frameOriginFor, growBox, tilesetJson, type GeoBox, type PlannedTile } from './tileset-json.ts';

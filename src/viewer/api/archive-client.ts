@@ -62,6 +62,17 @@ async function request<T>(path: string, init: RequestInit = {}, signal?: AbortSi
   return body as T;
 }
 
+/** `GET /api/buildings/:code/footprint`: the building's footprint from the registry import. */
+export interface BuildingFootprint {
+  type: 'Feature';
+  properties: { code: string };
+  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export function fetchFootprint(code: string, signal?: AbortSignal): Promise<BuildingFootprint> {
+  return request<BuildingFootprint>(`/api/buildings/${encodeURIComponent(code)}/footprint`, {}, signal);
+}
+
 /**
  * The dossier. A 404 is "no such building" only if the archive itself answers: a
  * server running without the archive answers every /api path with 404 too, and that

@@ -1,17 +1,18 @@
 /**
- * A building's footprint for the close-up. The dossier gives only a point (lon/lat),
- * so the outline comes from the footprint source the tiles were built from,
- * `/tiles/source/buildings.geojson`: fetched once on the first close-up (compressed by
- * the server), indexed by code, kept for the session.
+ * A building's footprint for the close-up, from the archive
+ * (`GET /api/buildings/:code/footprint`, same read policy as the dossier): about 220
+ * bytes (geometry median 160, at most 288 in the sample)
+ * for the selected building, where the viewer once downloaded the whole 5.6 MB
+ * buildings.geojson source file (from /tiles/source, now unserved) for one outline.
+ * Answers are kept for the session, the most recent 200 buildings.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { ArchiveError, fetchFootprint, type BuildingFootprint } from './archive-client.ts';
 
-export const FOOTPRINTS_URL = '/tiles/source/buildings.geojson';
+const KEEP = 200;
+/** Outer ring (lon, lat pairs) of each asked building's largest polygon, by code. */
+const cache = new Map<string, Promise<Array<[number, number]> | null>>();
 
-/** Outer ring (lon, lat pairs) of each building's largest polygon. */
-let index: Promise<Map<string, Array<[number, number]>>> | null = null;
-
-function largestOuterRing(geometry: Polygon | MultiPolygon): Array<[number, number]> {
+function largestOuterRing(geometry: BuildingFootprint['geometry']): Array<[number, number]> {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   let best: Array<[number, number]> = [];
   for (const polygon of polygons) {
@@ -21,23 +22,22 @@ function largestOuterRing(geometry: Polygon | MultiPolygon): Array<[number, numb
   return best;
 }
 
+/** The footprint's outer ring, or null when the archive has none for that code. */
 export function footprintOf(code: string): Promise<Array<[number, number]> | null> {
-  index ??= fetch(FOOTPRINTS_URL)
-    .then((r) => {
-      if (!r.ok) throw new Error(`${FOOTPRINTS_URL}: HTTP ${r.status}`);
-      return r.json() as Promise<FeatureCollection>;
-    })
-    .then((fc) => {
-      const map = new Map<string, Array<[number, number]>>();
-      for (const f of fc.features as Array<Feature<Polygon | MultiPolygon>>) {
-        const id = f.properties?.id as unknown;
-        if (typeof id === 'string' && f.geometry) map.set(id, largestOuterRing(f.geometry));
-      }
-      return map;
-    })
-    .catch((error: unknown) => {
-      index = null; // try again next time
-      throw error;
-    });
-  return index.then((m) => m.get(code) ?? null);
+  let ring = cache.get(code);
+  if (ring) {
+    cache.delete(code); // most recent last
+  } else {
+    ring = fetchFootprint(code).then(
+      (feature) => largestOuterRing(feature.geometry),
+      (error: unknown) => {
+        if (error instanceof ArchiveError && error.status === 404) return null;
+        cache.delete(code); // try again next time
+        throw error;
+      },
+    );
+  }
+  cache.set(code, ring);
+  if (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+  return ring;
 }

@@ -1,6 +1,6 @@
 /**
  * The renewal structure 一核两翼三带五片区 and the old residential communities
- * (tiles/source/areas.geojson) draped on the terrain only (never over the buildings,
+ * (tiles/overlays/areas.geojson, made by the build from the source data) draped on the terrain only (never over the buildings,
  * whose colour is the grade), each with a label in the current language. Two
  * switches: the renewal areas, and the (many, small) old communities, whose labels
  * show only close up.
@@ -23,8 +23,9 @@ import {
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import type { AreaKind } from '../../core/renewal-areas.ts';
+import { AREAS_URL } from './overlay-urls.ts';
 
-export const AREAS_URL = '/tiles/source/areas.geojson';
+export { AREAS_URL };
 
 /** Fill colours by kind: distinct from the grade colours so areas never read as grades. */
 const KIND_COLOUR: Record<AreaKind, string> = {

@@ -1,10 +1,11 @@
-/** Rail transit lines (tiles/source/rail.geojson), credited to OpenStreetMap as the ODbL asks. */
+/** Rail transit lines (tiles/overlays/rail.geojson, made by the build from the source data), credited to OpenStreetMap as the ODbL asks. */
 import { Color, Credit } from 'cesium';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GeoJsonDataSource } from 'resium';
+import { RAIL_URL } from './overlay-urls.ts';
 
-export const RAIL_URL = '/tiles/source/rail.geojson';
+export { RAIL_URL };
 const RAIL_COLOUR = Color.fromCssColorString('#c2185b');
 
 export function RailLayer({ show }: { show: boolean }) {

@@ -1,5 +1,5 @@
 /**
- * Pipe risk on the real sample (tiles/source): the proximity table, the risk lists and
+ * Pipe risk on the real sample (var/source): the proximity table, the risk lists and
  * the API answers must match a brute-force computation with no spatial index and no
  * SQL, and must follow a building's grade when an inspection changes it.
  */
@@ -23,7 +23,7 @@ import { NETWORKS } from '../../../src/core/lifelines.ts';
 import { httpRequest } from '../api/api-harness.ts';
 
 /** The built sample when there is one (npm start made it); otherwise generated for this test (a clean clone). */
-const BUILT_SOURCE = 'tiles/source';
+const BUILT_SOURCE = 'var/source';
 let SOURCE = BUILT_SOURCE;
 const NOW = new Date('2026-11-26T00:00:00Z');
 const projection = createLocalProjection(106.55, 29.55);

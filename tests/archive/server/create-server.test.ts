@@ -42,8 +42,10 @@ describe('createServer', () => {
     writeFileSync(join(dir, 'secret.txt'), 'do not serve');
     writeFileSync(join(tiles, 'terrain', 'layer.json'), bigJson);
     writeFileSync(join(tiles, 'terrain', '0', '0', '0.terrain'), Buffer.alloc(2048, 7));
-    writeFileSync(join(tiles, 'b.glb'), Buffer.alloc(4096, 1));
-    writeFileSync(join(tiles, 'roads.geojson'), '{"type":"FeatureCollection","features":[]}');
+    mkdirSync(join(tiles, 'buildings'));
+    mkdirSync(join(tiles, 'overlays'));
+    writeFileSync(join(tiles, 'buildings', 'b.glb'), Buffer.alloc(4096, 1));
+    writeFileSync(join(tiles, 'overlays', 'roads.geojson'), '{"type":"FeatureCollection","features":[]}');
     writeFileSync(join(tiles, '.hidden'), 'hidden');
     writeFileSync(join(viewer, 'index.html'), '<!doctype html><title>viewer</title>');
     writeFileSync(join(viewer, 'assets', 'index-abc.js'), 'console.log(1);'.repeat(200));
@@ -71,8 +73,8 @@ describe('createServer', () => {
     const cases: Array<[string, RegExp]> = [
       ['/tiles/terrain/layer.json', /^application\/json/],
       ['/tiles/terrain/0/0/0.terrain', /^application\/vnd\.quantized-mesh/],
-      ['/tiles/b.glb', /^model\/gltf-binary/],
-      ['/tiles/roads.geojson', /^application\/geo\+json/],
+      ['/tiles/buildings/b.glb', /^model\/gltf-binary/],
+      ['/tiles/overlays/roads.geojson', /^application\/geo\+json/],
     ];
     for (const [path, type] of cases) {
       const res = await rawGet(port, path);
@@ -88,7 +90,7 @@ describe('createServer', () => {
     const plain = await rawGet(port, '/tiles/terrain/layer.json');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(bigJson);
-    const glb = await rawGet(port, '/tiles/b.glb', { 'Accept-Encoding': 'gzip' });
+    const glb = await rawGet(port, '/tiles/buildings/b.glb', { 'Accept-Encoding': 'gzip' });
     expect(glb.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(glb.body)).toEqual(Buffer.alloc(4096, 1));
   });
@@ -131,5 +133,32 @@ describe('createServer', () => {
     expect(res.statusCode).toBe(503);
     expect(res.body).toContain('npm run build:viewer');
     await bare.close();
+  });
+
+  it('serves no source data: every file of a source folder under tiles/ is 404, also with CORS or HEAD', async () => {
+    // The sample's source files as they once lay in tiles/source (still there in older checkouts).
+    const tiles = mkdtempSync(join(tmpdir(), 'yz-source-'));
+    const source = join(tiles, 'source');
+    mkdirSync(join(source, 'nested'), { recursive: true });
+    const files = ['archive.csv', 'archive.xlsx', 'lifelines.geojson', 'dem.tif', 'buildings.geojson', 'areas.geojson', 'rail.geojson', 'roads.geojson', 'nested/x.json'];
+    for (const file of files) writeFileSync(join(source, file), 'code,grade,hazards\nYZ-0001,D,secret');
+    writeFileSync(join(tiles, 'README.md'), 'secret');
+    mkdirSync(join(tiles, 'buildings'));
+    writeFileSync(join(tiles, 'buildings', 'tileset.json'), '{}');
+    const app = await createServer({ viewerDir: join(tiles, 'no-viewer'), tilesDir: tiles });
+    try {
+      expect((await app.inject({ method: 'GET', url: '/tiles/buildings/tileset.json' })).statusCode).toBe(200);
+      for (const url of [...files.map((f) => `/tiles/source/${f}`), '/tiles/source/', '/tiles/source', '/tiles/README.md', '/tiles/']) {
+        for (const method of ['GET', 'HEAD'] as const) {
+          const res = await app.inject({ method, url, headers: { origin: 'https://elsewhere.example' } });
+          expect(res.statusCode, `${method} ${url}`).toBe(404);
+          expect(res.body).not.toContain('secret');
+          expect(res.headers['access-control-allow-origin']).toBeUndefined();
+        }
+      }
+    } finally {
+      await app.close();
+      rmSync(tiles, { recursive: true, force: true });
+    }
   });
 });

@@ -84,7 +84,7 @@ describe('bad input', () => {
     expect(result.error).toContain('YZ-90001');
     expect(readFileSync(join(out, 'tileset.json'), 'utf8')).toBe('{"previous":true}');
     // No temporary folder is left behind.
-    expect(readdirSync(dir).filter((e) => e.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir, { recursive: true }).filter((e) => e.includes('.tmp-'))).toEqual([]);
   });
 
   it('reports an unwritable output folder as an error value', async () => {

@@ -47,7 +47,9 @@ describe('pick index written with the buildings tileset', () => {
     });
     // The counts the tileset writer puts in extras are still there.
     expect((tileset.json.asset as { extras: { buildings: number } }).extras.buildings).toBe(summary.buildings);
-    expect(readdirSync(dir)).toEqual(['buildings']);
+    // The published symlink and its versions, nothing staged left behind.
+    expect(readdirSync(dir).sort()).toEqual(['.versions', 'buildings']);
+    expect(readdirSync(dir, { recursive: true }).filter((e) => e.includes('.tmp-'))).toEqual([]);
   });
 
   it('holds every building of the tiles, by code', () => {
@@ -88,7 +90,7 @@ describe('pick index written with the buildings tileset', () => {
   });
 
   it('makes the build plan rebuild tiles made before the pick index existed', () => {
-    const step = buildingsStep({ root: '/p', tiles: '/p/tiles', sourceData: '/p/tiles/source', viewerDist: '/p/dist/viewer' });
+    const step = buildingsStep({ root: '/p', tiles: '/p/tiles', sourceData: '/p/var/source', viewerDist: '/p/dist/viewer' });
     expect(step.outputs).toEqual(['/p/tiles/buildings/tileset.json', '/p/tiles/buildings/pick-index.bin']);
     expect(existsSync(join(out, 'tileset.json'))).toBe(true);
   });

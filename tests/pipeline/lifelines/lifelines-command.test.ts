@@ -35,7 +35,7 @@ describe('the lifelines command', () => {
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/condition/);
     expect(existsSync(out)).toBe(false);
-    expect(readdirSync(dir).filter((n) => n.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir, { recursive: true }).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
   it('reads invert elevations instead of a depth, and exaggerates the radius downwards', () => {

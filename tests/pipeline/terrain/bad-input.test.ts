@@ -35,7 +35,7 @@ async function expectFailure(input: string, code: TerrainErrorCode, options: Par
   expect(e.message).toMatch(/[\u4e00-\u9fff]/);
   expect(e.message).toMatch(/ \/ [a-z]/i);
   expect(readFileSync(join(out, 'layer.json'), 'utf8')).toBe('{"previous":true}');
-  expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  expect(readdirSync(dir, { recursive: true }).filter((f) => f.includes('.tmp-'))).toEqual([]);
   return e;
 }
 

@@ -17,7 +17,7 @@ import { writeGeoTiff } from '../../../src/pipeline/sample/geotiff-writer.ts';
 import { decodeTile } from './quantized-mesh-inspection.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const BUILT_DEM = process.env.YZ_SAMPLE_DEM ?? join(ROOT, 'tiles', 'source', 'dem.tif');
+const BUILT_DEM = process.env.YZ_SAMPLE_DEM ?? join(ROOT, 'var', 'source', 'dem.tif');
 
 describe('terrain from the sample district DEM', () => {
   let SAMPLE_DEM = BUILT_DEM;

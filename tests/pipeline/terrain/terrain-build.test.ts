@@ -228,7 +228,7 @@ describe('terrain tiles from a synthetic DEM', () => {
   });
 
   it('leaves no temporary folders behind', () => {
-    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir, { recursive: true }).filter((f) => f.includes('.tmp-'))).toEqual([]);
     expect(existsSync(join(out, 'layer.json'))).toBe(true);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * The viewer's map overlays as build outputs: renewal areas and rail lines, copied
+ * from the source data into `tiles/overlays/` with only what the viewer draws. The
+ * viewer once fetched them from `tiles/source/`, which published every source file
+ * with them (archive.csv, the gas mains, the DEM). Areas keep `id`, `kind`, `name`,
+ * `name_en` (colour by kind, labels by language; the sample's 354 KiB → 342 KiB, its
+ * year columns dropped); rail keeps its geometry and the collection's ODbL
+ * attribution (its OSM tags are not drawn: 34 KiB → 24 KiB). Published
+ * atomically as one versioned folder.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { stageFolder } from '../publish/published-folder.ts';
+import { OVERLAY_FILES } from './overlay-files.ts';
+
+export interface OverlaysOptions {
+  /** Source renewal areas (GeoJSON, Polygon/MultiPolygon with id, kind, name, name_en). */
+  areas: string;
+  /** Source rail lines (GeoJSON, LineString/MultiLineString). */
+  rail: string;
+  /** Output folder (tiles/overlays). */
+  outDir: string;
+}
+
+export type OverlaysResult = { ok: true; areas: number; rail: number; bytes: number } | { ok: false; error: string };
+
+/** Area properties the viewer reads (src/viewer/layers/AreasLayer.tsx). */
+export const AREA_PROPERTIES = ['id', 'kind', 'name', 'name_en'] as const;
+
+type Read = { ok: true; collection: FeatureCollection } | { ok: false; error: string };
+
+function readCollection(file: string, geometryTypes: readonly string[]): Read {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    return { ok: false, error: `${file}: 无法读取（${reason}） / cannot read it (${reason}): check the path, or run \`npm run sample\` to generate the sample source data.` };
+  }
+  const collection = parsed as Partial<FeatureCollection>;
+  if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
+    return { ok: false, error: `${file}: 不是 GeoJSON FeatureCollection / not a GeoJSON FeatureCollection: export the layer as GeoJSON (WGS84 lon/lat).` };
+  }
+  for (const [i, feature] of collection.features.entries()) {
+    const type = (feature as Partial<Feature> | null)?.geometry?.type;
+    if (!type || !geometryTypes.includes(type)) {
+      return { ok: false, error: `${file} 第 ${i + 1} 个要素 / feature ${i + 1}: 几何应为 ${geometryTypes.join('/')}，实为 ${type ?? '空'} / geometry must be ${geometryTypes.join(' or ')}, got ${type ?? 'none'}: fix or remove that feature.` };
+    }
+  }
+  return { ok: true, collection: collection as FeatureCollection };
+}
+
+function pick(properties: Feature['properties'], keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (properties?.[key] !== undefined) out[key] = properties[key];
+  return out;
+}
+
+function featureLines(features: Array<{ properties: Record<string, unknown>; geometry: Geometry }>): string {
+  return features.map((f) => JSON.stringify({ type: 'Feature', properties: f.properties, geometry: f.geometry })).join(',\n');
+}
+
+export function buildOverlays(options: OverlaysOptions): OverlaysResult {
+  const areas = readCollection(options.areas, ['Polygon', 'MultiPolygon']);
+  if (!areas.ok) return areas;
+  const rail = readCollection(options.rail, ['LineString', 'MultiLineString']);
+  if (!rail.ok) return rail;
+  for (const [i, feature] of areas.collection.features.entries()) {
+    if (typeof feature.properties?.kind !== 'string' || typeof feature.properties?.name !== 'string') {
+      return { ok: false, error: `${options.areas} 第 ${i + 1} 个要素 / feature ${i + 1}: 缺少 kind 或 name / has no kind or name: the viewer colours areas by kind and labels them by name.` };
+    }
+  }
+  const attribution = (rail.collection as { attribution?: unknown }).attribution;
+  const areasText = `{"type":"FeatureCollection","features":[\n${featureLines(areas.collection.features.map((f) => ({ properties: pick(f.properties, AREA_PROPERTIES), geometry: f.geometry })))}\n]}\n`;
+  const railText = `{"type":"FeatureCollection",${typeof attribution === 'string' ? `"attribution":${JSON.stringify(attribution)},` : ''}"features":[\n${featureLines(rail.collection.features.map((f) => ({ properties: {}, geometry: f.geometry })))}\n]}\n`;
+
+  let staged;
+  try {
+    staged = stageFolder(options.outDir);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ok: false, error: `${options.outDir}: 无法写入输出目录（${reason}） / cannot write the output folder (${reason}): fix its permissions or remove what is in the way.` };
+  }
+  try {
+    writeFileSync(join(staged.path, OVERLAY_FILES.areas), areasText);
+    writeFileSync(join(staged.path, OVERLAY_FILES.rail), railText);
+    staged.commit();
+  } catch (error) {
+    staged.discard();
+    return { ok: false, error: `${options.outDir}: 写入失败（${(error as Error).message}） / writing failed (${(error as Error).message}): check the free disk space and permissions.` };
+  }
+  return { ok: true, areas: areas.collection.features.length, rail: rail.collection.features.length, bytes: Buffer.byteLength(areasText) + Buffer.byteLength(railText) };
+}

@@ -1,0 +1,139 @@
+/**
+ * The map overlays as build outputs: the build plan's overlays step writes
+ * tiles/overlays/{areas,rail}.geojson from the source folder with only what the viewer
+ * draws, and the server serves them at the URLs the viewer fetches, while the source
+ * folder lies outside tiles/ (var/source, SOURCE_DATA) and is never served.
+ */
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from '../../../src/archive/server/create-server.ts';
+import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, sampleStep, type ProjectPaths } from '../../../src/pipeline/build-plan.ts';
+import { SAMPLE_FILES } from '../../../src/pipeline/sample/sample-files.ts';
+import { runBuildSteps } from '../../../src/pipeline/build-steps.ts';
+import { buildOverlays } from '../../../src/pipeline/overlays/overlays-builder.ts';
+import { AREAS_URL, RAIL_URL } from '../../../src/viewer/layers/overlay-urls.ts';
+
+const square = (x: number, y: number) => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
+
+function writeSources(folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'areas.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { id: 'core-jiefangbei', kind: 'core', name: '解放碑中央商务区', name_en: 'Jiefangbei CBD', year_from: null, budget_wan: 1234, note: '内部 internal' }, geometry: { type: 'Polygon', coordinates: square(106.57, 29.55) } },
+        { type: 'Feature', properties: { id: 'oc-1', kind: 'old-community', name: '老旧小区', name_en: 'Old community', year_from: 1985 }, geometry: { type: 'MultiPolygon', coordinates: [square(106.58, 29.56)] } },
+      ],
+    }),
+  );
+  writeFileSync(
+    join(folder, 'rail.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      attribution: '© OpenStreetMap contributors (ODbL 1.0)',
+      features: [{ type: 'Feature', properties: { osm_id: 'way/1', name: '1号线', railway: 'subway', tunnel: 'yes' }, geometry: { type: 'LineString', coordinates: [[106.57, 29.55], [106.58, 29.56]] } }],
+    }),
+  );
+}
+
+describe('map overlays', () => {
+  let dir: string;
+  let paths: ProjectPaths;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'yz-overlays-'));
+    paths = projectPaths(dir, {});
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps the source data outside the served folder: var/source by default, SOURCE_DATA to move it', () => {
+    expect(paths.sourceData).toBe(join(dir, 'var', 'source'));
+    expect(paths.sourceData.startsWith(paths.tiles)).toBe(false);
+    expect(projectPaths(dir, { SOURCE_DATA: 'data/in' }).sourceData).toBe(join(dir, 'data', 'in'));
+    expect(projectPaths(dir, { SOURCE_DATA: '/srv/yz-source' }).sourceData).toBe('/srv/yz-source');
+    // No step of the plan writes into tiles/source any more.
+    for (const step of dataBuildPlan(paths)) for (const output of step.outputs) expect(output.startsWith(join(paths.tiles, 'source'))).toBe(false);
+  });
+
+  it('moves a checkout’s tiles/source to the source folder once, keeping its files', () => {
+    writeSources(join(dir, 'tiles', 'source'));
+    expect(moveLegacySourceData(paths)).toBe(true);
+    expect(existsSync(join(dir, 'tiles', 'source'))).toBe(false);
+    expect(existsSync(join(paths.sourceData, 'areas.geojson'))).toBe(true);
+    writeSources(join(dir, 'tiles', 'source'));
+    expect(moveLegacySourceData(paths)).toBe(false); // the source folder exists: left alone
+  });
+
+  it('keeps a district’s own files from tiles/source: the sample step moves them and generates nothing when they are fresh', async () => {
+    for (const code of [join(dir, 'src', 'pipeline', 'sample'), join(dir, 'src', 'core')]) {
+      mkdirSync(code, { recursive: true });
+      utimesSync(code, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    }
+    const legacy = join(dir, 'tiles', 'source');
+    mkdirSync(legacy, { recursive: true });
+    for (const file of Object.values(SAMPLE_FILES)) writeFileSync(join(legacy, file), `own ${file}`);
+    const logged: string[] = [];
+    await runBuildSteps([sampleStep(paths)], { log: (line) => logged.push(line) });
+    expect(logged.join('\n')).toContain('tiles/source');
+    expect(existsSync(legacy)).toBe(false);
+    for (const file of Object.values(SAMPLE_FILES)) expect(readFileSync(join(paths.sourceData, file), 'utf8')).toBe(`own ${file}`);
+  });
+
+  it('publishes areas and rail with only the properties the viewer uses, and serves them at the viewer’s URLs', async () => {
+    writeSources(paths.sourceData);
+    mkdirSync(join(dir, 'src', 'pipeline', 'overlays'), { recursive: true }); // the step's code input
+    const step = overlaysStep(paths);
+    expect(step.outputs).toEqual([join(paths.tiles, 'overlays', 'areas.geojson'), join(paths.tiles, 'overlays', 'rail.geojson')]);
+    await runBuildSteps([step], { log: () => {} });
+    expect(lstatSync(join(paths.tiles, 'overlays')).isSymbolicLink()).toBe(true);
+
+    const app = await createServer({ viewerDir: join(dir, 'no-viewer'), tilesDir: paths.tiles });
+    try {
+      const areas = await app.inject({ method: 'GET', url: AREAS_URL });
+      expect(areas.statusCode).toBe(200);
+      expect(areas.headers['content-type']).toMatch(/^application\/geo\+json/);
+      const areaFc = JSON.parse(areas.body) as { features: Array<{ properties: Record<string, unknown>; geometry: { type: string } }> };
+      expect(areaFc.features.map((f) => f.properties)).toEqual([
+        { id: 'core-jiefangbei', kind: 'core', name: '解放碑中央商务区', name_en: 'Jiefangbei CBD' },
+        { id: 'oc-1', kind: 'old-community', name: '老旧小区', name_en: 'Old community' },
+      ]);
+      expect(areaFc.features[1]!.geometry.type).toBe('MultiPolygon');
+      const rail = await app.inject({ method: 'GET', url: RAIL_URL });
+      expect(rail.statusCode).toBe(200);
+      const railFc = JSON.parse(rail.body) as { attribution: string; features: Array<{ properties: object; geometry: { coordinates: unknown } }> };
+      expect(railFc.attribution).toContain('OpenStreetMap');
+      expect(railFc.features).toHaveLength(1);
+      expect(railFc.features[0]!.properties).toEqual({});
+      expect(railFc.features[0]!.geometry.coordinates).toEqual([[106.57, 29.55], [106.58, 29.56]]);
+      // The source files stay unserved, wherever one asks.
+      for (const url of ['/tiles/source/areas.geojson', '/tiles/var/source/areas.geojson', '/var/source/areas.geojson']) {
+        expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+      }
+    } finally {
+      await app.close();
+    }
+    // Fresh on the next run: the staleness check sees the published files through the symlink.
+    const logged: string[] = [];
+    await runBuildSteps([overlaysStep(paths)], { log: (line) => logged.push(line) });
+    expect(logged.join('\n')).toMatch(/up to date/);
+  });
+
+  it('reports bad source data as a value, in zh-CN and English, and keeps the published overlays', () => {
+    writeSources(paths.sourceData);
+    const out = join(paths.tiles, 'overlays');
+    expect(buildOverlays({ areas: join(paths.sourceData, 'areas.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out }).ok).toBe(true);
+    const before = readFileSync(join(out, 'areas.geojson'), 'utf8');
+    writeFileSync(join(paths.sourceData, 'rail.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }] }));
+    const bad = buildOverlays({ areas: join(paths.sourceData, 'areas.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error).toContain('rail.geojson');
+    expect(bad.error).toMatch(/[\u4e00-\u9fff]/);
+    expect(bad.error).toContain('LineString');
+    const missing = buildOverlays({ areas: join(dir, 'nope.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out });
+    expect(!missing.ok && missing.error).toMatch(/npm run sample/);
+    expect(readFileSync(join(out, 'areas.geojson'), 'utf8')).toBe(before);
+  });
+});
