@@ -57,8 +57,8 @@ describe('a write lock held by another connection', () => {
     // The harness writes the fixture district and its users into dir/archive.sqlite; the server under test reopens it as npm start does.
     await (await startApiHarness({ dir, buildings: 25 })).close();
     api = openArchiveApi(dir, { env: { ARCHIVE_DB: dbPath } });
-    mkdirSync(join(dir, 'tiles'), { recursive: true });
-    writeFileSync(join(dir, 'tiles', 'tileset.json'), '{"asset":{"version":"1.1"}}');
+    mkdirSync(join(dir, 'tiles', 'buildings'), { recursive: true });
+    writeFileSync(join(dir, 'tiles', 'buildings', 'tileset.json'), '{"asset":{"version":"1.1"}}');
     app = await createServer({ viewerDir: join(dir, 'viewer'), tilesDir: join(dir, 'tiles'), apiPlugins: [api.plugin] });
     await app.listen({ port: 0, host: '127.0.0.1' });
     port = (app.server.address() as AddressInfo).port;
@@ -106,7 +106,7 @@ describe('a write lock held by another connection', () => {
     const alone = await Promise.all([
       timed(httpRequest(port, 'GET', '/api/health')),
       timed(httpRequest(port, 'GET', '/api/buildings/YZ-00003')),
-      timed(httpRequest(port, 'GET', '/tiles/tileset.json')),
+      timed(httpRequest(port, 'GET', '/tiles/buildings/tileset.json')),
       timed(httpRequest(port, 'GET', '/api/grades')),
     ]);
     expect(performance.now() - started).toBeLessThan(HOLD_MS);
