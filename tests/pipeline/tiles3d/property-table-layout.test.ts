@@ -1,12 +1,16 @@
 /**
- * EXT_structural_metadata: "the byteOffset of each buffer view MUST be aligned to a
- * multiple of its component size". gltf-transform 4.5.1 appends the property-table
- * views right after the meshopt data with no padding, so 135 of 312 views in the
- * sample's buildings and 273 of 660 in its lifelines were misaligned (the official
- * 3d-tiles-validator's METADATA_INVALID_ALIGNMENT, in every tile). This writes real
- * tiles of both tilesets and reads every glb's property tables with a GLB parser of
- * its own (the container format only), checking each values / stringOffsets /
- * arrayOffsets view against its component size, within the buffer and in the file.
+ * EXT_structural_metadata's binary layout rules, which the official 3d-tiles-validator
+ * checks and our reader-based tests had not:
+ * - "the byteOffset of each buffer view MUST be aligned to a multiple of its component
+ *   size". gltf-transform 4.5.1 appends the property-table views right after the
+ *   meshopt data with no padding, so 135 of 312 views in the sample's buildings and 273
+ *   of 660 in its lifelines were misaligned (METADATA_INVALID_ALIGNMENT, every tile);
+ * - each view holds exactly its values: count × size, count + 1 offsets, and for
+ *   strings the bytes the last offset names (METADATA_INVALID_LENGTH on 3 sample tiles
+ *   whose buildings all lack a name: glTF forbids a 0-byte view, so we wrote 1).
+ * This writes real tiles of both tilesets (and one of buildings without names) and
+ * reads every glb's property tables with a GLB parser of its own (the container format
+ * only), checking each values / stringOffsets / arrayOffsets view.
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +38,7 @@ interface Gltf {
       schema: { classes: Record<string, { properties: Record<string, ClassProperty> }>; enums?: Record<string, { valueType?: string }> };
       propertyTables: Array<{
         class: string;
+        count: number;
         properties: Record<string, { values: number; stringOffsets?: number; arrayOffsets?: number; stringOffsetType?: string; arrayOffsetType?: string }>;
       }>;
     };
@@ -57,32 +62,51 @@ interface MetadataView {
   byteOffset: number;
   fileOffset: number;
   componentBytes: number;
+  byteLength: number;
+  /** The byteLength the extension requires. */
+  expectedLength: number;
 }
 
 function metadataViews(glb: Uint8Array, uri: string): MetadataView[] {
   const { gltf, binStart, binLength } = readGlb(glb);
   const metadata = gltf.extensions?.EXT_structural_metadata;
   expect(metadata, `${uri}: EXT_structural_metadata`).toBeDefined();
+  const view = new DataView(glb.buffer, glb.byteOffset, glb.byteLength);
   const out: MetadataView[] = [];
   for (const table of metadata!.propertyTables) {
     const cls = metadata!.schema.classes[table.class]!;
     for (const [name, p] of Object.entries(table.properties)) {
       const def = cls.properties[name]!;
+      // Our tables hold scalars and strings, one value per row (no arrays, no vectors).
+      expect(p.arrayOffsets, `${uri} ${name}`).toBeUndefined();
       const valueType =
         def.type === 'STRING' || def.type === 'BOOLEAN' ? 'UINT8' : def.type === 'ENUM' ? (metadata!.schema.enums?.[def.enumType!]?.valueType ?? 'UINT16') : def.componentType!;
-      const views: Array<[string, number | undefined, string]> = [
-        ['values', p.values, valueType],
-        ['stringOffsets', p.stringOffsets, p.stringOffsetType ?? 'UINT32'],
-        ['arrayOffsets', p.arrayOffsets, p.arrayOffsetType ?? 'UINT32'],
+      const offsetType = p.stringOffsetType ?? 'UINT32';
+      let valuesLength = def.type === 'BOOLEAN' ? Math.ceil(table.count / 8) : table.count * COMPONENT_BYTES[valueType]!;
+      if (def.type === 'STRING') {
+        const offsets = gltf.bufferViews[p.stringOffsets!]!;
+        const last = binStart + (offsets.byteOffset ?? 0) + table.count * COMPONENT_BYTES[offsetType]!;
+        valuesLength = offsetType === 'UINT16' ? view.getUint16(last, true) : view.getUint32(last, true);
+      }
+      const views: Array<[string, number | undefined, string, number]> = [
+        ['values', p.values, valueType, valuesLength],
+        ['stringOffsets', p.stringOffsets, offsetType, (table.count + 1) * COMPONENT_BYTES[offsetType]!],
       ];
-      for (const [role, index, componentType] of views) {
+      for (const [role, index, componentType, expectedLength] of views) {
         if (index === undefined) continue;
         const bv = gltf.bufferViews[index]!;
         // The GLB's own buffer (no uri), and inside its BIN chunk.
         expect(gltf.buffers[bv.buffer]!.uri, `${uri} ${name}.${role}`).toBeUndefined();
         const byteOffset = bv.byteOffset ?? 0;
         expect(byteOffset + bv.byteLength, `${uri} ${name}.${role}`).toBeLessThanOrEqual(binLength);
-        out.push({ where: `${uri} bufferView ${index} ${name}.${role} ${componentType}`, byteOffset, fileOffset: binStart + byteOffset, componentBytes: COMPONENT_BYTES[componentType]! });
+        out.push({
+          where: `${uri} bufferView ${index} ${name}.${role} ${componentType}`,
+          byteOffset,
+          fileOffset: binStart + byteOffset,
+          componentBytes: COMPONENT_BYTES[componentType]!,
+          byteLength: bv.byteLength,
+          expectedLength,
+        });
       }
     }
   }
@@ -102,21 +126,33 @@ function glbFiles(root: string): string[] {
   return found.sort();
 }
 
-/** Every misaligned view (empty when all are aligned), and how many were checked. */
-function checkTileset(root: string): { checked: number; wide: number; misaligned: string[] } {
-  const result = { checked: 0, wide: 0, misaligned: [] as string[] };
+interface TilesetCheck {
+  checked: number;
+  /** Views whose component is wider than a byte (the ones alignment can fail for). */
+  wide: number;
+  misaligned: string[];
+  wrongLength: string[];
+  /** Property names over all tables, with how many tables have them. */
+  properties: Map<string, number>;
+}
+
+function checkTileset(root: string): TilesetCheck {
+  const result: TilesetCheck = { checked: 0, wide: 0, misaligned: [], wrongLength: [], properties: new Map() };
   for (const file of glbFiles(root)) {
     for (const v of metadataViews(new Uint8Array(readFileSync(file)), file.slice(root.length + 1))) {
       result.checked++;
       if (v.componentBytes > 1) result.wide++;
       if (v.byteOffset % v.componentBytes !== 0) result.misaligned.push(`${v.where}: byteOffset ${v.byteOffset}`);
       else if (v.fileOffset % v.componentBytes !== 0) result.misaligned.push(`${v.where}: at ${v.fileOffset} in the file`);
+      if (v.byteLength !== v.expectedLength) result.wrongLength.push(`${v.where}: byteLength ${v.byteLength}, must be ${v.expectedLength}`);
+      const name = v.where.split(' ')[3]!.split('.')[0]!;
+      if (v.where.includes('.values ')) result.properties.set(name, (result.properties.get(name) ?? 0) + 1);
     }
   }
   return result;
 }
 
-describe('EXT_structural_metadata buffer views are aligned to their component size', () => {
+describe('EXT_structural_metadata property-table buffer views', () => {
   let dir: string;
 
   beforeAll(async () => {
@@ -130,6 +166,15 @@ describe('EXT_structural_metadata buffer views are aligned to their component si
       tiling: { maxFeaturesPerTile: 60, parentFeatures: 20 },
     });
     if (!buildings.ok) throw new Error(buildings.error);
+    // Same footprints, none named: every tile's `name` column would be all empty.
+    const unnamed = await buildBuildingsTileset({
+      features: features.map((f) => ({ ...f, properties: { ...f.properties, name: undefined } })),
+      grid: district.grid,
+      outDir: join(dir, 'unnamed'),
+      workers: 0,
+      tiling: { maxFeaturesPerTile: 60, parentFeatures: 20 },
+    });
+    if (!unnamed.ok) throw new Error(unnamed.error);
     const network = createSyntheticNetwork({ count: 600, seed: 3 });
     const lifelines = await buildLifelinesTileset({
       features: [...network.features()],
@@ -143,12 +188,29 @@ describe('EXT_structural_metadata buffer views are aligned to their component si
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   for (const tileset of ['buildings', 'lifelines']) {
-    it(`in every glb of the ${tileset} tileset`, () => {
+    it(`start aligned to their component size in every glb of the ${tileset} tileset`, () => {
       const { checked, wide, misaligned } = checkTileset(join(dir, tileset));
       expect(misaligned).toEqual([]);
       // Enough views, and enough wider than a byte, for the check to mean something.
       expect(checked).toBeGreaterThan(50);
       expect(wide).toBeGreaterThan(20);
     });
+
+    it(`hold exactly their values in every glb of the ${tileset} tileset`, () => {
+      expect(checkTileset(join(dir, tileset)).wrongLength).toEqual([]);
+    });
   }
+
+  it('leave out an optional string column that is empty in every row, instead of writing a byte the offsets do not name', () => {
+    const unnamed = checkTileset(join(dir, 'unnamed'));
+    expect(unnamed.wrongLength).toEqual([]);
+    expect(unnamed.misaligned).toEqual([]);
+    expect(unnamed.properties.has('name')).toBe(false);
+    // The other columns are all still there, in every table (`id` is in each).
+    const tables = unnamed.properties.get('id')!;
+    expect(tables).toBeGreaterThan(1);
+    for (const column of ['address', 'community', 'height', 'ground_min']) expect(unnamed.properties.get(column), column).toBe(tables);
+    // With names, the column is written.
+    expect(checkTileset(join(dir, 'buildings')).properties.get('name')).toBeGreaterThan(0);
+  });
 });
