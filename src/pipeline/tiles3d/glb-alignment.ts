@@ -9,7 +9,7 @@
  * misaligned (the official 3d-tiles-validator's METADATA_INVALID_ALIGNMENT in all 86
  * tiles). Their byteLength must stay exact (the validator checks it against the
  * property table's count), so the padding goes between views, never inside one. Costs
- * at most 7 bytes per view.
+ * at most 7 bytes per view: on the sample +10 kB (0.04 %) of the lifelines' 23.7 MB.
  *
  * Covers the views of the BIN buffer and the EXT_meshopt_compression byte ranges that
  * point into it; accessor offsets are relative to their view and do not move. Pure:
