@@ -7,8 +7,11 @@
  * edge are closed under 1-D dyadic subdivision, but which of them appear depends on
  * each tile's interior, so two neighbours can differ. `forceEdgeVertices` pins the
  * union of both sides' edge vertices into the mesh (error = ∞, then martini's error
- * propagation pulls in their ancestors), after which both tiles carry exactly the same
- * edge vertices — no T-junctions, no cracks between tiles of one level.
+ * propagation pulls in their ancestors). The ancestors of a point on one edge lie on
+ * that edge or inside, but an inside one near a corner is also the child of a point on
+ * the adjacent edge, which then joins the mesh too: so the pyramid repeats the pinning
+ * until no tile's edges grow (terrain-pyramid.ts `settleEdges`), and only then do both
+ * tiles carry the same edge vertices — no T-junctions, no cracks within a level.
  */
 import Martini, { type MartiniTile } from '@mapbox/martini';
 

@@ -60,7 +60,8 @@ export type { TileStat };
 
 export interface TerrainBuildResult {
   outDir: string;
-  levels: Array<LevelPlan & { tiles: number; bytes: number }>;
+  /** Per level: its plan, tile count, bytes and the pinning rounds its shared edges took. */
+  levels: Array<LevelPlan & { tiles: number; bytes: number; edgeRounds: number }>;
   tiles: TileStat[];
   available: TileRange[][];
   seconds: number;
@@ -125,12 +126,12 @@ export async function buildTerrain(options: TerrainBuildOptions): Promise<Terrai
   const workers = new TerrainWorkers({ grid, fillHeight: options.fillHeight ?? waterLevel, water, normals, outDir: temp }, workerCount);
   try {
     for (const plan of plans) {
-      const stats = await workers.runLevel(plan, [...tilesInRange(plan.z, plan.range)]);
+      const { tiles: stats, edgeRounds } = await workers.runLevel(plan, [...tilesInRange(plan.z, plan.range)]);
       const bytes = stats.reduce((sum, t) => sum + t.bytes, 0);
       result.tiles.push(...stats);
-      result.levels.push({ ...plan, tiles: stats.length, bytes });
+      result.levels.push({ ...plan, tiles: stats.length, bytes, edgeRounds });
       result.available.push([plan.range]);
-      progress(`z${plan.z}: ${stats.length} tiles, ${(bytes / 1024).toFixed(0)} KiB`);
+      progress(`z${plan.z}: ${stats.length} tiles, ${(bytes / 1024).toFixed(0)} KiB, ${edgeRounds} edge rounds`);
     }
     const extensions = [...(normals ? ['octvertexnormals'] : []), ...(water.kind !== 'none' ? ['watermask'] : [])];
     const layer = createLayerJson(result.available, { extensions, version: options.version ?? new Date().toISOString().replace(/\D/g, '').slice(0, 14) });

@@ -1,6 +1,7 @@
 /**
- * One tile's work, the same in the main thread and in a worker: both passes of the
- * meshing (terrain-pyramid.ts), then encoding and writing `{z}/{x}/{y}.terrain`.
+ * One tile's work, the same in the main thread and in a worker: pass 1 and the pinning
+ * rounds of the meshing (terrain-pyramid.ts), then encoding and writing
+ * `{z}/{x}/{y}.terrain`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import type { LonLatRect } from './dem-coverage.ts';
 import type { TileKey } from './geographic-tiling.ts';
 import { createHeightField, type HeightField } from './height-field.ts';
 import { encodeTerrainTile } from './terrain-tile-encoder.ts';
-import { type EdgeLists, finishMesh, type LevelPlan, type StartedTile, startTile, tileId } from './terrain-pyramid.ts';
+import { type EdgeLists, type LevelPlan, pinEdges, type StartedTile, startTile, tileId } from './terrain-pyramid.ts';
 import { loadWaterPolygons, polygonWaterMask } from './water-polygons.ts';
 import { computeWaterMask, waterBelowLevel } from './water-mask.ts';
 
@@ -59,13 +60,17 @@ export class TileJobs {
     });
   }
 
-  /** Pass 2, encode and write; forgets the tiles. */
-  finish(level: LevelPlan, forced: Array<[string, EdgeLists]>): TileStat[] {
-    return forced.map(([id, edges]) => {
+  /** One pinning round for these tiles; returns their edge vertices after it. */
+  pin(level: LevelPlan, forced: Array<[string, EdgeLists]>): Array<[string, EdgeLists]> {
+    return forced.map(([id, edges]) => [id, pinEdges(this.started.get(id)!, edges, level)]);
+  }
+
+  /** Encode and write the settled meshes; forgets the tiles. */
+  finish(ids: string[]): TileStat[] {
+    return ids.map((id) => {
       const s = this.started.get(id)!;
       this.started.delete(id);
-      const mesh = finishMesh(s, edges, level);
-      const tile = encodeTerrainTile(s.key, mesh, s.lattice, this.field, {
+      const tile = encodeTerrainTile(s.key, s.mesh, s.lattice, this.field, {
         normals: this.setup.normals,
         ...(this.waterMask ? { waterMask: this.waterMask } : {}),
       });

@@ -7,7 +7,8 @@ import { TileJobs, type TileJobSetup } from './terrain-tile-job.ts';
 export type WorkerRequest =
   | { id: number; op: 'init'; setup: TileJobSetup }
   | { id: number; op: 'start'; level: LevelPlan; keys: TileKey[] }
-  | { id: number; op: 'finish'; level: LevelPlan; forced: Array<[string, EdgeLists]> };
+  | { id: number; op: 'pin'; level: LevelPlan; forced: Array<[string, EdgeLists]> }
+  | { id: number; op: 'finish'; ids: string[] };
 
 let jobs: TileJobs | undefined;
 
@@ -19,8 +20,10 @@ parentPort!.on('message', (request: WorkerRequest) => {
       result = true;
     } else if (request.op === 'start') {
       result = jobs!.start(request.level, request.keys);
+    } else if (request.op === 'pin') {
+      result = jobs!.pin(request.level, request.forced);
     } else {
-      result = jobs!.finish(request.level, request.forced);
+      result = jobs!.finish(request.ids);
     }
     parentPort!.postMessage({ id: request.id, result });
   } catch (error) {

@@ -1,19 +1,20 @@
 /**
  * Runs the per-tile terrain jobs of a level on worker threads (or in this thread when
- * `workers` is 0): pass 1 everywhere, then the shared-edge unions, then pass 2. Each
- * worker keeps its own tiles between the passes, so only edge lists cross threads; the
- * DEM is shared memory.
+ * `workers` is 0): pass 1 everywhere, then pinning rounds of the shared-edge unions
+ * until neighbours agree, then encoding. Each worker keeps its own tiles between the
+ * steps, so only edge lists cross threads; the DEM is shared memory.
  */
 import { Worker } from 'node:worker_threads';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import type { TileKey } from './geographic-tiling.ts';
-import { type EdgeLists, forcedEdges, type LevelPlan, tileId } from './terrain-pyramid.ts';
+import { type EdgeLists, type LevelPlan, settleEdges, tileId } from './terrain-pyramid.ts';
 import { TileJobs, type TileJobSetup, type TileStat } from './terrain-tile-job.ts';
 import type { WorkerRequest } from './terrain-tile-worker.ts';
 
 interface Lane {
   start(level: LevelPlan, keys: TileKey[]): Promise<Array<[string, EdgeLists]>>;
-  finish(level: LevelPlan, forced: Array<[string, EdgeLists]>): Promise<TileStat[]>;
+  pin(level: LevelPlan, forced: Array<[string, EdgeLists]>): Promise<Array<[string, EdgeLists]>>;
+  finish(ids: string[]): Promise<TileStat[]>;
   close(): Promise<void>;
 }
 
@@ -21,7 +22,8 @@ function inProcessLane(setup: TileJobSetup): Lane {
   const jobs = new TileJobs(setup);
   return {
     start: async (level, keys) => jobs.start(level, keys),
-    finish: async (level, forced) => jobs.finish(level, forced),
+    pin: async (level, forced) => jobs.pin(level, forced),
+    finish: async (ids) => jobs.finish(ids),
     close: async () => {},
   };
 }
@@ -56,7 +58,8 @@ function workerLane(setup: TileJobSetup): Lane {
   const ready = call<boolean>({ op: 'init', setup });
   return {
     start: async (level, keys) => (await ready, call({ op: 'start', level, keys })),
-    finish: async (level, forced) => (await ready, call({ op: 'finish', level, forced })),
+    pin: async (level, forced) => (await ready, call({ op: 'pin', level, forced })),
+    finish: async (ids) => (await ready, call({ op: 'finish', ids })),
     close: async () => {
       await worker.terminate();
     },
@@ -82,16 +85,22 @@ export class TerrainWorkers {
     }
   }
 
-  async runLevel(level: LevelPlan, keys: TileKey[]): Promise<TileStat[]> {
+  /** Meshes, encodes and writes a level; `edgeRounds`: pinning rounds its shared edges took. */
+  async runLevel(level: LevelPlan, keys: TileKey[]): Promise<{ tiles: TileStat[]; edgeRounds: number }> {
     // Contiguous runs of tiles per lane (rows are adjacent in `keys`).
     const per = Math.ceil(keys.length / this.lanes.length);
     const parts = this.lanes.map((_, i) => keys.slice(i * per, (i + 1) * per));
     const started = await Promise.all(this.lanes.map((lane, i) => (parts[i]!.length ? lane.start(level, parts[i]!) : Promise.resolve([]))));
     const edges = new Map<string, EdgeLists>(started.flat());
-    const stats = await Promise.all(
-      this.lanes.map((lane, i) => (parts[i]!.length ? lane.finish(level, parts[i]!.map((key) => [tileId(key), forcedEdges(key, edges)])) : Promise.resolve([]))),
-    );
-    return stats.flat();
+    const laneOf = new Map(parts.flatMap((keysOfLane, i) => keysOfLane.map((key) => [tileId(key), i] as const)));
+    const edgeRounds = await settleEdges(keys, edges, async (forced) => {
+      const perLane = this.lanes.map((): Array<[string, EdgeLists]> => []);
+      for (const f of forced) perLane[laneOf.get(f[0])!]!.push(f);
+      const after = await Promise.all(this.lanes.map((lane, i) => (perLane[i]!.length ? lane.pin(level, perLane[i]!) : Promise.resolve([]))));
+      return after.flat();
+    });
+    const stats = await Promise.all(this.lanes.map((lane, i) => (parts[i]!.length ? lane.finish(parts[i]!.map(tileId)) : Promise.resolve([]))));
+    return { tiles: stats.flat(), edgeRounds };
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,9 @@
  * the tile's ENU frame, one feature ID per building (EXT_mesh_features) pointing into
  * a property table (EXT_structural_metadata), all meshopt-compressed
  * (EXT_meshopt_compression). Our own quantization, not gltf-transform's quantize():
- * it must leave feature IDs exact and keep positions within a known error.
+ * it must leave feature IDs exact and keep positions within a known error. The written
+ * GLB's buffer views are then padded to 8-byte offsets (glb-alignment.ts), which
+ * EXT_structural_metadata requires and gltf-transform does not do.
  */
 import { Document, NodeIO, type Material, type Node } from '@gltf-transform/core';
 import {
@@ -15,6 +17,7 @@ import {
 import { MeshoptEncoder } from 'meshoptimizer';
 import { extrudeBuilding } from '../buildings/building-extruder.ts';
 import type { EnuFrame } from './enu-frame.ts';
+import { alignGlbBufferViews } from './glb-alignment.ts';
 import { MeshAccumulator } from './mesh-accumulator.ts';
 import { encodePropertyTable } from './property-table.ts';
 import type { MetadataSchema } from './property-schema.ts';
@@ -221,6 +224,7 @@ export async function writeFeatureMeshGlb(
     scene.addChild(node);
   }
   doc.getRoot().setDefaultScene(scene);
-  const glb = await (await glbIo()).writeBinary(doc);
+  // Pads between buffer views: the property-table views must be aligned (see glb-alignment.ts).
+  const glb = alignGlbBufferViews(await (await glbIo()).writeBinary(doc));
   return { glb, stats };
 }

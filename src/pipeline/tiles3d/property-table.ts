@@ -2,6 +2,13 @@
  * Encodes one tile's buildings as an EXT_structural_metadata property table: one
  * binary column per schema property, strings as UTF-8 with the narrowest offsets
  * that fit, enums as UINT8 indices, booleans as a bitstream.
+ *
+ * A string column that is empty in every row of the tile is left out when it is not
+ * required: its values would be a 0-byte buffer view, which glTF forbids, while the
+ * extension wants exactly the bytes the last offset names (the 3d-tiles-validator's
+ * METADATA_INVALID_LENGTH on 3 sample tiles whose buildings all lack a name). Readers
+ * then give the class default, as they give for the noData '' those rows held:
+ * none (Cesium's getProperty returns undefined either way).
  */
 import type { BuildingStore } from '../buildings/building-store.ts';
 import { FLAG_NO_DATA, type ColumnSpec, type MetadataSchema } from './property-schema.ts';
@@ -11,6 +18,8 @@ export interface EncodedColumn {
   values: Uint8Array;
   stringOffsets?: Uint8Array;
   stringOffsetType?: 'UINT16' | 'UINT32';
+  /** A string column with no bytes at all (every row empty). */
+  empty?: true;
 }
 
 function asText(value: unknown): string | null {
@@ -25,7 +34,8 @@ function encodeStrings(texts: (string | null)[], noData: string): EncodedColumn 
   const strings = texts.map((t) => t ?? noData);
   const utf8 = Buffer.from(strings.join(''), 'utf8');
   const total = utf8.length;
-  // glTF forbids empty buffer views: a column of empty strings gets one unused byte.
+  // glTF forbids empty buffer views: a column of empty strings gets one unused byte
+  // (only a required one is written so; see the module header).
   const values = new Uint8Array(Math.max(1, total));
   values.set(utf8);
   const wide = total > 0xffff;
@@ -41,6 +51,7 @@ function encodeStrings(texts: (string | null)[], noData: string): EncodedColumn 
     values,
     stringOffsets: new Uint8Array(offsets.buffer),
     stringOffsetType: wide ? 'UINT32' : 'UINT16',
+    ...(total === 0 ? { empty: true } : {}),
   };
 }
 
@@ -76,7 +87,13 @@ export function tableColumns(schema: MetadataSchema, store: BuildingStore, indic
   return schema.columns.map((column) => indices.map((i) => store.value(i, column.name)));
 }
 
+/** The table's columns in schema order, without the optional all-empty string ones. */
 export function encodePropertyTable(schema: MetadataSchema, columns: readonly unknown[][]): EncodedColumn[] {
+  const encoded = encodeColumns(schema, columns);
+  return encoded.filter((col, c) => !(col.empty && !schema.columns[c]!.required));
+}
+
+function encodeColumns(schema: MetadataSchema, columns: readonly unknown[][]): EncodedColumn[] {
   const enums = new Map(schema.enums.map((e) => [e.name, e.names]));
   return schema.columns.map((column, c) => {
     const raw = columns[c]!;

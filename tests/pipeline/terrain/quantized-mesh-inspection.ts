@@ -91,3 +91,57 @@ export function meshHeightAt(tile: DecodedTile, lon: number, lat: number): numbe
   }
   return undefined;
 }
+
+/** One disagreement between two same-level neighbours on their shared edge. */
+export interface EdgeMismatch {
+  pair: string;
+  /** Edge positions (lat or lon, degrees) only one side has a vertex at. */
+  onlyOneSide: number[];
+  /** Largest height difference at a position both sides have (m). */
+  heightGap: number;
+  /** Height quantization step of the coarser of the two tiles (m). */
+  quantum: number;
+}
+
+export interface EdgeCheck {
+  pairs: number;
+  mismatches: EdgeMismatch[];
+}
+
+/** A tile edge's vertices as (position along the edge, height), sorted by position. */
+function edgeOf(t: DecodedTile, indices: ArrayLike<number>, along: 'lat' | 'lon'): Array<[number, number]> {
+  const coords = along === 'lat' ? t.lat : t.lon;
+  return Array.from(indices, (i) => [Number(coords[i]!.toFixed(9)), t.height[i]!] as [number, number]).sort((p, q) => p[0] - q[0]);
+}
+
+/**
+ * Every same-level pair of decoded tiles (`z/x/y` keys) that share an edge: east–west
+ * and north–south neighbours. Both must have vertices at the same places on the shared
+ * edge, with heights equal to within one height quantum (each tile quantizes heights
+ * over its own min–max range, so equal DEM heights decode up to a step apart).
+ */
+export function checkSharedEdges(decoded: ReadonlyMap<string, DecodedTile>): EdgeCheck {
+  const out: EdgeCheck = { pairs: 0, mismatches: [] };
+  for (const [path, a] of decoded) {
+    const [z, x, y] = path.split('/').map(Number) as [number, number, number];
+    for (const [dx, dy] of [
+      [1, 0],
+      [0, 1],
+    ] as const) {
+      const other = `${z}/${x + dx}/${y + dy}`;
+      const b = decoded.get(other);
+      if (!b) continue;
+      out.pairs++;
+      // a's east edge meets b's west edge; a's north edge meets b's south edge.
+      const aEdge = edgeOf(a, dx ? a.raw.eastIndices : a.raw.northIndices, dx ? 'lat' : 'lon');
+      const bEdge = new Map(edgeOf(b, dx ? b.raw.westIndices : b.raw.southIndices, dx ? 'lat' : 'lon'));
+      const aAt = new Set(aEdge.map(([p]) => p));
+      const onlyOneSide = [...aEdge.map(([p]) => p).filter((p) => !bEdge.has(p)), ...[...bEdge.keys()].filter((p) => !aAt.has(p))];
+      let heightGap = 0;
+      for (const [p, h] of aEdge) if (bEdge.has(p)) heightGap = Math.max(heightGap, Math.abs(h - bEdge.get(p)!));
+      const quantum = Math.max(a.raw.header.maxHeight - a.raw.header.minHeight, b.raw.header.maxHeight - b.raw.header.minHeight) / 32767;
+      if (onlyOneSide.length > 0 || heightGap > quantum * 1.01 + 1e-4) out.mismatches.push({ pair: `${path} ↔ ${other}`, onlyOneSide, heightGap, quantum });
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { sampleElevation } from '../../../src/core/elevation-grid.ts';
 import { levelGeometricError, tileRect } from '../../../src/pipeline/terrain/geographic-tiling.ts';
 import type { LayerJson } from '../../../src/pipeline/terrain/layer-json.ts';
 import { buildTerrain, type TerrainBuildResult } from '../../../src/pipeline/terrain/terrain-builder.ts';
-import { type DecodedTile, decodeTile, meshHeightAt } from './quantized-mesh-inspection.ts';
+import { checkSharedEdges, type DecodedTile, decodeTile, meshHeightAt } from './quantized-mesh-inspection.ts';
 import { RIVER_LEVEL, syntheticGrid, writeSyntheticGeoTiff } from './synthetic-dem.ts';
 
 const grid = syntheticGrid();
@@ -183,25 +183,9 @@ describe('terrain tiles from a synthetic DEM', () => {
   });
 
   it('makes neighbours share identical edge vertices', () => {
-    let pairs = 0;
-    for (const [path, a] of decoded) {
-      const [z, x, y] = path.split('/').map(Number) as [number, number, number];
-      for (const [dx, dy] of [
-        [1, 0],
-        [0, 1],
-      ] as const) {
-        const b = decoded.get(`${z}/${x + dx}/${y + dy}`);
-        if (!b) continue;
-        pairs++;
-        // a's east edge meets b's west edge; a's north edge meets b's south edge.
-        const aEdge = edge(a, dx ? a.raw.eastIndices : a.raw.northIndices, dx ? 'lat' : 'lon');
-        const bEdge = edge(b, dx ? b.raw.westIndices : b.raw.southIndices, dx ? 'lat' : 'lon');
-        expect(aEdge.map(([p]) => p), `${path} ↔ ${z}/${x + dx}/${y + dy}`).toEqual(bEdge.map(([p]) => p));
-        const quantum = (Math.max(a.raw.header.maxHeight - a.raw.header.minHeight, b.raw.header.maxHeight - b.raw.header.minHeight) / 32767) * 1.01;
-        aEdge.forEach(([, h], i) => expect(Math.abs(h - bEdge[i]![1])).toBeLessThanOrEqual(quantum + 1e-4));
-      }
-    }
-    expect(pairs).toBeGreaterThan(1);
+    const check = checkSharedEdges(decoded);
+    expect(check.mismatches).toEqual([]);
+    expect(check.pairs).toBeGreaterThan(1);
   });
 
   it('marks water where the DEM is under the river level', () => {
@@ -232,11 +216,6 @@ describe('terrain tiles from a synthetic DEM', () => {
     expect(existsSync(join(out, 'layer.json'))).toBe(true);
   });
 });
-
-function edge(t: DecodedTile, indices: ArrayLike<number>, along: 'lat' | 'lon'): Array<[number, number]> {
-  const coords = along === 'lat' ? t.lat : t.lon;
-  return Array.from(indices, (i) => [Number(coords[i]!.toFixed(9)), t.height[i]!] as [number, number]).sort((p, q) => p[0] - q[0]);
-}
 
 /** Cesium's horizon test in ellipsoid-scaled space (EllipsoidalOccluder.isScaledSpacePointVisible). */
 function isOccluded(camera: Cartesian3, point: Cartesian3): boolean {
