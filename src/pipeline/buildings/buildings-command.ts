@@ -40,6 +40,7 @@ export async function runBuildingsCommand(options: BuildingsCommandOptions): Pro
   const log = options.log ?? ((line: string) => console.log(line));
   const dem = await readDemGrid(options.dem);
   if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
+  if (dem.note) log(dem.note);
   const maxFeatures = options.maxFeaturesPerTile;
   const result = await catchReadError<BuildBuildingsResult, BuildingProblem>(FootprintReadError, () =>
     buildBuildingsTileset({
