@@ -7,16 +7,18 @@
  *   --source <folder>     registry + archive.csv from a folder laid out like tiles/source/
  *   --lifelines <lifelines.geojson>   replace the pipe segments and their proximity to the buildings
  *   --db <file>           database file (overrides ARCHIVE_DB)
+ *   --encoding gbk        the CSV is GBK (GB18030) rather than UTF-8
  */
 import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../src/archive/import/archive-importer.ts';
+import { TABLE_ENCODINGS, type TableEncoding } from '../src/archive/import/archive-table-reader.ts';
 import { formatProblems } from '../src/archive/import/import-problem.ts';
 import { importLifelinesFile } from '../src/archive/lifelines/lifeline-file-import.ts';
 import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
-const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--db file]
+const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--encoding gbk] [--db file]
        npm run archive:import -- --source tiles/source [--db file]
        npm run archive:import -- --lifelines tiles/source/lifelines.geojson [--db file]`;
 
@@ -24,7 +26,7 @@ let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, help: { type: 'boolean' } },
+    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, encoding: { type: 'string' }, help: { type: 'boolean' } },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -35,6 +37,13 @@ if (args.values.help || (!file && !args.values.source && !args.values.buildings 
   console.log(USAGE);
   process.exit(args.values.help ? 0 : 2);
 }
+
+const encodingArg = args.values.encoding?.toLowerCase();
+if (encodingArg !== undefined && !(TABLE_ENCODINGS as readonly string[]).includes(encodingArg)) {
+  console.error(`--encoding ${args.values.encoding}: 只支持 ${TABLE_ENCODINGS.join('、')} / must be one of ${TABLE_ENCODINGS.join(', ')}\n${USAGE}`);
+  process.exit(2);
+}
+const encoding = encodingArg as TableEncoding | undefined;
 
 const dbPath = args.values.db ?? archiveDbPath(PROJECT_ROOT);
 const store = new SqliteArchiveStore({ path: dbPath });
@@ -57,7 +66,7 @@ try {
     else console.log(`楼栋名录 / registry: ${JSON.stringify(result.value)}`);
   }
   if (file) {
-    const result = await importArchiveFile(store, file, { onProgress: progress });
+    const result = await importArchiveFile(store, file, { onProgress: progress, encoding });
     if (!result.ok) fail(file, formatProblems(result.error));
     else {
       const s = result.value;

@@ -7,7 +7,7 @@
 import { basename, join } from 'node:path';
 import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
-import { readArchiveTable } from './archive-table-reader.ts';
+import { readArchiveTable, type TableEncoding } from './archive-table-reader.ts';
 import { validateArchiveTable } from './archive-row-validator.ts';
 import type { ImportProblem } from './import-problem.ts';
 import { readRegistry } from './registry-reader.ts';
@@ -15,6 +15,8 @@ import { readRegistry } from './registry-reader.ts';
 export interface ArchiveFileImportOptions extends ImportOptions {
   /** Who the audit log names. Default `import:<file name>`. */
   actor?: string;
+  /** Text encoding of a CSV. Default UTF-8; anything else in the file is refused. */
+  encoding?: TableEncoding;
 }
 
 export async function importArchiveFile(
@@ -22,7 +24,7 @@ export async function importArchiveFile(
   path: string,
   options: ArchiveFileImportOptions = {},
 ): Promise<Result<ArchiveImportSummary, ImportProblem[]>> {
-  const { table, problems: readProblems } = await readArchiveTable(path);
+  const { table, problems: readProblems } = await readArchiveTable(path, { encoding: options.encoding });
   if (readProblems.length > 0) return err(readProblems);
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
   const { records, problems } = validateArchiveTable(table, { knownCodes, heritageCodes });
