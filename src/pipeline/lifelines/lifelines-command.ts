@@ -59,6 +59,8 @@ export async function runLifelinesCommand(options: LifelinesCommandOptions): Pro
         `${s.problems.length} skipped → ${join(options.out, LIFELINES_REPORT_FILE)}`,
     );
     logSkipped(s.problems, log);
+  } else {
+    logSkipped(result.problems, log, 10);
   }
   return result;
 }
