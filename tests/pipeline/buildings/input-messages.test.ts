@@ -129,6 +129,20 @@ describe('when every feature fails', () => {
     expect(report.problems[1]!.message).toContain('found a column `层数` — rename it to `floors`');
   });
 
+  it('a missing footprint file is named, with its cause', async () => {
+    const demFile = join(dir, 'dem-for-missing.tif');
+    const { encodeSyntheticGeoTiff } = await import('../terrain/synthetic-dem.ts');
+    writeFileSync(demFile, encodeSyntheticGeoTiff(district.grid));
+    const missing = join(dir, 'no-such-buildings.geojson');
+    const result = await runBuildingsCommand({ input: missing, dem: demFile, out: join(dir, 'm'), workers: 0, log: () => {} });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain(missing);
+      expect(result.error).toContain('文件不存在');
+      expect(result.error).toContain('cannot read the footprint file: the file does not exist');
+    }
+  });
+
   it('the command prints the first reasons, not only a count', async () => {
     const geojson = join(dir, 'metres.geojson');
     const fc: FeatureCollection = {

@@ -48,6 +48,24 @@ describe('lifelines input messages', () => {
     expect((await failing('swapped', swapped)).error).toContain('lon/lat look swapped');
   });
 
+  it('a missing pipe file is named, with its cause, for the tileset and the archive import', async () => {
+    const { importLifelinesFile } = await import('../../../src/archive/lifelines/lifeline-file-import.ts');
+    const { default: Database } = await import('better-sqlite3');
+    const missing = join(dir, 'no-such-lifelines.geojson');
+    const db = new Database(':memory:');
+    try {
+      const r = await importLifelinesFile(db, missing);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error).toContain(missing);
+        expect(r.error).toContain('管线文件');
+        expect(r.error).toContain('cannot read the pipe file: the file does not exist');
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('a `diameter` column for `diameter_mm` is named too', async () => {
     const renamed = good.map((f) => {
       const { diameter_mm, ...rest } = f.properties as Record<string, unknown>;
