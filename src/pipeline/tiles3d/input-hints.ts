@@ -11,13 +11,17 @@ import type { ReportedProblem } from './feature-tileset-writer.ts';
 export function coordinateHint(x: unknown, y: unknown): string | null {
   if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
   if (Math.abs(x) >= 1000 || Math.abs(y) >= 1000) {
-    // CGCS2000 / Gauss-Krüger: northing ~3 300 000 m in Chongqing, easting 500 000 m
-    // plus the zone number in front (36 500 000 for 3° zone 36).
-    const zoned = Math.abs(x) >= 10_000_000 || Math.abs(y) >= 10_000_000;
-    return (
-      `像是投影坐标（米，高斯-克吕格${zoned ? '，带带号' : ''}?），请转换为经纬度 / looks like projected metres (Gauss-Krüger?${zoned ? ' with the zone number in front' : ''}), ` +
-      'convert to lon/lat, e.g. `ogr2ogr -t_srs EPSG:4326 out.geojson in.geojson`'
-    );
+    // CGCS2000 Gauss-Krüger: northing ~3 270 000 m in Chongqing, easting 500 000 m plus
+    // the zone number in front (36 500 000 in 3° zone 36, 18 500 000 in 6° zone 18).
+    const zone = Math.floor(x / 1_000_000);
+    const epsg = zone >= 25 && zone <= 45 ? 4488 + zone : zone >= 13 && zone <= 23 ? 4478 + zone : null;
+    const degrees = zone >= 25 ? 3 : 6;
+    const source = epsg ? `EPSG:${epsg}` : 'EPSG:<its CRS>';
+    const zh = `像是投影坐标（米，高斯-克吕格?），请转换为经纬度${epsg ? `（x 前两位 ${zone} 像是 ${degrees}° 带号，CGCS2000 对应 ${source}）` : ''}`;
+    const en =
+      `looks like projected metres (Gauss-Krüger?), convert to lon/lat, e.g. \`ogr2ogr -s_srs ${source} -t_srs EPSG:4326 out.geojson in.geojson\`` +
+      (epsg ? ` (x starts with ${zone}, a ${degrees}° zone number: CGCS2000 ${degrees}-degree Gauss-Kruger zone ${zone} is ${source})` : '');
+    return `${zh} / ${en}`;
   }
   if (Math.abs(y) > 90 && Math.abs(y) <= 180 && Math.abs(x) <= 90) {
     return '经纬度像是写反了（GeoJSON 为 [经度, 纬度]）/ lon/lat look swapped: GeoJSON positions are [lon, lat]';
