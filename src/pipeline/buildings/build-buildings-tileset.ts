@@ -116,7 +116,6 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
   if (store.count === 0) {
     return failed(`没有可用的建筑 / no usable buildings (${problems.length} problems): ${failureSummary(problems)}${warnings.length ? ` | ${warnings[0]}` : ''}`);
   }
-  for (const w of warnings) progress(`警告 / warning: ${w}`);
   const schema = collector.schema();
   const readSeconds = (performance.now() - started) / 1000;
   progress(`${store.count} 栋可用，${problems.length} 个问题 / ${store.count} buildings, ${problems.length} problems (${readSeconds.toFixed(1)} s)`);
