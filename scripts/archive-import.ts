@@ -10,16 +10,18 @@
  *                         or more than 10 % of the file's features were rejected (src/core/import-shrink.ts);
  *                         a file with nothing valid is refused even then
  *   --db <file>           database file (overrides ARCHIVE_DB)
+ *   --encoding gbk        the CSV is GBK (GB18030) rather than UTF-8
  */
 import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../src/archive/import/archive-importer.ts';
+import { TABLE_ENCODINGS, type TableEncoding } from '../src/archive/import/archive-table-reader.ts';
 import { formatProblems } from '../src/archive/import/import-problem.ts';
 import { importLifelinesFile } from '../src/archive/lifelines/lifeline-file-import.ts';
 import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
-const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--db file]
+const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--encoding gbk] [--db file]
        npm run archive:import -- --source var/source [--db file]
        npm run archive:import -- --lifelines var/source/lifelines.geojson [--allow-shrink] [--db file]`;
 
@@ -27,7 +29,7 @@ let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, 'allow-shrink': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, encoding: { type: 'string' }, 'allow-shrink': { type: 'boolean' }, help: { type: 'boolean' } },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -38,6 +40,13 @@ if (args.values.help || (!file && !args.values.source && !args.values.buildings 
   console.log(USAGE);
   process.exit(args.values.help ? 0 : 2);
 }
+
+const encodingArg = args.values.encoding?.toLowerCase();
+if (encodingArg !== undefined && !(TABLE_ENCODINGS as readonly string[]).includes(encodingArg)) {
+  console.error(`--encoding ${args.values.encoding}: 只支持 ${TABLE_ENCODINGS.join('、')} / must be one of ${TABLE_ENCODINGS.join(', ')}\n${USAGE}`);
+  process.exit(2);
+}
+const encoding = encodingArg as TableEncoding | undefined;
 
 const dbPath = args.values.db ?? archiveDbPath(PROJECT_ROOT);
 const allowShrink = args.values['allow-shrink'] ?? false;
@@ -61,7 +70,7 @@ try {
     else console.log(`楼栋名录 / registry: ${JSON.stringify(result.value)}`);
   }
   if (file) {
-    const result = await importArchiveFile(store, file, { onProgress: progress, allowShrink });
+    const result = await importArchiveFile(store, file, { onProgress: progress, allowShrink, encoding });
     if (!result.ok) fail(file, formatProblems(result.error));
     else {
       const s = result.value;

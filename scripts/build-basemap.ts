@@ -5,10 +5,12 @@
  *     [--out tiles/basemap] [--green parks.geojson] [--no-buildings] [--max-zoom 18]
  *     [--area-max-zoom 15] [--format webp|png] [--quality 80]
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectPaths } from '../src/pipeline/build-plan.ts';
 import { buildBasemap } from '../src/pipeline/basemap/basemap-builder.ts';
+import { describeReadError } from '../src/core/file-read-error.ts';
 import { isTerrainInputError, TerrainInputError } from '../src/pipeline/terrain/terrain-input-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
@@ -30,6 +32,13 @@ try {
       quality: { type: 'string' },
     },
   });
+  // A layer file given on the command line must exist (the defaults may be absent: that layer is left out).
+  for (const name of ['dem', 'roads', 'green', 'buildings', 'districts'] as const) {
+    const file = values[name];
+    if (file && !existsSync(file)) {
+      throw new TerrainInputError('unreadable-file', file, describeReadError(file, Object.assign(new Error('missing'), { code: 'ENOENT' }), { zh: ` --${name} 文件`, en: `--${name} file` }));
+    }
+  }
   const format = values.format ?? 'webp';
   if (format !== 'webp' && format !== 'png') throw new TerrainInputError('bad-option', '--format', `--format ${format}: 应为 webp 或 png / expected webp or png.`);
   const outDir = values.out ?? join(PROJECT_ROOT, 'tiles', 'basemap');

@@ -4,6 +4,7 @@
  * the documentation cannot drift from what the server accepts.
  */
 import { z } from 'zod';
+import { ARCHIVE_LIMITS } from '../../core/archive-limits.ts';
 import { RenovationPlanSchema } from '../../core/archive-record.ts';
 import { BUILDING_CODE_PATTERN } from '../../core/building-code.ts';
 import { BUILDING_USES, STRUCTURES } from '../../core/building.ts';
@@ -158,10 +159,10 @@ const PhotoRef = z
 export const InspectionRequest = z
   .object({
     date: isoDay.describe('day of the inspection; not after today (Asia/Shanghai) → else 400 future_date'),
-    findings: z.string().trim().min(1, { message: '请填写检查发现 / findings are required' }).max(4000),
+    findings: z.string().trim().min(1, { message: '请填写检查发现 / findings are required' }).max(ARCHIVE_LIMITS.findingsChars),
     hazards: z.array(Hazard).max(HAZARD_ITEMS.length).default([]),
     grade: Grade.optional().describe('new grade if the inspection changes it; a change creates an appraisal'),
-    agency: z.string().trim().min(1).max(100).optional().describe('agency of the appraisal a grade change creates'),
+    agency: z.string().trim().min(1).max(ARCHIVE_LIMITS.agencyChars).optional().describe('agency of the appraisal a grade change creates'),
     photos: z.array(PhotoRef).max(30).default([]),
     version: z.number().int().min(0).describe('the dossier version you saw; stale → 409'),
   })
@@ -182,10 +183,10 @@ export const PlanRequest = z
     status: PlanStatus,
     start: isoDay,
     end: isoDay,
-    budgetWan: z.number().nonnegative().max(10_000_000).describe('budget, 10k CNY (万元)'),
+    budgetWan: z.number().nonnegative().max(ARCHIVE_LIMITS.budgetWanMax).describe('budget, 10k CNY (万元)'),
     funding: z.array(z.enum(FUNDING_SOURCES)).min(1),
-    unit: z.string().trim().min(1).max(100),
-    keyProject: z.string().trim().min(1).max(200).nullable().default(null),
+    unit: z.string().trim().min(1).max(ARCHIVE_LIMITS.planUnitChars),
+    keyProject: z.string().trim().min(1).max(ARCHIVE_LIMITS.keyProjectChars).nullable().default(null),
     version: z.number().int().min(0),
   })
   .strict()

@@ -15,7 +15,7 @@ import { basename, join } from 'node:path';
 import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
 import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
-import { readArchiveTable } from './archive-table-reader.ts';
+import { readArchiveTable, type TableEncoding } from './archive-table-reader.ts';
 import { validateArchiveTable } from './archive-row-validator.ts';
 import type { ImportProblem } from './import-problem.ts';
 import { readRegistry } from './registry-reader.ts';
@@ -30,6 +30,8 @@ export interface ArchiveFileImportOptions extends ImportOptions, ShrinkOptions {
   actor?: string;
   /** Today as YYYY-MM-DD (Asia/Shanghai), for tests; default the system clock. */
   today?: string;
+  /** Text encoding of a CSV. Default UTF-8; anything else in the file is refused. */
+  encoding?: TableEncoding;
 }
 
 /** A refusal as the one problem of the file (row 1, no column: the file as a whole). */
@@ -42,7 +44,7 @@ export async function importArchiveFile(
   path: string,
   options: ArchiveFileImportOptions = {},
 ): Promise<Result<ArchiveImportSummary, ImportProblem[]>> {
-  const { table, problems: readProblems } = await readArchiveTable(path);
+  const { table, problems: readProblems } = await readArchiveTable(path, { encoding: options.encoding });
   if (readProblems.length > 0) return err(readProblems);
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
   const { records, problems } = validateArchiveTable(table, { knownCodes, heritageCodes, today: options.today });

@@ -1,8 +1,11 @@
 /**
  * Turns exchange-table rows into archive records, or says precisely what is wrong:
  * row, column and reason for every problem (unknown code, bad grade, bad date, plan
- * without measures, appraisal dated after today, …), so one pass through the file fixes them all.
+ * without measures, appraisal dated after today, …), so one pass through the file fixes them all. Lengths and
+ * sizes follow the API's limits (core/archive-limits.ts): a file cannot store what an
+ * edit through the API would refuse.
  */
+import { ARCHIVE_LIMITS } from '../../core/archive-limits.ts';
 import {
   APPRAISAL_COLUMNS,
   ARCHIVE_COLUMNS,
@@ -42,6 +45,15 @@ export function isIsoDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+/** Length as the API counts it (UTF-16 code units, as zod's max does). */
+function tooLong(value: string, max: number): boolean {
+  return value.length > max;
+}
+
+function lengthReason(value: string, max: number): string {
+  return `过长：${value.length} 个字符，最多 ${max} 个（与 API 相同）/ too long: ${value.length} characters, at most ${max} (the API's limit)`;
 }
 
 function splitList(cell: string): string[] {
@@ -86,12 +98,13 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
       // The current grade is the latest appraisal's: a date in the future would pin it for good.
       else if (isAfterDay(date, today)) problem('appraisal_date', `鉴定日期 appraisal_date 晚于今天（${today}，北京时间），请填写实际鉴定日期 / appraisal_date is after today (${today}, Asia/Shanghai): give the day the appraisal was made`);
       if (agency === '') problem('appraisal_agency', '有鉴定记录时必须填写鉴定机构 / an appraisal needs its agency');
+      else if (tooLong(agency, ARCHIVE_LIMITS.agencyChars)) problem('appraisal_agency', lengthReason(agency, ARCHIVE_LIMITS.agencyChars));
       if (!isSafetyGrade(grade)) problem('grade', `安全等级只能是 ${SAFETY_GRADES.join('/')} / grade must be one of ${SAFETY_GRADES.join(', ')}`);
       const badHazards = hazards.filter((h) => !isHazardItem(h));
       if (badHazards.length > 0) {
         problem('hazards', `未知隐患类型“${badHazards.join('、')}”，可选：${HAZARD_ITEMS.join('、')} / unknown hazard items: ${badHazards.join(', ')}`);
       }
-      if (isIsoDay(date) && !isAfterDay(date, today) && agency !== '' && isSafetyGrade(grade) && badHazards.length === 0) {
+      if (isIsoDay(date) && !isAfterDay(date, today) && agency !== '' && !tooLong(agency, ARCHIVE_LIMITS.agencyChars) && isSafetyGrade(grade) && badHazards.length === 0) {
         appraisal = { date, agency, grade, hazards: hazards as HazardItem[] };
       }
     }
@@ -119,10 +132,13 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
       if (!isIsoDay(end)) problem('plan_end', '结束日期应为 YYYY-MM-DD / end must be a real date as YYYY-MM-DD');
       if (isIsoDay(start) && isIsoDay(end) && end < start) problem('plan_end', '结束日期早于开始日期 / end is before start');
       if (budgetText === '' || !Number.isFinite(budget) || budget < 0) problem('plan_budget_wan', '预算（万元）应为非负数 / budget (10k CNY) must be a number ≥ 0');
+      else if (budget > ARCHIVE_LIMITS.budgetWanMax) problem('plan_budget_wan', `预算超过 ${ARCHIVE_LIMITS.budgetWanMax} 万元，请检查单位（万元）/ budget over ${ARCHIVE_LIMITS.budgetWanMax} (10k CNY): check the unit is 万元, not 元`);
       if (funding.length === 0) problem('plan_funding', `至少填写一种资金来源：${FUNDING_SOURCES.join('、')} / give at least one funding source`);
       const badFunding = funding.filter((f) => !(FUNDING_SOURCES as readonly string[]).includes(f));
       if (badFunding.length > 0) problem('plan_funding', `未知资金来源“${badFunding.join('、')}” / unknown funding: ${badFunding.join(', ')}`);
       if (unit === '') problem('plan_unit', '必须填写责任单位 / the responsible unit is required');
+      else if (tooLong(unit, ARCHIVE_LIMITS.planUnitChars)) problem('plan_unit', lengthReason(unit, ARCHIVE_LIMITS.planUnitChars));
+      if (tooLong(get('plan_key_project'), ARCHIVE_LIMITS.keyProjectChars)) problem('plan_key_project', lengthReason(get('plan_key_project'), ARCHIVE_LIMITS.keyProjectChars));
       if (rowProblems.length === before) {
         plan = {
           measures: measures as RenovationMeasure[],

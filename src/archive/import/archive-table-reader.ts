@@ -1,15 +1,24 @@
 /**
- * Reads the exchange table (`archive.csv` with or without BOM, or the first sheet of
- * `archive.xlsx`) into rows of plain strings keyed by header, each with the row
- * number a spreadsheet would show, so validation can point at the exact cell. The one
- * `'` the exporter puts before formula-like text (`core/spreadsheet-text.ts`) is removed.
+ * Reads the exchange table (`archive.csv` in UTF-8 with or without BOM — or GBK when
+ * asked — or the first sheet of `archive.xlsx` whose header has the archive columns)
+ * into rows of plain strings keyed by header, each with the row number a spreadsheet
+ * would show, so validation can point at the exact cell. A file that cannot be read,
+ * is not UTF-8, or has no sheet with the columns is a problem naming the file, never a
+ * crash or garbled text in the archive. The one `'` the exporter puts before
+ * formula-like text (`core/spreadsheet-text.ts`) is removed.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { ARCHIVE_COLUMNS } from '../../core/archive-record.ts';
+import { describeReadError } from '../../core/file-read-error.ts';
 import { restoreFormulaText } from '../../core/spreadsheet-text.ts';
 import type { ImportProblem } from './import-problem.ts';
+
+/** Text encodings the CSV may be read in: UTF-8 (default, BOM optional) or GBK/GB18030 (`--encoding gbk`). */
+export const TABLE_ENCODINGS = ['utf-8', 'gbk'] as const;
+export type TableEncoding = (typeof TABLE_ENCODINGS)[number];
 
 export interface TableRow {
   /** 1-based, header = 1. */
@@ -69,10 +78,23 @@ export async function parseXlsxTable(data: Buffer | ArrayBuffer): Promise<{ tabl
       problems: [{ row: 1, column: null, reason: `无法读取 Excel 文件 / cannot read the workbook: ${error instanceof Error ? error.message : String(error)}` }],
     };
   }
-  const sheet = wb.worksheets[0];
-  if (!sheet) return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: '工作簿没有工作表 / the workbook has no sheet' }] };
-  const header: string[] = [];
-  sheet.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col - 1] = cellText(cell.value).trim()));
+  if (wb.worksheets.length === 0) return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: '工作簿没有工作表 / the workbook has no sheet' }] };
+  // The archive sheet is the first whose header row has every archive column (a cover or notes sheet may come first).
+  const headerOf = (s: ExcelJS.Worksheet) => {
+    const h: string[] = [];
+    s.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (h[col - 1] = cellText(cell.value).trim()));
+    return Array.from(h, (v) => v ?? '');
+  };
+  const sheets = wb.worksheets.map((s) => ({ sheet: s, header: headerOf(s) }));
+  const found = sheets.find(({ header: h }) => ARCHIVE_COLUMNS.every((c) => h.includes(c)));
+  if (!found) {
+    const each = sheets.map(({ sheet: s, header: h }) => `“${s.name}”（缺 / missing: ${ARCHIVE_COLUMNS.filter((c) => !h.includes(c)).join(', ')}）`).join('; ');
+    return {
+      table: { header: [], rows: [] },
+      problems: [{ row: 1, column: null, reason: `没有工作表的第 1 行含档案表的全部列 / no sheet has the archive columns in its first row — sheets found: ${each}. 请把表头放在第 1 行 / put the header (${ARCHIVE_COLUMNS.join(',')}) in row 1 of the archive sheet` }],
+    };
+  }
+  const { sheet, header } = found;
   const rows: TableRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
@@ -83,11 +105,43 @@ export async function parseXlsxTable(data: Buffer | ArrayBuffer): Promise<{ tabl
   return { table: { header, rows }, problems: [] };
 }
 
-export async function readArchiveTable(path: string): Promise<{ table: Table; problems: ImportProblem[] }> {
+/** True when `bytes` decode as GBK (GB18030) without a single invalid sequence. */
+function decodesAsGbk(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('gbk', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The CSV's text, or why it is not in `encoding`. Invalid UTF-8 is refused rather than stored as "���". */
+export function decodeCsv(bytes: Uint8Array, path: string, encoding: TableEncoding = 'utf-8'): { text: string } | { problem: ImportProblem } {
+  try {
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+  } catch {
+    const reason =
+      encoding === 'gbk'
+        ? `${path}: 文件不是 GBK 编码 / the file is not GBK either: save it as UTF-8 (CSV UTF-8) and import it without --encoding`
+        : decodesAsGbk(bytes)
+          ? `${path}: 文件不是 UTF-8 编码（像是 GBK）/ the file is not UTF-8 (looks like GBK): save as UTF-8 (Excel: 另存为 “CSV UTF-8”) or pass --encoding gbk`
+          : `${path}: 文件不是 UTF-8 编码 / the file is not UTF-8 text: save it as UTF-8 (Excel: 另存为 “CSV UTF-8”)`;
+    return { problem: { row: 1, column: null, reason } };
+  }
+}
+
+export async function readArchiveTable(path: string, options: { encoding?: TableEncoding } = {}): Promise<{ table: Table; problems: ImportProblem[] }> {
   const format = tableFormatOf(path);
   if (!format) {
     return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: `只支持 .csv 和 .xlsx / only .csv and .xlsx files can be imported: ${path}` }] };
   }
-  const data = await readFile(path);
-  return format === 'csv' ? parseCsvTable(data.toString('utf8')) : parseXlsxTable(data);
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (error) {
+    return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: describeReadError(path, error, { zh: '档案表', en: 'archive table' }) }] };
+  }
+  if (format === 'xlsx') return parseXlsxTable(data);
+  const decoded = decodeCsv(data, path, options.encoding);
+  return 'text' in decoded ? parseCsvTable(decoded.text) : { table: { header: [], rows: [] }, problems: [decoded.problem] };
 }

@@ -10,9 +10,13 @@ export interface ImportProblem {
   reason: string;
 }
 
+/** Longest value quoted in a message; a runaway cell is shown by its start. */
+const SHOWN_VALUE_CHARS = 60;
+
 export function formatProblem(p: ImportProblem): string {
   const where = p.column ? `第 ${p.row} 行 ${p.column} / row ${p.row}, column ${p.column}` : `第 ${p.row} 行 / row ${p.row}`;
-  const value = p.value !== undefined && p.value !== '' ? ` [${p.value}]` : '';
+  const shown = p.value !== undefined && p.value.length > SHOWN_VALUE_CHARS ? `${p.value.slice(0, SHOWN_VALUE_CHARS)}…` : p.value;
+  const value = shown !== undefined && shown !== '' ? ` [${shown}]` : '';
   return `${where}${value}: ${p.reason}`;
 }
 

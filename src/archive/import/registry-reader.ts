@@ -8,6 +8,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import { AreaPropertiesSchema } from '../../core/renewal-areas.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
+import { describeReadError } from '../../core/file-read-error.ts';
 import type { ImportProblem } from './import-problem.ts';
 
 type Rings = Position[][];
@@ -144,14 +145,20 @@ function round7(v: number): number {
 }
 
 async function readCollection(path: string): Promise<FeatureCollection | ImportProblem> {
+  let text: string;
   try {
-    const json = JSON.parse(await readFile(path, 'utf8')) as FeatureCollection;
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { row: 1, column: null, reason: describeReadError(path, error, { zh: ' GeoJSON 文件', en: 'GeoJSON file' }, { zh: '或用 --source 指向 `npm run sample` 生成的 tiles/source', en: 'or point --source at the tiles/source folder `npm run sample` writes' }) };
+  }
+  try {
+    const json = JSON.parse(text) as FeatureCollection;
     if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
       return { row: 1, column: null, reason: `${path}: 不是 GeoJSON FeatureCollection / not a GeoJSON FeatureCollection` };
     }
     return json;
   } catch (error) {
-    return { row: 1, column: null, reason: `${path}: 无法读取 / cannot read: ${error instanceof Error ? error.message : String(error)}` };
+    return { row: 1, column: null, reason: `${path}: 不是有效的 GeoJSON / not valid GeoJSON (${error instanceof Error ? error.message : String(error)}): fix or re-export it` };
   }
 }
 

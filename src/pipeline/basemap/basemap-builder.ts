@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { DISTRICT } from '../../core/district.ts';
 import { gridRect, type LonLatRect } from '../terrain/dem-coverage.ts';
-import { readDem } from '../terrain/dem-reader.ts';
+import { readDem, undeclaredVoidsNote } from '../terrain/dem-reader.ts';
 import { stageTerrainOutput } from '../terrain/output-folder.ts';
 import { TerrainInputError } from '../terrain/terrain-input-error.ts';
 import { loadBasemapSources } from './basemap-sources.ts';
@@ -104,7 +104,10 @@ export async function buildBasemap(options: BasemapBuildOptions): Promise<Basema
     throw new TerrainInputError('bad-option', options.outDir, `缩放级别无效 / invalid zoom levels: need 0 ≤ areaMaxZoom (${areaMaxZoom}) ≤ maxZoom (${maxZoom}) ≤ 22.`);
   }
 
-  const { grid } = await readDem(options.dem);
+  const dem = await readDem(options.dem);
+  const { grid } = dem;
+  const voids = undeclaredVoidsNote(dem, options.dem);
+  if (voids) options.progress?.(voids);
   const demRect = gridRect(grid);
   const sources = loadBasemapSources({
     ...(options.roads ? { roads: options.roads } : {}),

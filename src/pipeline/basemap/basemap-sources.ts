@@ -10,6 +10,7 @@ import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { ROAD_CLASSES, type RoadClass } from '../../core/roads.ts';
 import type { LonLatRect } from '../terrain/dem-coverage.ts';
 import { TerrainInputError } from '../terrain/terrain-input-error.ts';
+import { describeReadError } from '../../core/file-read-error.ts';
 
 export interface LineFeature {
   cls: RoadClass;
@@ -36,8 +37,14 @@ export interface BasemapSources {
 }
 
 function readCollection(file: string): FeatureCollection {
+  let text: string;
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TerrainInputError('unreadable-file', file, describeReadError(file, error, { zh: ' GeoJSON 文件', en: 'GeoJSON' }, { zh: '或运行 `npm run sample` 重新生成', en: 'or regenerate it with `npm run sample`' }));
+  }
+  try {
+    const json = JSON.parse(text) as FeatureCollection;
     if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error('not a FeatureCollection');
     return json;
   } catch (error) {

@@ -3,6 +3,9 @@
  * tiles (on worker threads) → tileset.json + report.json + the CPU pick index
  * (pick-index.bin, named in tileset.json), written atomically.
  * Returns a result value; bad features are problems in the report, never crashes.
+ * The report also lists every kept feature whose height was replaced (notes) and a
+ * warning when the footprints look shifted off the land (GCJ-02 / BD-09, see
+ * datum-check.ts); when the build fails after reading, report.json is still written.
  */
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createLocalProjection } from '../../core/local-projection.ts';
@@ -11,14 +14,17 @@ import { BuildingStore } from './building-store.ts';
 import type { RawFeature } from './footprint.ts';
 import { createFootprintValidator, type FootprintValidatorOptions } from './footprint-validator.ts';
 import type { GlbWriterOptions } from '../tiles3d/glb-writer.ts';
-import type { BuildingProblem } from './problem.ts';
+import type { BuildingNote, BuildingProblem } from './problem.ts';
+import { DISTRICT } from '../../core/district.ts';
+import { checkDatum } from './datum-check.ts';
+import { failureSummary } from '../tiles3d/input-hints.ts';
 import { SchemaCollector } from '../tiles3d/property-schema.ts';
 import type { QuadtreeOptions, TilerItem } from '../tiles3d/quadtree-tiler.ts';
 import { packTileJob } from './tile-job.ts';
 import type { TileWorkerPool } from '../tiles3d/tile-worker-pool.ts';
 import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
-import { withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
+import { withTileWorkerPool, writeFailureReport, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
 import { writePickIndex } from './pick-index-writer.ts';
 
 export interface BuildBuildingsOptions {
@@ -36,11 +42,20 @@ export interface BuildBuildingsOptions {
   glb?: GlbWriterOptions;
   /** Name of the input, for the report. */
   sourceName?: string;
+  /** River surface (m) for the datum check: DEM at or below it is water. Default 172, as the terrain's water mask. */
+  waterLevelM?: number;
   progress?: (message: string) => void;
 }
 
-export type BuildBuildingsSummary = { buildings: number } & FeatureTilesetSummary<BuildingProblem>;
-export type BuildBuildingsResult = FeatureTilesetResult<{ buildings: number }, BuildingProblem>;
+/** What the buildings step adds to every tileset summary: kept features with replaced or doubtful heights, and input-wide warnings. */
+export interface BuildingsFigures {
+  buildings: number;
+  notes: BuildingNote[];
+  warnings: string[];
+}
+
+export type BuildBuildingsSummary = BuildingsFigures & FeatureTilesetSummary<BuildingProblem>;
+export type BuildBuildingsResult = FeatureTilesetResult<BuildingsFigures, BuildingProblem>;
 
 export { REPORT_FILE, TILESET_FILE } from '../tiles3d/feature-tileset-writer.ts';
 
@@ -68,10 +83,20 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
   const collector = new SchemaCollector();
   const store = new BuildingStore();
   const problems: BuildingProblem[] = [];
+  const notes: BuildingNote[] = [];
+  // Centre of every valid footprint, on the DEM or not: the datum check's input.
+  const centres: number[] = [];
 
   const stop = await feedFeatures(options.features, (raw) => {
     const checked = validator.validate(raw);
+    if (checked.ok) {
+      const outer = checked.footprint.polygons[0]![0]!;
+      let x = 0, y = 0;
+      for (let k = 0; k < outer.length; k += 2) [x, y] = [x + outer[k]!, y + outer[k + 1]!];
+      centres.push((2 * x) / outer.length, (2 * y) / outer.length);
+    }
     const placed = checked.ok ? placeBuilding(options.grid, checked.footprint) : checked;
+    if (checked.ok) notes.push(...checked.notes);
     if (!placed.ok) {
       problems.push(placed.problem);
       return options.strict === true;
@@ -81,9 +106,15 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
     if (store.count % 100_000 === 0) progress(`已读取 / read ${store.count} buildings`);
     return false;
   });
-  if (stop) return { ok: false, error: `--strict: ${problems[0]!.message}`, problems };
+  const datum = checkDatum(options.grid, centres, { waterLevelM: options.waterLevelM ?? DISTRICT.riverLevelM.typical });
+  const warnings = datum.warning ? [datum.warning] : [];
+  const failed = (error: string): BuildBuildingsResult => {
+    const written = writeFailureReport({ outDir: options.outDir, sourceName: options.sourceName, error, counts: { buildings: 0 }, problems, notes, warnings });
+    return { ok: false, error: written ? `${error} → ${written}` : error, problems };
+  };
+  if (stop) return failed(`--strict: ${problems[0]!.message}`);
   if (store.count === 0) {
-    return { ok: false, error: `没有可用的建筑 / no usable buildings (${problems.length} problems)`, problems };
+    return failed(`没有可用的建筑 / no usable buildings (${problems.length} problems): ${failureSummary(problems)}${warnings.length ? ` | ${warnings[0]}` : ''}`);
   }
   const schema = collector.schema();
   const readSeconds = (performance.now() - started) / 1000;
@@ -111,6 +142,8 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
     counts: { buildings: store.count },
     sourceName: options.sourceName,
     problems,
+    notes,
+    warnings,
     // The pick index is swapped in with the tiles and named in tileset.json.
     addFiles: (dir) => {
       const pickIndex = writePickIndex(dir, store);
@@ -121,5 +154,5 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
   });
   if (!written.ok) return { ok: false, error: written.error, problems };
   const { tiles, bytes, vertices, triangles, encodeSeconds } = written.stats;
-  return { ok: true, summary: { buildings: store.count, problems, tiles, bytes, vertices, triangles, readSeconds, encodeSeconds } };
+  return { ok: true, summary: { buildings: store.count, notes, warnings, problems, tiles, bytes, vertices, triangles, readSeconds, encodeSeconds } };
 }

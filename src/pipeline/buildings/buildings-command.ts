@@ -1,10 +1,12 @@
 /**
  * The buildings step as a command: file paths in, tileset out, a printed summary.
  * Shared by `scripts/build-buildings.ts` (npm run tiles:buildings) and the build plan.
+ * The summary names every kind of replaced height and any datum warning; a failed
+ * build still prints its first reasons (the rest are in report.json).
  */
 import { buildBuildingsTileset, REPORT_FILE, type BuildBuildingsResult } from './build-buildings-tileset.ts';
 import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
-import type { BuildingProblem } from './problem.ts';
+import { NOTE_TEXT, type BuildingNote, type BuildingProblem, type NoteReason } from './problem.ts';
 import { FootprintReadError, readFootprints } from './footprint-reader.ts';
 import { basename, join } from 'node:path';
 
@@ -36,10 +38,21 @@ export function parseBuildingsArgs(argv: string[], defaults: TilesetCommandPaths
   };
 }
 
+/** One line per kind of note (e.g. "412 heights taken from floors × 3 m"), with the first few ids. */
+function logNotes(notes: readonly BuildingNote[], log: (line: string) => void): void {
+  const byReason = new Map<string, BuildingNote[]>();
+  for (const n of notes) byReason.set(n.reason, [...(byReason.get(n.reason) ?? []), n]);
+  for (const [reason, list] of byReason) {
+    const first = list.slice(0, 3).map((n) => n.message).join(' | ');
+    log(`  注意 / noted ${list.length} × ${reason} (${NOTE_TEXT[reason as NoteReason]}), e.g. ${first}${list.length > 3 ? ` … all in ${REPORT_FILE}` : ''}`);
+  }
+}
+
 export async function runBuildingsCommand(options: BuildingsCommandOptions): Promise<BuildBuildingsResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dem = await readDemGrid(options.dem);
   if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
+  if (dem.note) log(dem.note);
   const maxFeatures = options.maxFeaturesPerTile;
   const result = await catchReadError<BuildBuildingsResult, BuildingProblem>(FootprintReadError, () =>
     buildBuildingsTileset({
@@ -63,7 +76,11 @@ export async function runBuildingsCommand(options: BuildingsCommandOptions): Pro
         `${(s.bytes / 1e6).toFixed(1)} MB (${Math.round(s.bytes / s.buildings)} B/building), ` +
         `${s.problems.length} skipped → ${join(options.out, REPORT_FILE)}`,
     );
+    for (const w of s.warnings) log(`警告 / warning: ${w}`);
+    logNotes(s.notes, log);
     logSkipped(s.problems, log);
+  } else {
+    logSkipped(result.problems, log, 10);
   }
   return result;
 }

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
+import { describeReadError } from '../../core/file-read-error.ts';
 
 export type FootprintFormat = 'geojson' | 'flatgeobuf';
 
@@ -57,7 +58,7 @@ export async function* readFootprints(path: string): AsyncGenerator<RawFeature> 
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new FootprintReadError(`无法读取 / cannot read ${path}: ${(error as Error).message}`);
+    throw new FootprintReadError(describeReadError(path, error, { zh: '建筑轮廓文件', en: 'footprint file' }));
   }
   if (format === 'geojson') {
     let features: Generator<RawFeature>;

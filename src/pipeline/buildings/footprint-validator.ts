@@ -2,11 +2,18 @@
  * Checks one raw feature and turns it into a Footprint, or says precisely why not:
  * geometry type, ring closure, self-intersection, area, coordinate range, vertex
  * count, height/floors and duplicate ids. Stateful only for duplicate ids.
+ *
+ * Heights: an impossible one (negative, not a number, over 700 m, or far more than
+ * 10 m a storey) is refused, never quietly replaced; a missing one (absent or 0) is
+ * floors × storey height, and that replacement is a note in the report, as is a
+ * storey over 10 m that a roof, dome or spire can explain. Messages name the likely
+ * mistake: projected metres or swapped lon/lat, a `Height` or `高度` column.
  */
 import type { Position } from 'geojson';
 import { DEFAULT_STOREY_HEIGHT_M } from '../../core/building.ts';
 import type { Footprint, PolygonRings, RawFeature } from './footprint.ts';
-import { problem, type BuildingProblem } from './problem.ts';
+import { coordinateHint, renameHint, withHints } from '../tiles3d/input-hints.ts';
+import { note, problem, type BuildingNote, type BuildingProblem } from './problem.ts';
 import { findSelfIntersection, reverseRing, signedArea } from './ring-geometry.ts';
 
 export interface FootprintValidatorOptions {
@@ -16,8 +23,16 @@ export interface FootprintValidatorOptions {
   maxVertices?: number;
   /** Polygons smaller than this (m²) count as zero-area. Default 1. */
   minAreaM2?: number;
-  /** Largest believable building height (m); taller values count as missing. Default 1,000. */
+  /** Largest believable building height (m); taller is refused. Default 700 (China's tallest is 632 m). */
   maxHeightM?: number;
+  /** Storeys taller than this (m) are noted in the report. Default 10. */
+  maxStoreyHeightM?: number;
+  /**
+   * Height a roof, dome, spire or monument may add above `floors × maxStoreyHeightM`
+   * before the height is refused as impossible. Default 30 (a 65 m four-storey hall
+   * with its dome passes; 900 m on two storeys does not).
+   */
+  roofAllowanceM?: number;
   /**
    * Largest footprint extent (m). Larger ones are data errors (a district outline
    * traced as a building) and would also break the 5 cm quantization budget. Default 2,000.
@@ -29,13 +44,19 @@ const DEFAULTS: Required<FootprintValidatorOptions> = {
   storeyHeightM: DEFAULT_STOREY_HEIGHT_M,
   maxVertices: 20_000,
   minAreaM2: 1,
-  maxHeightM: 1_000,
+  maxHeightM: 700,
+  maxStoreyHeightM: 10,
+  roofAllowanceM: 30,
   maxExtentM: 2_000,
 };
 
+/** Other names the height and floors columns go by. */
+const HEIGHT_ALIASES = ['高度', '建筑高度', 'height_m', 'bldg_height', 'h'];
+const FLOORS_ALIASES = ['层数', '楼层', '楼层数', 'levels', 'building:levels', 'storeys', 'stories', 'floor', 'num_floors', 'floor_count'];
+
 const METRES_PER_DEGREE = 111_195;
 
-export type ValidationResult = { ok: true; footprint: Footprint } | { ok: false; problem: BuildingProblem };
+export type ValidationResult = { ok: true; footprint: Footprint; notes: BuildingNote[] } | { ok: false; problem: BuildingProblem };
 
 export interface FootprintValidator {
   validate(feature: RawFeature): ValidationResult;
@@ -50,6 +71,13 @@ function idOf(raw: unknown): string | null {
 function positiveNumber(value: unknown, max: number): number | null {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof n === 'number' && Number.isFinite(n) && n > 0 && n <= max ? n : null;
+}
+
+/** A property as a number: null when absent (missing, null, ""), NaN when present but not a number. */
+function numberOrAbsent(value: unknown): number | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : Number.NaN;
 }
 
 /** True when every point of the ring lies on one straight line. */
@@ -115,7 +143,8 @@ export function createFootprintValidator(options: FootprintValidatorOptions = {}
               !Number.isFinite(lon) || !Number.isFinite(lat) ||
               lon < -180 || lon > 180 || lat < -90 || lat > 90
             ) {
-              return fail('coordinates-out-of-range', `[${String(lon)}, ${String(lat)}]`);
+              const hint = coordinateHint(lon, lat);
+              return fail('coordinates-out-of-range', `[${String(lon)}, ${String(lat)}]${hint ? `: ${hint}` : ''}`);
             }
           }
           const first = ringIn[0]!;
@@ -165,14 +194,40 @@ export function createFootprintValidator(options: FootprintValidatorOptions = {}
       if (extent > o.maxExtentM) return fail('too-large', `${Math.round(extent)} m > ${o.maxExtentM} m`);
 
       const props = feature.properties;
-      const height = positiveNumber(props.height, o.maxHeightM);
+      const notes: BuildingNote[] = [];
+      const given = numberOrAbsent(props.height);
       const floorsRaw = positiveNumber(props.floors, 500);
       const floors = floorsRaw !== null && Number.isInteger(floorsRaw) ? floorsRaw : null;
+      const shown = `height=${JSON.stringify(props.height ?? null)}, floors=${JSON.stringify(props.floors ?? null)}`;
+      if (Number.isNaN(given)) return fail('implausible-height', `${shown}: height 不是数字 / height is not a number (metres)`);
+      if (given !== null && given < 0) return fail('implausible-height', `${shown}: 高度为负 / a negative height`);
+      if (given !== null && given > o.maxHeightM) {
+        return fail('implausible-height', `${shown}: 超过 ${o.maxHeightM} m / over ${o.maxHeightM} m (China's tallest building is 632 m): centimetres or feet?`);
+      }
+      // 0 is how many registers write "unknown": treated as missing, and noted.
+      const height = given !== null && given > 0 ? given : null;
+      if (height !== null && floors !== null) {
+        const perStorey = height / floors;
+        if (height > floors * o.maxStoreyHeightM + o.roofAllowanceM) {
+          return fail(
+            'implausible-height',
+            `${shown}: 每层 ${perStorey.toFixed(1)} m / ${perStorey.toFixed(1)} m a storey (more than ${o.maxStoreyHeightM} m a storey plus ${o.roofAllowanceM} m of roof or spire)`,
+          );
+        }
+        if (perStorey > o.maxStoreyHeightM) notes.push(note(feature.index, id, 'tall-storeys', `${shown}: ${perStorey.toFixed(1)} m a storey`));
+      }
       if (height === null && floors === null) {
-        return fail('missing-height', `height=${JSON.stringify(props.height ?? null)}, floors=${JSON.stringify(props.floors ?? null)}`);
+        const hints = [renameHint(props, 'height', HEIGHT_ALIASES), renameHint(props, 'floors', FLOORS_ALIASES)];
+        return fail('missing-height', hints.some(Boolean) ? `${shown}: ${withHints('', '', hints)}` : shown);
+      }
+      if (floors === null && props.floors !== undefined && props.floors !== null && props.floors !== '') {
+        notes.push(note(feature.index, id, 'floors-ignored', `floors=${JSON.stringify(props.floors)}: 应为 1–500 的整数 / must be a whole number 1–500`));
       }
       const effectiveHeight = height ?? floors! * o.storeyHeightM;
       const storeyHeight = height !== null && floors !== null ? height / floors : o.storeyHeightM;
+      if (height === null) {
+        notes.push(note(feature.index, id, 'height-from-floors', `${shown} → ${floors} × ${o.storeyHeightM} m = ${effectiveHeight} m`));
+      }
 
       seen.add(id);
       return {
@@ -186,6 +241,7 @@ export function createFootprintValidator(options: FootprintValidatorOptions = {}
           height: effectiveHeight,
           storeyHeight,
         },
+        notes,
       };
     },
   };

@@ -1,6 +1,8 @@
 /**
  * Problems with input features: values, not exceptions, so one bad footprint is
  * reported by id and skipped (or, with --strict, stops the build) and never crashes it.
+ * Notes are the kept features whose input was changed or is doubtful (a height taken
+ * from floors): listed in report.json too, so no value is replaced silently.
  */
 
 export type ProblemReason =
@@ -16,6 +18,7 @@ export type ProblemReason =
   | 'too-many-vertices'
   | 'too-large'
   | 'missing-height'
+  | 'implausible-height'
   | 'outside-dem';
 
 /** What each reason means to a user, zh-CN / English. */
@@ -32,6 +35,7 @@ export const PROBLEM_TEXT: Record<ProblemReason, string> = {
   'too-many-vertices': '顶点过多 / too many vertices',
   'too-large': '轮廓过大，不像一栋建筑 / footprint too large to be one building',
   'missing-height': '既无 height 也无 floors / neither height nor floors',
+  'implausible-height': '高度不可能，请核对 height（米）与 floors（层数）/ impossible height: check height (metres) and floors (storeys)',
   'outside-dem': '位于高程模型范围之外 / outside the elevation model',
 };
 
@@ -43,6 +47,27 @@ export interface BuildingProblem {
   reason: ProblemReason;
   /** Actionable detail, zh-CN / English. */
   message: string;
+}
+
+export type NoteReason = 'height-from-floors' | 'tall-storeys' | 'floors-ignored';
+
+export const NOTE_TEXT: Record<NoteReason, string> = {
+  'height-from-floors': '高度由层数推算 / height taken from floors',
+  'tall-storeys': '层高超过 10 m，请核对 / more than 10 m a storey: check height and floors',
+  'floors-ignored': '层数无效，已忽略 / floors is not a usable number and was ignored',
+};
+
+/** A feature that was kept, with what was changed or looks doubtful. */
+export interface BuildingNote {
+  index: number;
+  id: string | null;
+  reason: NoteReason;
+  message: string;
+}
+
+export function note(index: number, id: string | null, reason: NoteReason, detail?: string): BuildingNote {
+  const who = id ?? `#${index}`;
+  return { index, id, reason, message: `${who}: ${NOTE_TEXT[reason]}${detail ? ` — ${detail}` : ''}` };
 }
 
 export function problem(index: number, id: string | null, reason: ProblemReason, detail?: string): BuildingProblem {

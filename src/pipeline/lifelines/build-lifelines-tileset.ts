@@ -1,7 +1,8 @@
 /**
  * The lifelines step end to end: segments → checks → under the ground → quadtree →
  * glb tiles (on the buildings' worker pool) → tileset.json + report.json, written
- * atomically. Returns a result value; bad segments are problems in the report.
+ * atomically. Returns a result value; bad segments are problems in the report, and a
+ * build that fails after reading (no usable segment, --strict) still writes report.json.
  */
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createLocalProjection } from '../../core/local-projection.ts';
@@ -10,7 +11,8 @@ import type { QuadtreeOptions, TilerItem } from '../tiles3d/quadtree-tiler.ts';
 import type { TileWorkerPool } from '../tiles3d/tile-worker-pool.ts';
 import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
-import { REPORT_FILE, TILESET_FILE, withTileWorkerPool, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
+import { failureSummary } from '../tiles3d/input-hints.ts';
+import { REPORT_FILE, TILESET_FILE, withTileWorkerPool, writeFailureReport, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
 import { LifelineSchemaCollector } from './lifeline-schema.ts';
 import { packLifelineTile } from './lifeline-tile-job.ts';
 import type { PlacedPipe, RawFeature } from './pipe.ts';
@@ -100,8 +102,12 @@ async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, start
     if (pipes.length % 100_000 === 0) progress(`已读取 / read ${pipes.length} segments`);
     return false;
   });
-  if (stopped) return { ok: false, error: `--strict: ${problems[0]!.message}`, problems };
-  if (pipes.length === 0) return { ok: false, error: `没有可用的管段 / no usable pipe segments (${problems.length} problems)`, problems };
+  const failed = (error: string): BuildLifelinesResult => {
+    const written = writeFailureReport({ outDir: options.outDir, sourceName: options.sourceName, error, counts: { segments: 0 }, problems });
+    return { ok: false, error: written ? `${error} → ${written}` : error, problems };
+  };
+  if (stopped) return failed(`--strict: ${problems[0]!.message}`);
+  if (pipes.length === 0) return failed(`没有可用的管段 / no usable pipe segments (${problems.length} problems): ${failureSummary(problems)}`);
   const schema = collector.schema();
   const readSeconds = (performance.now() - started) / 1000;
   const lengthKm = pipes.reduce((s, p) => s + p.lengthM, 0) / 1000;

@@ -37,6 +37,7 @@ export async function runLifelinesCommand(options: LifelinesCommandOptions): Pro
   const log = options.log ?? ((line: string) => console.log(line));
   const dem = await readDemGrid(options.dem);
   if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
+  if (dem.note) log(dem.note);
   const result = await catchReadError<BuildLifelinesResult, PipeProblem>(PipeReadError, () =>
     buildLifelinesTileset({
       features: readPipes(options.input),
@@ -58,6 +59,8 @@ export async function runLifelinesCommand(options: LifelinesCommandOptions): Pro
         `${s.problems.length} skipped → ${join(options.out, LIFELINES_REPORT_FILE)}`,
     );
     logSkipped(s.problems, log);
+  } else {
+    logSkipped(result.problems, log, 10);
   }
   return result;
 }

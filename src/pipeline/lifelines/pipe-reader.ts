@@ -12,7 +12,7 @@ export async function* readPipes(path: string): AsyncGenerator<RawFeature> {
   try {
     yield* readFootprints(path);
   } catch (error) {
-    if (error instanceof FootprintReadError) throw new PipeReadError(error.message.replace('footprint file', 'pipe file'));
+    if (error instanceof FootprintReadError) throw new PipeReadError(error.message.replace('footprint file', 'pipe file').replace('建筑轮廓文件', '管线文件'));
     throw error;
   }
 }

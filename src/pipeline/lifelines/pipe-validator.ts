@@ -3,11 +3,19 @@
  * at least two distinct points per part), attributes against the core lifelines
  * schema, and a depth — `depth_m` (cover to the pipe's top) or invert elevations at
  * both ends (`invert_start_m`, `invert_end_m`), as drainage surveys give them.
+ * Messages name the likely mistake: projected metres or swapped lon/lat, and a column
+ * under a near-miss name (`depth` for `depth_m`, `diameter` for `diameter_mm`).
  */
 import { z } from 'zod';
 import { LifelinePropertiesSchema } from '../../core/lifelines.ts';
 import type { Pipe, RawFeature } from './pipe.ts';
 import { pipeProblem, type PipeProblem } from './pipe-problem.ts';
+import { coordinateHint, renameHint, withHints } from '../tiles3d/input-hints.ts';
+
+/** Other names the depth column goes by. */
+const DEPTH_ALIASES = ['埋深', '覆土', '覆土深度', 'cover', 'cover_m', 'depth_cm'];
+
+const hintText = (hint: { zh: string; en: string } | null) => (hint ? ` (${hint.zh} / ${hint.en})` : '');
 
 export interface PipeValidatorOptions {
   /** Most vertices per segment (a segment is one street block, not a whole network). Default 5,000. */
@@ -70,7 +78,8 @@ export function createPipeValidator(options: PipeValidatorOptions = {}): PipeVal
           const lon = p?.[0];
           const lat = p?.[1];
           if (typeof lon !== 'number' || typeof lat !== 'number' || !(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {
-            return fail(id, 'coordinates-out-of-range', JSON.stringify(p));
+            const hint = coordinateHint(lon, lat);
+            return fail(id, 'coordinates-out-of-range', `${JSON.stringify(p)}${hint ? `: ${hint}` : ''}`);
           }
           // Repeated points make zero-length tube sections: drop them.
           if (flat.length && flat[flat.length - 2] === lon && flat[flat.length - 1] === lat) continue;
@@ -88,12 +97,12 @@ export function createPipeValidator(options: PipeValidatorOptions = {}): PipeVal
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const field = issue.path.join('.');
-        return fail(id, 'bad-attribute', `${field} = ${JSON.stringify(raw.properties[field] ?? null)}: ${issue.message}`);
+        return fail(id, 'bad-attribute', `${field} = ${JSON.stringify(raw.properties[field] ?? null)}: ${issue.message}${hintText(renameHint(raw.properties, field))}`);
       }
       const a = parsed.data;
       const invert: [number, number] | null =
         a.invert_start_m !== undefined && a.invert_end_m !== undefined ? [a.invert_start_m, a.invert_end_m] : null;
-      if (a.depth_m === undefined && !invert) return fail(id, 'missing-depth');
+      if (a.depth_m === undefined && !invert) return fail(id, 'missing-depth', withHints('没有 depth_m', 'no depth_m', [renameHint(raw.properties, 'depth_m', DEPTH_ALIASES)]));
       seen.add(id);
       return {
         ok: true,

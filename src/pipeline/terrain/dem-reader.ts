@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
+import { describeReadError } from '../../core/file-read-error.ts';
 import { decodeGeoTiffDem } from './geotiff-dem-reader.ts';
 import { decodeHgt } from './hgt-reader.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
@@ -14,6 +15,14 @@ export interface DemSource {
   format: 'geotiff' | 'hgt';
   /** EPSG code of the file's CRS (HGT is WGS84). */
   epsg: number;
+  /** Cells read as no-data because they were below −500 m without being the declared nodata value. */
+  undeclaredVoids: number;
+}
+
+/** The log line for undeclared voids, or null when there were none. */
+export function undeclaredVoidsNote(dem: DemSource, file: string): string | null {
+  if (dem.undeclaredVoids === 0) return null;
+  return `${file}: ${dem.undeclaredVoids} 个像元低于 −500 m 且未声明为 nodata，已按无数据处理 / ${dem.undeclaredVoids} cells below −500 m (not declared as nodata, e.g. −9999) read as no-data; declare it with \`gdal_edit.py -a_nodata -9999\``;
 }
 
 function isTiff(bytes: Uint8Array): boolean {
@@ -28,10 +37,10 @@ function isTiff(bytes: Uint8Array): boolean {
 
 export async function decodeDem(bytes: Uint8Array, file: string): Promise<DemSource> {
   if (isTiff(bytes)) {
-    const { grid, epsg } = await decodeGeoTiffDem(bytes, file);
-    return { grid, format: 'geotiff', epsg };
+    const { grid, epsg, undeclaredVoids } = await decodeGeoTiffDem(bytes, file);
+    return { grid, format: 'geotiff', epsg, undeclaredVoids };
   }
-  if (extname(file).toLowerCase() === '.hgt') return { grid: decodeHgt(bytes, file), format: 'hgt', epsg: 4326 };
+  if (extname(file).toLowerCase() === '.hgt') return { grid: decodeHgt(bytes, file), format: 'hgt', epsg: 4326, undeclaredVoids: 0 };
   throw new TerrainInputError(
     'not-a-dem',
     file,
@@ -44,8 +53,11 @@ export async function readDem(file: string): Promise<DemSource> {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new TerrainInputError('unreadable-file', file, `${file}: 无法读取 DEM 文件（${reason}） / cannot read the DEM (${reason}): check the path, or run \`npm run sample\` to generate var/source/dem.tif.`);
+    throw new TerrainInputError(
+      'unreadable-file',
+      file,
+      describeReadError(file, error, { zh: ' DEM 文件', en: 'DEM' }, { zh: '或运行 `npm run sample` 生成 var/source/dem.tif', en: 'or run `npm run sample` to generate var/source/dem.tif' }),
+    );
   }
   return decodeDem(bytes, file);
 }

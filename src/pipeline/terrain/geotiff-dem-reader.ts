@@ -7,6 +7,9 @@
  * Georeferencing follows GeoTIFF 1.1: the tiepoint maps raster (I, J) to (X, Y); with
  * PixelIsArea (the default) raster (0, 0) is the corner of the first pixel, so its
  * centre — our sample — is half a pixel in; with PixelIsPoint it is the sample itself.
+ *
+ * Values below −500 m are no-data even when undeclared (a −9999 void would otherwise
+ * become a −9999 m pit); how many there were is returned so the builds can say so.
  */
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
@@ -22,6 +25,12 @@ const MODEL_TYPE_PROJECTED = 1;
 const MODEL_TYPE_GEOGRAPHIC = 2;
 const RASTER_PIXEL_IS_POINT = 2;
 const USER_DEFINED = 32767;
+
+/**
+ * Lowest believable ground (m): the Dead Sea shore is −430 m. Anything lower is a void
+ * marker (−9999, −32767, −3.4e38, …) the file forgot to declare, and is read as no-data.
+ */
+export const MIN_PLAUSIBLE_ELEVATION_M = -500;
 
 function fail(code: ConstructorParameters<typeof TerrainInputError>[0], file: string, zh: string, en: string): never {
   throw new TerrainInputError(code, file, `${file}: ${zh} / ${en}`);
@@ -53,6 +62,8 @@ export interface GeoTiffDem {
   epsg: number;
   /** The nodata value the file declared, if any. */
   nodata: number | undefined;
+  /** Cells below MIN_PLAUSIBLE_ELEVATION_M that were not the declared nodata value, now no-data. */
+  undeclaredVoids: number;
 }
 
 /** Decodes GeoTIFF bytes (`file` only names the source in messages). */
@@ -106,7 +117,13 @@ export async function decodeGeoTiffDem(bytes: Uint8Array, file: string): Promise
     fail('unsupported-crs', file, `坐标范围 (${west}, ${south}, ${east}, ${north}) 不是经纬度`, `extent (${west}, ${south}, ${east}, ${north}) is not lon/lat although the file says EPSG:${epsg}: fix the CRS with \`gdal_edit.py -a_srs\` or reproject it.`);
   }
 
-  const raster = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
+  let raster: ArrayLike<number>;
+  try {
+    raster = (await image.readRasters({ samples: [0], interleave: true })) as unknown as ArrayLike<number>;
+  } catch (error) {
+    // A file cut short (an interrupted copy or download) has intact headers but its pixels end early.
+    fail('not-a-dem', file, `GeoTIFF 像元数据不完整或已损坏（${bytes.byteLength} 字节），文件可能被截断，请重新复制或导出`, `the GeoTIFF's pixel data is incomplete or damaged (${bytes.byteLength} bytes; ${error instanceof Error ? error.message : String(error)}): the file is probably truncated — copy or download it again, or re-export it with \`gdal_translate -of GTiff in out.tif\`.`);
+  }
   const nodataRaw = image.getGDALNoData();
   // Undeclared: Int16 DEMs use SRTM's −32768 for voids.
   const int16 = image.getSampleFormat() === 2 && image.getBitsPerSample() === 16;
@@ -114,10 +131,15 @@ export async function decodeGeoTiffDem(bytes: Uint8Array, file: string): Promise
   const data = new Float32Array(width * height);
   // Float32 nodata is declared as text and loses precision: compare at Float32.
   const nodata32 = nodata === undefined ? undefined : Math.fround(nodata);
+  let undeclaredVoids = 0;
   for (let i = 0; i < data.length; i++) {
     const v = raster[i]!;
-    // Below −1e6 m is a fill value (e.g. −3.4e38) even when the file forgot to declare it.
-    data[i] = v === nodata || Math.fround(v) === nodata32 || !(v > -1e6) ? Number.NaN : v;
+    if (v === nodata || Math.fround(v) === nodata32) data[i] = Number.NaN;
+    else if (!(v >= MIN_PLAUSIBLE_ELEVATION_M)) {
+      // An undeclared void (e.g. −9999): no-data, not a 10 km pit in the terrain.
+      data[i] = Number.NaN;
+      undeclaredVoids++;
+    } else data[i] = v;
   }
-  return { grid: { width, height, west, north, dx, dy, data }, epsg, nodata };
+  return { grid: { width, height, west, north, dx, dy, data }, epsg, nodata, undeclaredVoids };
 }

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DISTRICT } from '../../core/district.ts';
 import { assertCovers, assertNoHoles, fillHoles, gridRect, type LonLatRect } from './dem-coverage.ts';
-import { readDem } from './dem-reader.ts';
+import { readDem, undeclaredVoidsNote } from './dem-reader.ts';
 import { type TileRange, tilesInRange } from './geographic-tiling.ts';
 import { createLayerJson } from './layer-json.ts';
 import { stageTerrainOutput } from './output-folder.ts';
@@ -90,7 +90,10 @@ export function autoMaxZoom(demSpacingDeg: number): number {
 export async function buildTerrain(options: TerrainBuildOptions): Promise<TerrainBuildResult> {
   const started = performance.now();
   const progress = options.progress ?? (() => {});
-  const { grid: raw } = await readDem(options.input);
+  const dem = await readDem(options.input);
+  const raw = dem.grid;
+  const voids = undeclaredVoidsNote(dem, options.input);
+  if (voids) progress(voids);
   const area = options.bounds ?? gridRect(raw);
   assertCovers(raw, area, options.input);
   // With --fill-nodata, holes are interpolated first; only what stays empty fails.

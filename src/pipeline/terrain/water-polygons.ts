@@ -8,6 +8,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LonLatRect } from './dem-coverage.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
+import { describeReadError } from '../../core/file-read-error.ts';
 import { WATER_MASK_SIZE } from './water-mask.ts';
 
 /** Polygons as lists of rings (lon/lat), with their bounding boxes. */
@@ -48,8 +49,14 @@ export function parseWaterPolygons(fc: FeatureCollection | Feature, file: string
 
 export function loadWaterPolygons(file: string): WaterPolygon[] {
   let fc: FeatureCollection | Feature;
+  let text: string;
   try {
-    fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new TerrainInputError('unreadable-file', file, describeReadError(file, error, { zh: '水域 GeoJSON', en: 'water GeoJSON' }, { zh: '或去掉 --water 改用河流水位', en: 'or omit --water to use the river level' }));
+  }
+  try {
+    fc = JSON.parse(text) as FeatureCollection;
   } catch (error) {
     throw new TerrainInputError('bad-vector-data', file, `${file}: 无法读取水域 GeoJSON（${error instanceof Error ? error.message : String(error)}） / cannot read the water GeoJSON: check the path and that it is valid GeoJSON.`);
   }

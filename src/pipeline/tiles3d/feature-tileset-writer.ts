@@ -3,9 +3,11 @@
  * are read and checked: quadtree → planned tiles → glb per tile on the worker pool
  * (bounded in flight) → tileset.json + report.json in a staged folder that replaces
  * the output atomically. What a feature is, and how a tile's job is packed, stays
- * with the caller. Returns a result value, never throws for I/O.
+ * with the caller. Returns a result value, never throws for I/O. A build that fails
+ * after reading still writes its report.json (writeFailureReport), so the reasons are
+ * on disk and not only in a scrolled-away log.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TileJob } from './tile-encoder.ts';
 import { stageFolder, type StagedFolder } from '../publish/published-folder.ts';
@@ -51,7 +53,70 @@ export interface FeatureTilesetWriteOptions {
   /** Name of the input, for the report. */
   sourceName?: string;
   problems: readonly ReportedProblem[];
+  /** Features kept but changed or doubtful (e.g. a height taken from floors), listed in the report. */
+  notes?: readonly ReportedProblem[];
+  /** Warnings about the whole input (e.g. a datum shift), zh-CN / English. */
+  warnings?: readonly string[];
   progress?: (message: string) => void;
+}
+
+/** report.json: what was built (or why not), every skipped feature, every note and warning. */
+export interface FeatureTilesetReport {
+  source: string | null;
+  /** Present (true) only when the build failed; then `error` says why and no tiles were written. */
+  failed?: true;
+  error?: string;
+  skipped: number;
+  tiles: number;
+  warnings: string[];
+  noted: number;
+  problems: ReportedProblem[];
+  notes: ReportedProblem[];
+  [count: string]: unknown;
+}
+
+const listed = (problems: readonly ReportedProblem[] | undefined) => (problems ?? []).map(({ index, id, reason, message }) => ({ index, id, reason, message }));
+
+/** Writes `dir/report.json` atomically (a temporary file renamed into place). */
+function writeReport(dir: string, report: FeatureTilesetReport): void {
+  const temp = join(dir, `.${REPORT_FILE}.tmp-${process.pid}-${Date.now()}`);
+  writeFileSync(temp, JSON.stringify(report, null, 1) + '\n');
+  renameSync(temp, join(dir, REPORT_FILE));
+}
+
+/**
+ * The report of a build that failed before any tile was written (every feature bad,
+ * --strict): `outDir/report.json` with `failed: true`, the error and every problem.
+ * The tiles already in `outDir` (a previous build's) are left as they were. Returns
+ * the path written, or null when even that is impossible (the error says why anyway).
+ */
+export function writeFailureReport(options: {
+  outDir: string;
+  sourceName?: string;
+  error: string;
+  counts: Record<string, number>;
+  problems: readonly ReportedProblem[];
+  notes?: readonly ReportedProblem[];
+  warnings?: readonly string[];
+}): string | null {
+  try {
+    mkdirSync(options.outDir, { recursive: true });
+    writeReport(options.outDir, {
+      source: options.sourceName ?? null,
+      failed: true,
+      error: options.error,
+      ...options.counts,
+      skipped: options.problems.length,
+      tiles: 0,
+      warnings: [...(options.warnings ?? [])],
+      noted: options.notes?.length ?? 0,
+      problems: listed(options.problems),
+      notes: listed(options.notes),
+    });
+    return join(options.outDir, REPORT_FILE);
+  } catch {
+    return null;
+  }
 }
 
 export interface FeatureTilesetStats {
@@ -154,14 +219,16 @@ export async function writeFeatureTileset(options: FeatureTilesetWriteOptions): 
     const tilesetText = JSON.stringify(tileset);
     writeFileSync(join(staged.path, TILESET_FILE), tilesetText);
     stats.bytes += tilesetText.length;
-    const report = {
+    writeReport(staged.path, {
       source,
       ...options.counts,
       skipped: options.problems.length,
       tiles: tiles.length,
-      problems: options.problems.map(({ index, id, reason, message }) => ({ index, id, reason, message })),
-    };
-    writeFileSync(join(staged.path, REPORT_FILE), JSON.stringify(report, null, 1) + '\n');
+      warnings: [...(options.warnings ?? [])],
+      noted: options.notes?.length ?? 0,
+      problems: listed(options.problems),
+      notes: listed(options.notes),
+    });
     staged.commit();
   } catch (error) {
     failed = true;

@@ -6,7 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
-import { readDem } from '../terrain/dem-reader.ts';
+import { readDem, undeclaredVoidsNote } from '../terrain/dem-reader.ts';
+import { isTerrainInputError } from '../terrain/terrain-input-error.ts';
 import { REPORT_FILE, type ReportedProblem } from './feature-tileset-writer.ts';
 
 export interface TilesetCommandPaths {
@@ -99,10 +100,13 @@ export function parseTilesetArgs(argv: string[], defaults: TilesetCommandPaths, 
 }
 
 /** Reads the DEM (GeoTIFF or SRTM .hgt, via the terrain pipeline's reader) or says why not. */
-export async function readDemGrid(path: string): Promise<{ ok: true; grid: ElevationGrid } | { ok: false; error: string }> {
+export async function readDemGrid(path: string): Promise<{ ok: true; grid: ElevationGrid; note: string | null } | { ok: false; error: string }> {
   try {
-    return { ok: true, grid: (await readDem(path)).grid };
+    const dem = await readDem(path);
+    return { ok: true, grid: dem.grid, note: undeclaredVoidsNote(dem, path) };
   } catch (error) {
+    // The terrain reader's errors already name the file, the cause and the fix.
+    if (isTerrainInputError(error)) return { ok: false, error: error.message };
     return { ok: false, error: `无法读取高程模型 / cannot read the DEM ${path}: ${(error as Error).message}` };
   }
 }

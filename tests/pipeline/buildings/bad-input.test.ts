@@ -95,11 +95,14 @@ describe('bad input', () => {
     if (!result.ok) expect(result.error).toMatch(/cannot write/);
   });
 
-  it('fails cleanly, writing nothing, when no building is usable', async () => {
+  it('fails cleanly when no building is usable: no tiles, but the report says why', async () => {
     const out = join(dir, 'none');
     const onlyBad = cases.filter(([, r]) => r !== 'duplicate-id').map(([f]) => f);
     const result = await buildBuildingsTileset({ features: onlyBad, grid: district.grid, outDir: out, workers: 0 });
     expect(result.ok).toBe(false);
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual([REPORT_FILE]);
+    const report = JSON.parse(readFileSync(join(out, REPORT_FILE), 'utf8')) as { failed: boolean; skipped: number; problems: unknown[] };
+    expect(report).toMatchObject({ failed: true, skipped: onlyBad.length });
+    expect(report.problems).toHaveLength(onlyBad.length);
   });
 });

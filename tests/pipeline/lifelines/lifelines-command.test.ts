@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLifelinesTileset } from '../../../src/pipeline/lifelines/build-lifelines-tileset.ts';
@@ -26,7 +26,7 @@ describe('the lifelines command', () => {
     expect(!missingDem.ok && missingDem.error).toMatch(/cannot read the DEM/);
   });
 
-  it('with --strict stops at the first bad segment and leaves no output behind', async () => {
+  it('with --strict stops at the first bad segment: no tiles, only the report of why', async () => {
     const network = createSyntheticNetwork({ count: 40 });
     const features = [...network.features()];
     features[3] = { ...features[3]!, properties: { ...features[3]!.properties, condition: 'broken' } };
@@ -34,7 +34,10 @@ describe('the lifelines command', () => {
     const result = await buildLifelinesTileset({ features, grid: network.grid, outDir: out, workers: 0, strict: true });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toMatch(/condition/);
-    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(out)).toEqual(['report.json']);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { failed: boolean; problems: { reason: string }[] };
+    expect(report).toMatchObject({ failed: true, problems: [{ reason: 'bad-attribute' }] });
+    expect(existsSync(join(out, 'tileset.json'))).toBe(false);
     expect(readdirSync(dir, { recursive: true }).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 
