@@ -149,7 +149,7 @@ async function readCollection(path: string): Promise<FeatureCollection | ImportP
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { row: 1, column: null, reason: describeReadError(path, error, { zh: ' GeoJSON 文件', en: 'GeoJSON file' }, { zh: '或用 --source 指向 `npm run sample` 生成的 tiles/source', en: 'or point --source at the tiles/source folder `npm run sample` writes' }) };
+    return { row: 1, column: null, reason: describeReadError(path, error, { zh: ' GeoJSON 文件', en: 'GeoJSON file' }, { zh: '或用 --source 指向 `npm run sample` 生成的 var/source', en: 'or point --source at the var/source folder `npm run sample` writes' }) };
   }
   try {
     const json = JSON.parse(text) as FeatureCollection;
