@@ -1,0 +1,438 @@
+/**
+ * Hand-over GeoJSON, read feature by feature: the one reader behind every GeoJSON
+ * input of the pipeline and the archive (footprints, pipes, the building registry
+ * and its areas, roads, outlines, water, rail).
+ *
+ * Why streamed: reading a file into one string and `JSON.parse`-ing it held the
+ * text and the whole object tree at once. A valid 600 MB FeatureCollection could
+ * not be read at all (V8's strings stop at 0x1fffffe8 characters: "Cannot create a
+ * string longer than 0x1fffffe8"), and `npm run tiles:buildings` on a 310 MB /
+ * 700,000-building file peaked at 2,759 MB RSS (2.78 GB in the issue's own run),
+ * against the "1M buildings within 2 GB" target. Read here in 1 MiB chunks, the
+ * same file peaks at 1,004 MB and a 642 MB file (> 0x1fffffe8 characters, 1.45M
+ * buildings) is read at all (measured 2026-12-02 with `bench/large-geojson.ts`,
+ * `/usr/bin/time -v`, 2 shared cores; see src/pipeline/buildings/README.md).
+ *
+ * Parsing is `@streamparser/json` (zero dependencies, TypeScript): on a 106 MB
+ * FeatureCollection it read 200,000 features in 4.0 s where `stream-json` 3.8 took
+ * 10.4 s (`JSON.parse` of the whole string: 1.4 s, at 550 MB RSS). Bytes are decoded
+ * by a fatal streaming `TextDecoder`, so invalid UTF-8 (a GBK export, typically) is
+ * found as it is read, at its byte offset, and a UTF-8 byte-order mark is dropped.
+ *
+ * Every failure is a `GeoJsonProblem` value (file, reason, byte offset, feature
+ * index, a zh-CN / English message saying what to do), never a raw stack trace:
+ * generators throw it inside a `GeoJsonReadError`, the `read…Collection` helpers
+ * return it.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { JSONParser } from '@streamparser/json';
+import type { Feature, FeatureCollection } from 'geojson';
+
+export type GeoJsonProblemReason = 'missing-file' | 'unreadable' | 'empty' | 'not-utf8' | 'invalid-json' | 'truncated' | 'not-geojson';
+
+export interface GeoJsonProblem {
+  /** The file as the caller named it. */
+  file: string;
+  reason: GeoJsonProblemReason;
+  /** Byte offset in the file where it went wrong, when it is one place. */
+  offset?: number;
+  /** 0-based index of the feature being read when it went wrong. */
+  featureIndex?: number;
+  /** What is wrong and what to do, zh-CN / English, naming the file. */
+  message: string;
+}
+
+/** A `GeoJsonProblem` thrown out of a feature generator; `message` is the problem's. */
+export class GeoJsonReadError extends Error {
+  readonly problem: GeoJsonProblem;
+  constructor(problem: GeoJsonProblem) {
+    super(problem.message);
+    this.name = 'GeoJsonReadError';
+    this.problem = problem;
+  }
+}
+
+/** One feature as found in the file, not yet checked: validators do that. */
+export interface StreamedFeature {
+  /** 0-based position in the file. */
+  index: number;
+  feature: unknown;
+}
+
+export interface GeoJsonReadOptions {
+  /** Bytes read at a time (default `CHUNK_BYTES`). */
+  chunkBytes?: number;
+  /** Refuse a single Feature or a bare array of features: only a FeatureCollection will do. */
+  featureCollectionOnly?: boolean;
+}
+
+export type GeoJsonResult<T> = { ok: true; value: T } | { ok: false; problem: GeoJsonProblem };
+
+/** Bytes read at a time: a few thousand features; the chunk is all the text held. */
+export const CHUNK_BYTES = 1 << 20;
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+function hex(bytes: Uint8Array): string {
+  return [...bytes].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+}
+
+/** A GBK/GB18030 double-byte character: lead 0x81–0xFE, trail 0x40–0xFE but not 0x7F. */
+function looksLikeGbk(bytes: Uint8Array): boolean {
+  const [a, b] = [bytes[0], bytes[1]];
+  return a !== undefined && b !== undefined && a >= 0x81 && a <= 0xfe && b >= 0x40 && b <= 0xfe && b !== 0x7f;
+}
+
+function decodes(bytes: Uint8Array, stream: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes, { stream });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where in `bytes` (which start on a character boundary) the first invalid UTF-8
+ * sequence starts. Only called once a fatal decoder has refused the bytes.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  // The longest prefix a streaming decoder accepts ends just before the byte that
+  // cannot continue it; the bad sequence starts at the last character boundary.
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (decodes(bytes.subarray(0, mid), true)) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let start = lo; start >= Math.max(0, lo - 3); start--) if (decodes(bytes.subarray(0, start), false)) return start;
+  return lo;
+}
+
+function readProblem(file: string, error: unknown): GeoJsonProblem {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') {
+    return { file, reason: 'missing-file', message: `${file}: 找不到文件，请检查路径 / file not found: check the path` };
+  }
+  const why =
+    code === 'EISDIR'
+      ? '是文件夹而不是文件 / is a folder, not a file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? '没有读取权限 / no permission to read it'
+        : `无法读取（${code ?? (error instanceof Error ? error.message : String(error))}）/ cannot read it (${code ?? 'I/O error'})`;
+  return { file, reason: 'unreadable', message: `${file}: ${why}` };
+}
+
+/**
+ * The push parser shared by the async and sync readers: bytes in, finished
+ * features out. A FeatureCollection (features streamed one by one), a bare array
+ * of features, or a single Feature.
+ */
+class FeatureSplitter {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private parser: JSONParser | undefined;
+  private mode: 'collection' | 'array' | undefined;
+  /** The small top-level members of an object document: type, and a single Feature's own. */
+  private readonly top: Record<string, unknown> = {};
+  private out: StreamedFeature[] = [];
+  private failure: Error | undefined;
+  private count = 0;
+  /** File bytes pushed so far. */
+  private bytes = 0;
+  /** The text last given to the parser, and the file byte and character it starts at. */
+  private lastText = '';
+  private lastTextBytes = 0;
+  /** The last bytes of the previous chunk: a character may straddle two chunks. */
+  private tail = new Uint8Array(0);
+  /** The file's first three bytes, to spot a byte-order mark. */
+  private readonly head: number[] = [];
+  private bomBytes = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly collectionOnly = false,
+  ) {}
+
+  private problem(reason: GeoJsonProblemReason, message: string, offset?: number): GeoJsonReadError {
+    return new GeoJsonReadError({ file: this.file, reason, offset, featureIndex: this.count, message: `${this.file}: ${message}` });
+  }
+
+  push(chunk: Uint8Array): StreamedFeature[] {
+    const start = this.bytes;
+    // The decoder drops a byte-order mark; offsets still count it.
+    for (let i = 0; this.head.length < 3 && i < chunk.length; i++) {
+      this.head.push(chunk[i]!);
+      if (this.head.length === 3 && BOM.every((byte, k) => this.head[k] === byte)) {
+        this.bomBytes = 3;
+        this.lastTextBytes += 3;
+      }
+    }
+    let text: string;
+    try {
+      text = this.decoder.decode(chunk, { stream: true });
+    } catch {
+      throw this.notUtf8(chunk, start);
+    }
+    this.bytes += chunk.length;
+    this.tail = chunk.subarray(Math.max(0, chunk.length - 3)).slice();
+    this.feed(text);
+    return this.take();
+  }
+
+  /** Ends the input: the last features, or why the file is not a whole GeoJSON document. */
+  finish(): StreamedFeature[] {
+    let text: string;
+    try {
+      text = this.decoder.decode();
+    } catch {
+      throw this.problem(
+        'truncated',
+        `文件在第 ${this.bytes} 字节处断在一个字符中间，可能未复制完整 / the file ends in the middle of a character at byte ${this.bytes}: it was probably cut short; copy or export it again`,
+        this.bytes,
+      );
+    }
+    this.feed(text);
+    if (!this.parser) {
+      throw this.problem('empty', '文件为空 / the file is empty: export the layer again as a GeoJSON FeatureCollection');
+    }
+    if (!this.parser.isEnded) {
+      this.parser.end();
+      if (this.failure) throw this.truncated();
+    }
+    if (this.failure) throw this.parseFailure();
+    if (this.mode === 'collection') {
+      const type = this.top.type;
+      if (type === 'Feature' && !this.collectionOnly) {
+        const { type: _type, ...rest } = this.top;
+        this.out.push({ index: this.count++, feature: { type, ...rest } });
+      } else if (type !== 'FeatureCollection') {
+        throw this.notGeoJson(type);
+      } else if (!this.top.sawFeatures) {
+        throw this.problem('not-geojson', '缺少 features 数组 / the FeatureCollection has no "features" array: it is not GeoJSON as expected; export the layer again');
+      }
+    }
+    return this.take();
+  }
+
+  private take(): StreamedFeature[] {
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  private feed(text: string): void {
+    if (text.length === 0) return;
+    if (!this.parser) {
+      const lead = text.trimStart();
+      if (lead.length === 0) {
+        this.advance(text);
+        return;
+      }
+      const first = lead[0];
+      if (first !== '{' && first !== '[') {
+        this.advance(text);
+        throw this.problem(
+          'not-geojson',
+          `不是 GeoJSON：应以 { 开头，实为 “${lead.slice(0, 20)}” / not GeoJSON: a FeatureCollection starts with "{", this file with "${lead.slice(0, 20)}"`,
+          this.lastTextBytes,
+        );
+      }
+      this.mode = first === '[' ? 'array' : 'collection';
+      if (this.mode === 'array' && this.collectionOnly) {
+        this.advance(text);
+        throw this.problem('not-geojson', '是 JSON 数组而不是 GeoJSON FeatureCollection / a JSON array, not a GeoJSON FeatureCollection: export the layer as a FeatureCollection');
+      }
+      this.parser = this.createParser(this.mode);
+    }
+    if (this.parser.isEnded) {
+      this.advance(text);
+      if (text.trim().length > 0) throw this.trailing();
+      return;
+    }
+    this.advance(text);
+    this.parser.write(text);
+    if (this.failure) throw this.parseFailure();
+  }
+
+  private advance(text: string): void {
+    this.lastTextBytes += Buffer.byteLength(this.lastText);
+    this.lastText = text;
+  }
+
+  private createParser(mode: 'collection' | 'array'): JSONParser {
+    const parser = new JSONParser({
+      paths: mode === 'array' ? ['$.*'] : ['$.features.*', '$.type', '$.id', '$.geometry', '$.properties', '$.features'],
+      keepStack: false,
+    });
+    parser.onValue = ({ value, key, stack }) => {
+      if (typeof key === 'number') {
+        this.out.push({ index: this.count++, feature: value });
+      } else if (stack.length === 1 && typeof key === 'string') {
+        if (key === 'features') this.top.sawFeatures = true;
+        else this.top[key] = value;
+        const wrong = value !== 'FeatureCollection' && (value !== 'Feature' || this.collectionOnly);
+        if (key === 'type' && wrong && !this.failure) this.failure = this.notGeoJson(value);
+      }
+    };
+    parser.onError = (error) => {
+      this.failure ??= error;
+    };
+    return parser;
+  }
+
+  private notGeoJson(type: unknown): GeoJsonReadError {
+    const shown = type === undefined ? '无 / none' : JSON.stringify(type);
+    return this.problem(
+      'not-geojson',
+      `不是 GeoJSON FeatureCollection（type 为 ${shown}）/ not a GeoJSON FeatureCollection (its "type" is ${type === undefined ? 'missing' : JSON.stringify(type)}): export the layer as GeoJSON`,
+    );
+  }
+
+  /** File byte offset of a parser position (the parser counts UTF-8 bytes of the text it was given). */
+  private byteOffset(position: number): number {
+    return position + this.bomBytes;
+  }
+
+  private parseFailure(): GeoJsonReadError {
+    const failure = this.failure!;
+    if (failure instanceof GeoJsonReadError) return failure;
+    if (/ended in (mid-parsing|the middle)/i.test(failure.message)) return this.truncated();
+    const at = /absolute position "?(\d+)/.exec(failure.message);
+    const offset = at ? this.byteOffset(Number(at[1])) : this.lastTextBytes;
+    if (/in state ENDED/.test(failure.message)) return this.trailing(offset);
+    return this.problem(
+      'invalid-json',
+      `JSON 语法错误，第 ${offset} 字节附近（要素 #${this.count}）/ invalid JSON near byte ${offset} (in feature #${this.count}): ${failure.message}; fix the file there or export it again`,
+      offset,
+    );
+  }
+
+  private trailing(offset = this.lastTextBytes): GeoJsonReadError {
+    return this.problem(
+      'invalid-json',
+      `GeoJSON 结束后还有多余内容（第 ${offset} 字节附近）/ unexpected content after the end of the GeoJSON near byte ${offset}: is it two files pasted together?`,
+      offset,
+    );
+  }
+
+  private truncated(): GeoJsonReadError {
+    return this.problem(
+      'truncated',
+      `文件不完整：在第 ${this.bytes} 字节处意外结束（已读 ${this.count} 个要素），可能未复制或导出完整 / the file ends unexpectedly at byte ${this.bytes}, after ${this.count} features: it was probably cut short while copying or exporting; copy or export it again`,
+      this.bytes,
+    );
+  }
+
+  private notUtf8(chunk: Uint8Array, chunkStart: number): GeoJsonReadError {
+    // Bytes of a character begun in the previous chunk and still pending.
+    const pending = chunkStart - this.lastTextBytes - Buffer.byteLength(this.lastText);
+    const carried = pending > 0 ? this.tail.subarray(this.tail.length - pending) : new Uint8Array(0);
+    const bytes = new Uint8Array(carried.length + chunk.length);
+    bytes.set(carried);
+    bytes.set(chunk, carried.length);
+    const at = firstInvalidUtf8(bytes);
+    const offset = chunkStart - carried.length + at;
+    // Parse the good text before it, so that the feature index is the one it is in
+    // (and a JSON error earlier in the file is reported first).
+    this.bytes = offset;
+    this.feed(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(chunkStart === 0 ? this.bomBytes : 0, at)));
+    const seen = bytes.subarray(at, at + 4);
+    const gbk = looksLikeGbk(seen);
+    return this.problem(
+      'not-utf8',
+      gbk
+        ? `文件不是 UTF-8 编码（疑似 GBK）：第 ${offset} 字节起为 ${hex(seen)}（要素 #${this.count}）；请另存为 UTF-8 / the file is not UTF-8 (looks like GBK): bytes ${hex(seen)} at byte ${offset} (feature #${this.count}); save it as UTF-8`
+        : `文件不是 UTF-8 编码：第 ${offset} 字节起为 ${hex(seen)}（要素 #${this.count}）；请另存为 UTF-8 / the file is not UTF-8: bytes ${hex(seen)} at byte ${offset} (feature #${this.count}); save it as UTF-8`,
+      offset,
+    );
+  }
+
+}
+
+/**
+ * The features of a GeoJSON file, one at a time, reading 1 MiB ahead at most.
+ * Throws `GeoJsonReadError` (with its `GeoJsonProblem`) for a file that cannot be
+ * read, is not UTF-8, is not JSON, is cut short, or is not a FeatureCollection.
+ */
+export async function* streamGeoJsonFeatures(file: string, options: GeoJsonReadOptions = {}): AsyncGenerator<StreamedFeature> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    throw new GeoJsonReadError(readProblem(file, error));
+  }
+  try {
+    const splitter = new FeatureSplitter(file, options.featureCollectionOnly);
+    const buffer = new Uint8Array(options.chunkBytes ?? CHUNK_BYTES);
+    for (;;) {
+      let n: number;
+      try {
+        ({ bytesRead: n } = await handle.read(buffer, 0, buffer.length, null));
+      } catch (error) {
+        throw new GeoJsonReadError(readProblem(file, error));
+      }
+      if (n === 0) break;
+      yield* splitter.push(buffer.subarray(0, n));
+    }
+    yield* splitter.finish();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The same, synchronously, for the small reference layers read by synchronous code. */
+export function* streamGeoJsonFeaturesSync(file: string, options: GeoJsonReadOptions = {}): Generator<StreamedFeature> {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw new GeoJsonReadError(readProblem(file, error));
+  }
+  try {
+    const splitter = new FeatureSplitter(file, options.featureCollectionOnly);
+    const buffer = new Uint8Array(options.chunkBytes ?? CHUNK_BYTES);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buffer, 0, buffer.length, null);
+      } catch (error) {
+        throw new GeoJsonReadError(readProblem(file, error));
+      }
+      if (n === 0) break;
+      yield* splitter.push(buffer.subarray(0, n));
+    }
+    yield* splitter.finish();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function asCollection(features: unknown[]): FeatureCollection {
+  return { type: 'FeatureCollection', features: features as Feature[] };
+}
+
+/** A whole (small) GeoJSON file as a FeatureCollection, or the problem with it. */
+export async function readGeoJsonCollection(file: string, options: GeoJsonReadOptions = {}): Promise<GeoJsonResult<FeatureCollection>> {
+  const features: unknown[] = [];
+  try {
+    for await (const f of streamGeoJsonFeatures(file, options)) features.push(f.feature);
+  } catch (error) {
+    if (error instanceof GeoJsonReadError) return { ok: false, problem: error.problem };
+    throw error;
+  }
+  return { ok: true, value: asCollection(features) };
+}
+
+/** `readGeoJsonCollection`, synchronously. */
+export function readGeoJsonCollectionSync(file: string, options: GeoJsonReadOptions = {}): GeoJsonResult<FeatureCollection> {
+  const features: unknown[] = [];
+  try {
+    for (const f of streamGeoJsonFeaturesSync(file, options)) features.push(f.feature);
+  } catch (error) {
+    if (error instanceof GeoJsonReadError) return { ok: false, problem: error.problem };
+    throw error;
+  }
+  return { ok: true, value: asCollection(features) };
+}
