@@ -3,12 +3,12 @@
  * and `areas.geojson` (renewal areas and old communities): each building gets its
  * centroid and the ids of the areas that centroid falls in.
  */
-import { readFile } from 'node:fs/promises';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import { AreaPropertiesSchema } from '../../core/renewal-areas.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
 import type { ImportProblem } from './import-problem.ts';
+import { readGeoJsonCollection } from '../../sources/geojson-stream.ts';
 
 type Rings = Position[][];
 
@@ -143,16 +143,11 @@ function round7(v: number): number {
   return Math.round(v * 1e7) / 1e7;
 }
 
+/** Streamed (src/sources/geojson-stream.ts): a BOM is fine, GBK or a cut-short file is a problem naming the file. */
 async function readCollection(path: string): Promise<FeatureCollection | ImportProblem> {
-  try {
-    const json = JSON.parse(await readFile(path, 'utf8')) as FeatureCollection;
-    if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-      return { row: 1, column: null, reason: `${path}: 不是 GeoJSON FeatureCollection / not a GeoJSON FeatureCollection` };
-    }
-    return json;
-  } catch (error) {
-    return { row: 1, column: null, reason: `${path}: 无法读取 / cannot read: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  const read = await readGeoJsonCollection(path);
+  if (read.ok) return read.value;
+  return { row: (read.problem.featureIndex ?? 0) + 1, column: null, reason: read.problem.message };
 }
 
 export async function readRegistry(buildingsPath: string, areasPath: string | null): Promise<{ buildings: RegistryBuilding[]; areas: AreaRecord[]; problems: ImportProblem[] }> {

@@ -3,11 +3,11 @@
  * tile's 256 × 256 mask is rasterised with @napi-rs/canvas (even-odd fill, so holes —
  * islands — stay land).
  */
-import { readFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LonLatRect } from './dem-coverage.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
+import { readGeoJsonCollectionSync } from '../../sources/geojson-stream.ts';
 import { WATER_MASK_SIZE } from './water-mask.ts';
 
 /** Polygons as lists of rings (lon/lat), with their bounding boxes. */
@@ -47,13 +47,10 @@ export function parseWaterPolygons(fc: FeatureCollection | Feature, file: string
 }
 
 export function loadWaterPolygons(file: string): WaterPolygon[] {
-  let fc: FeatureCollection | Feature;
-  try {
-    fc = JSON.parse(readFileSync(file, 'utf8')) as FeatureCollection;
-  } catch (error) {
-    throw new TerrainInputError('bad-vector-data', file, `${file}: 无法读取水域 GeoJSON（${error instanceof Error ? error.message : String(error)}） / cannot read the water GeoJSON: check the path and that it is valid GeoJSON.`);
-  }
-  return parseWaterPolygons(fc, file);
+  // The shared GeoJSON reader (src/sources/geojson-stream.ts): a single Feature comes back as a collection of one.
+  const read = readGeoJsonCollectionSync(file);
+  if (!read.ok) throw new TerrainInputError('bad-vector-data', file, `${read.problem.message} (水域 / the water polygons, --water)`);
+  return parseWaterPolygons(read.value, file);
 }
 
 const intersects = (a: LonLatRect, b: LonLatRect) => a.west < b.east && a.east > b.west && a.south < b.north && a.north > b.south;
