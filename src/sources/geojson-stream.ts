@@ -141,7 +141,7 @@ class FeatureSplitter {
   private count = 0;
   /** File bytes pushed so far. */
   private bytes = 0;
-  /** The text last given to the parser, and the file byte and character it starts at. */
+  /** The text last given to the parser, and the file byte it starts at. */
   private lastText = '';
   private lastTextBytes = 0;
   /** The last bytes of the previous chunk: a character may straddle two chunks. */
@@ -209,8 +209,6 @@ class FeatureSplitter {
         this.out.push({ index: this.count++, feature: { type, ...rest } });
       } else if (type !== 'FeatureCollection') {
         throw this.notGeoJson(type);
-      } else if (!this.top.sawFeatures) {
-        throw this.problem('not-geojson', '缺少 features 数组 / the FeatureCollection has no "features" array: it is not GeoJSON as expected; export the layer again');
       }
     }
     return this.take();
@@ -263,15 +261,15 @@ class FeatureSplitter {
 
   private createParser(mode: 'collection' | 'array'): JSONParser {
     const parser = new JSONParser({
-      paths: mode === 'array' ? ['$.*'] : ['$.features.*', '$.type', '$.id', '$.geometry', '$.properties', '$.features'],
+      // Not '$.features' itself: the parser would keep every feature to emit the array.
+      paths: mode === 'array' ? ['$.*'] : ['$.features.*', '$.type', '$.id', '$.geometry', '$.properties'],
       keepStack: false,
     });
     parser.onValue = ({ value, key, stack }) => {
       if (typeof key === 'number') {
         this.out.push({ index: this.count++, feature: value });
       } else if (stack.length === 1 && typeof key === 'string') {
-        if (key === 'features') this.top.sawFeatures = true;
-        else this.top[key] = value;
+        this.top[key] = value;
         const wrong = value !== 'FeatureCollection' && (value !== 'Feature' || this.collectionOnly);
         if (key === 'type' && wrong && !this.failure) this.failure = this.notGeoJson(value);
       }

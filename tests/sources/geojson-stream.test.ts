@@ -132,7 +132,6 @@ describe('streamGeoJsonFeatures', () => {
       [write('broken.geojson', collection(3).replace('"Feature"', '"Feature" oops')), 'invalid-json', /invalid JSON near byte \d+ \(in feature #0\)/],
       [write('twice.geojson', collection(1) + collection(1)), 'invalid-json', /after the end of the GeoJSON/],
       [write('topology.geojson', '{"type":"Topology","objects":{}}'), 'not-geojson', /its "type" is "Topology"/],
-      [write('no-features.geojson', '{"type":"FeatureCollection"}'), 'not-geojson', /no "features" array/],
       [write('csv.geojson', 'id,name\n1,a\n'), 'not-geojson', /not GeoJSON/],
     ];
     mkdirSync(join(dir, 'folder.geojson'));
@@ -149,5 +148,33 @@ describe('streamGeoJsonFeatures', () => {
     const problem = await problemOf(write('broken2.geojson', broken), 16);
     expect(problem.offset).toBe(offset);
     expect(problem.featureIndex).toBe(2);
+  });
+});
+
+describe('memory', () => {
+  it('keeps no feature it has handed over: the parser holds one feature, not the collection', async () => {
+    // Features are handed over by reference: a FinalizationRegistry sees them
+    // collected while the file is still being read, which it cannot if the parser
+    // keeps the features array (as it does when '$.features' itself is a path).
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const path = write('many.geojson', collection(20_000));
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => collected++);
+    let n = 0;
+    for await (const { feature: f } of streamGeoJsonFeatures(path, { chunkBytes: 64 * 1024 })) {
+      registry.register(f as object, null);
+      if (++n % 2_000 === 0) {
+        gc();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(n).toBe(20_000);
+    // All but the last chunk's worth (~400 features in 64 KiB) are gone before the end.
+    expect(collected).toBeGreaterThan(15_000);
   });
 });
