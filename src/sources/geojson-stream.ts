@@ -4,14 +4,17 @@
  * and its areas, roads, outlines, water, rail).
  *
  * Why streamed: reading a file into one string and `JSON.parse`-ing it held the
- * text and the whole object tree at once. A valid 600 MB FeatureCollection could
- * not be read at all (V8's strings stop at 0x1fffffe8 characters: "Cannot create a
- * string longer than 0x1fffffe8"), and `npm run tiles:buildings` on a 310 MB /
- * 700,000-building file peaked at 2,759 MB RSS (2.78 GB in the issue's own run),
- * against the "1M buildings within 2 GB" target. Read here in 1 MiB chunks, the
- * same file peaks at 1,004 MB and a 642 MB file (> 0x1fffffe8 characters, 1.45M
- * buildings) is read at all (measured 2026-12-02 with `bench/large-geojson.ts`,
- * `/usr/bin/time -v`, 2 shared cores; see src/pipeline/buildings/README.md).
+ * text and the whole object tree at once. A valid 653 MB FeatureCollection (1.45M
+ * buildings, 593M characters) could not be read at all: V8's strings stop at
+ * 0x1fffffe8 characters ("Cannot create a string longer than 0x1fffffe8"), and
+ * `npm run tiles:buildings` on a 315 MB / 700,000-building file peaked at 2,801 MB
+ * RSS (the issue's own run: 2.78 GB for 300 MB / 708k), against the "1M buildings
+ * within 2 GB" target. Streamed, the 315 MB file peaks at 1,470 MB, a 450 MB / 1M
+ * file at 2,047 MB, and the 653 MB one is built, at 2,693 MB (`bench/large-geojson.ts`:
+ * `/usr/bin/time -v`, 2 workers, 2 cores shared with other jobs, load ≈ 11,
+ * 2026-12-02; see src/pipeline/buildings/README.md). What remains is the build's own
+ * keep (the building store holds every building's properties) and GC headroom, not
+ * the file.
  *
  * Parsing is `@streamparser/json` (zero dependencies, TypeScript), given the file's
  * bytes 64 KiB at a time. On a 106 MB FeatureCollection of 200,000 features it took
