@@ -54,7 +54,7 @@ export interface SqliteStoreOptions {
   path: string;
   /** Open read-only (no migrations run). Default false. */
   readonly?: boolean;
-  /** ms to wait for another process's write lock (the wait blocks the thread). Default 10 000, for the CLIs; the server passes 200 (api/archive-api-from-env.ts). */
+  /** ms to wait for another process's write lock (the wait blocks the thread). Default 10 000, for the CLIs; the server passes 200 (src/server/archive-api-from-env.ts). */
   busyTimeoutMs?: number;
   /** Page cache size (MiB); memory-mapped reads get four times that. Default 64. */
   cacheMiB?: number;

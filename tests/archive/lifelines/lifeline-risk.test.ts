@@ -15,7 +15,7 @@ import { importSourceFolder } from '../../../src/archive/import/archive-importer
 import { importLifelinesFile } from '../../../src/archive/lifelines/lifeline-file-import.ts';
 import { lineToPolygonsDistance, segmentSegmentDistance, type LocalPolygon, type Xy } from '../../../src/archive/lifelines/pipe-distance.ts';
 import { LifelineQueries } from '../../../src/archive/lifelines/lifeline-queries.ts';
-import { createServer } from '../../../src/archive/server/create-server.ts';
+import { createServer } from '../../../src/server/create-server.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
 import { generateSampleWorld } from '../../../src/pipeline/sample/sample-world.ts';
 import { createLocalProjection } from '../../../src/core/local-projection.ts';
