@@ -2,7 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault, onRequestAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ArchiveConfig } from '../config.ts';
-import type { LifelineQueries } from '../lifelines/lifeline-queries.ts';
+import type { LifelineQueries } from '../store/sqlite/lifelines.ts';
 import type { ArchiveStore, Role, UserRecord } from '../store/archive-store.ts';
 import type { GradesFeed } from './grades-feed.ts';
 import type { VersionedCache } from './versioned-cache.ts';

@@ -11,9 +11,9 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { shanghaiDay } from '../../core/calendar-day.ts';
 import type { ArchiveConfig } from '../config.ts';
 import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.ts';
-import { LifelineQueries } from '../lifelines/lifeline-queries.ts';
+import { LifelineQueries } from '../store/sqlite/lifelines.ts';
 import type { ArchiveStore } from '../store/archive-store.ts';
-import { SqliteArchiveStore } from '../store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../store/sqlite/records.ts';
 import type { ArchiveApiContext } from './api-context.ts';
 import { archiveErrorHandler } from './api-errors.ts';
 import { registerDossierRoutes } from './dossier-routes.ts';

@@ -4,7 +4,7 @@
  * buildings' current grades; age and distance come from the query string.
  */
 import type { FastifyReply } from 'fastify';
-import { RiskOptionError, type LifelineQueries } from '../lifelines/lifeline-queries.ts';
+import { RiskOptionError, type LifelineQueries } from '../store/sqlite/lifelines.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { sendError } from './api-errors.ts';
 import { CodeParams, ErrorBody } from './api-schemas.ts';

@@ -1,7 +1,7 @@
 import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeMap } from '../../../src/archive/store/archive-store.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/records.ts';
 import { type ApiHarness, startApiHarness } from './api-harness.ts';
 
 function openStream(port: number, headers: Record<string, string> = {}): Promise<{ res: IncomingMessage; next: (pattern: RegExp) => Promise<string> }> {

@@ -15,8 +15,8 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import { importLifelines } from '../../../src/archive/lifelines/lifeline-importer.ts';
-import { LifelineQueries } from '../../../src/archive/lifelines/lifeline-queries.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { LifelineQueries } from '../../../src/archive/store/sqlite/lifelines.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/records.ts';
 import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 

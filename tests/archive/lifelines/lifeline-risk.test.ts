@@ -14,9 +14,9 @@ import { archiveApiPlugin } from '../../../src/archive/api/archive-api-plugin.ts
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import { importLifelinesFile } from '../../../src/archive/lifelines/lifeline-file-import.ts';
 import { lineToPolygonsDistance, segmentSegmentDistance, type LocalPolygon, type Xy } from '../../../src/archive/lifelines/pipe-distance.ts';
-import { LifelineQueries } from '../../../src/archive/lifelines/lifeline-queries.ts';
+import { LifelineQueries } from '../../../src/archive/store/sqlite/lifelines.ts';
 import { createServer } from '../../../src/server/create-server.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/records.ts';
 import { generateSampleWorld } from '../../../src/pipeline/sample/sample-world.ts';
 import { createLocalProjection } from '../../../src/core/local-projection.ts';
 import { NETWORKS } from '../../../src/core/lifelines.ts';

@@ -1,4 +1,4 @@
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/records.ts';
 import { archiveStoreContract } from './archive-store-contract.ts';
 
 archiveStoreContract('SQLite (in memory)', async () => {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../src/archive/store/migrations.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { MIGRATIONS, migrate, schemaVersion } from '../../../src/archive/store/sqlite/migrations.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/records.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 

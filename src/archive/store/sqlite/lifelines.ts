@@ -21,7 +21,7 @@ import {
   type PipeRecord,
   type PipeSegmentView,
   type RiskList,
-} from '../../core/lifelines.ts';
+} from '../../../core/lifelines.ts';
 
 export interface RiskOptions {
   /** A segment this many years old or older counts as old. Default 30. */

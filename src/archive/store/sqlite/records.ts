@@ -10,12 +10,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Geometry } from 'geojson';
-import type { ArchiveRecord, RenovationPlan } from '../../core/archive-record.ts';
-import { FORBIDDEN_FOR_HERITAGE, PLAN_STATUSES, type PlanStatus, type RenovationMeasure } from '../../core/renovation-plan.ts';
-import type { AreaBuildingPlan } from '../../core/plan-outcome.ts';
-import type { SafetyGrade } from '../../core/grades.ts';
-import type { HazardItem } from '../../core/hazards.ts';
-import { AREA_KINDS, type AreaKind } from '../../core/renewal-areas.ts';
+import type { ArchiveRecord, RenovationPlan } from '../../../core/archive-record.ts';
+import { FORBIDDEN_FOR_HERITAGE, PLAN_STATUSES, type PlanStatus, type RenovationMeasure } from '../../../core/renovation-plan.ts';
+import type { AreaBuildingPlan } from '../../../core/plan-outcome.ts';
+import type { SafetyGrade } from '../../../core/grades.ts';
+import type { HazardItem } from '../../../core/hazards.ts';
+import { AREA_KINDS, type AreaKind } from '../../../core/renewal-areas.ts';
 import {
   type Actor,
   type AppraisalView,
@@ -45,7 +45,7 @@ import {
   type WriteError,
   err,
   ok,
-} from './archive-store.ts';
+} from '../archive-store.ts';
 import { migrate } from './migrations.ts';
 import { SearchIndex } from './search-index.ts';
 
