@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../src/archive/auth/passwords.ts';
 import { ROLES, type Role } from '../src/archive/store/archive-store.ts';
-import { SqliteArchiveStore } from '../src/archive/store/sqlite/records.ts';
+import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const USAGE = `用法 / usage: npm run archive:user -- add <name> <${ROLES.join('|')}>   (password: ARCHIVE_USER_PASSWORD or stdin)

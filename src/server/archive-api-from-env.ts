@@ -12,7 +12,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { archiveConfigFromEnv, type ArchiveConfig } from '../archive/config.ts';
-import { SqliteArchiveStore } from '../archive/store/sqlite/records.ts';
+import { SqliteArchiveStore } from '../archive/store/sqlite/sqlite-archive-store.ts';
 import { archiveApiPlugin } from '../archive/api/archive-api-plugin.ts';
 
 /**

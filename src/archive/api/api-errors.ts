@@ -26,6 +26,8 @@ export function sendWriteError(reply: FastifyReply, e: WriteError): FastifyReply
       );
     case 'invalid':
       return sendError(reply, 422, 'invalid', e.message);
+    case 'future_date':
+      return sendError(reply, 400, 'future_date', e.message);
   }
 }
 

@@ -1,59 +1,22 @@
 /**
- * Pipe risk from the precomputed proximity table and the buildings' *current*
- * grades (an inspection that changes a grade changes the risk at once):
- * a segment is at risk when it is old or in poor condition and lies within the
- * chosen distance of a C or D building. Every query is an index lookup, never a
- * scan of the geometry.
+ * Pipe lookups in SQLite, from the precomputed proximity table and the buildings'
+ * *current* grades (an inspection that changes a grade changes the risk at once).
+ * Every query is an index lookup, never a scan of the geometry. What is old, poor or at
+ * risk is decided in `service/lifelines.ts`; the at-risk list filters here with that
+ * rule's parameters and the core's poor conditions and risk grades.
  */
 import type Database from 'better-sqlite3';
-import {
-  DEFAULT_RISK_AGE_YEARS,
-  DEFAULT_RISK_DISTANCE_M,
-  isPoorCondition,
-  isRiskGrade,
-  NETWORKS,
-  POOR_CONDITIONS,
-  RISK_GRADES,
-  type LifelineRiskStats,
-  type NearbyBuilding,
-  type NearbyPipe,
-  type Network,
-  type PipeRecord,
-  type PipeSegmentView,
-  type RiskList,
-} from '../../../core/lifelines.ts';
-
-export interface RiskOptions {
-  /** A segment this many years old or older counts as old. Default 30. */
-  ageYears?: number;
-  /** Distance to a C/D building (m). Default 15; at most the import's maximum (50). */
-  distanceM?: number;
-  /** "Now", for ages. Default the current date. */
-  now?: Date;
-}
-
-export interface RiskSettings {
-  ageYears: number;
-  distanceM: number;
-  /** Pipes installed in or before this year are old. */
-  oldBeforeYear: number;
-}
-
-export class RiskOptionError extends Error {}
-
-interface SegmentRow extends PipeRecord {
-  lon: number;
-  lat: number;
-}
+import { POOR_CONDITIONS, RISK_GRADES, type NearbyBuilding, type Network } from '../../../core/lifelines.ts';
+import type { LifelineStore, RiskFilter, StoredNearbyBuilding, StoredSegment } from '../lifeline-store.ts';
 
 const SEGMENT_COLUMNS = 's.id, s.network, s.diameter_mm, s.depth_m, s.material, s.install_year, s.condition, s.pressure, s.length_m, s.lon, s.lat';
 const POOR_SQL = POOR_CONDITIONS.map((c) => `'${c}'`).join(',');
 const GRADES_SQL = RISK_GRADES.map((g) => `'${g}'`).join(',');
 
-export class LifelineQueries {
+export class SqliteLifelines implements LifelineStore {
   private readonly stmt;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
     this.stmt = {
       maxDistance: db.prepare("SELECT value FROM meta WHERE key = 'lifelines_max_distance_m'").pluck(),
       segment: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM lifeline_segments s WHERE s.id = ?`),
@@ -80,93 +43,30 @@ export class LifelineQueries {
     };
   }
 
-  /** The largest distance the proximity table holds (0 before any import). */
-  maxDistanceM(): number {
+  async lifelineMaxDistanceM(): Promise<number> {
     return (this.stmt.maxDistance.get() as number | undefined) ?? 0;
   }
 
-  /** Settles the options; throws RiskOptionError with an actionable message. */
-  settings(options: RiskOptions = {}): RiskSettings {
-    const ageYears = options.ageYears ?? DEFAULT_RISK_AGE_YEARS;
-    const distanceM = options.distanceM ?? DEFAULT_RISK_DISTANCE_M;
-    const max = this.maxDistanceM();
-    if (max > 0 && distanceM > max) {
-      throw new RiskOptionError(
-        `距离不能超过 ${max} 米（导入时预计算的范围）/ distance may be at most ${max} m, the range precomputed at import: re-import the lifelines with a larger maximum`,
-      );
-    }
-    const year = (options.now ?? new Date()).getFullYear();
-    return { ageYears, distanceM, oldBeforeYear: year - ageYears };
+  async lifelineSegment(id: string, distanceM: number): Promise<{ segment: StoredSegment; buildings: StoredNearbyBuilding[] } | null> {
+    const segment = this.stmt.segment.get(id) as StoredSegment | undefined;
+    if (!segment) return null;
+    const rows = this.stmt.nearSegment.all(id, distanceM) as { code: string; address: string; name: string | null; grade: NearbyBuilding['grade']; distance_m: number }[];
+    return { segment, buildings: rows.map((b) => ({ code: b.code, address: b.address, name: b.name, grade: b.grade, distanceM: b.distance_m })) };
   }
 
-  private view(row: SegmentRow, s: RiskSettings, nearRisk: boolean | null): PipeSegmentView {
-    const old = row.install_year <= s.oldBeforeYear;
-    const poorCondition = isPoorCondition(row.condition);
-    const atRisk = (old || poorCondition) && (nearRisk ?? (this.stmt.segmentRisk.get(row.id, s.distanceM) as number) === 1);
-    return {
-      id: row.id,
-      network: row.network,
-      diameterMm: row.diameter_mm,
-      depthM: row.depth_m,
-      material: row.material,
-      installYear: row.install_year,
-      ageYears: s.oldBeforeYear + s.ageYears - row.install_year,
-      condition: row.condition,
-      pressure: row.pressure,
-      lengthM: row.length_m,
-      lon: row.lon,
-      lat: row.lat,
-      old,
-      poorCondition,
-      atRisk,
-    };
-  }
-
-  /** A segment and the buildings it runs under or near, nearest first; null if unknown. */
-  segment(id: string, options: RiskOptions = {}): { segment: PipeSegmentView; buildings: NearbyBuilding[]; settings: RiskSettings } | null {
-    const s = this.settings(options);
-    const row = this.stmt.segment.get(id) as SegmentRow | undefined;
-    if (!row) return null;
-    const buildings = (this.stmt.nearSegment.all(id, s.distanceM) as { code: string; address: string; name: string | null; grade: NearbyBuilding['grade']; distance_m: number }[])
-      .map((b) => ({ code: b.code, address: b.address, name: b.name, grade: b.grade, distanceM: b.distance_m, under: b.distance_m === 0 }));
-    const nearRisk = buildings.some((b) => isRiskGrade(b.grade));
-    return { segment: this.view(row, s, nearRisk), buildings, settings: s };
-  }
-
-  /** The pipes within the distance of a building, nearest first; null if the building is unknown. */
-  buildingPipes(code: string, options: RiskOptions = {}): { code: string; grade: NearbyBuilding['grade']; pipes: NearbyPipe[]; settings: RiskSettings } | null {
-    const s = this.settings(options);
+  async lifelineBuildingPipes(code: string, distanceM: number): Promise<{ grade: NearbyBuilding['grade']; pipes: Array<StoredSegment & { distanceM: number }> } | null> {
     const building = this.stmt.building.get(code) as { code: string; grade: NearbyBuilding['grade'] } | undefined;
     if (!building) return null;
-    const dangerous = isRiskGrade(building.grade);
-    const pipes = (this.stmt.nearBuilding.all(code, s.distanceM) as (SegmentRow & { distance_m: number })[]).map((row) => ({
-      // This building being C/D settles it; otherwise another C/D neighbour may.
-      ...this.view(row, s, dangerous ? true : null),
-      distanceM: row.distance_m,
-      under: row.distance_m === 0,
-    }));
-    return { code, grade: building.grade, pipes, settings: s };
+    const rows = this.stmt.nearBuilding.all(code, distanceM) as (StoredSegment & { distance_m: number })[];
+    return { grade: building.grade, pipes: rows.map(({ distance_m, ...segment }) => ({ ...segment, distanceM: distance_m })) };
   }
 
-  /** Ids of every at-risk segment (for the map's highlight), with the counts. */
-  risk(options: RiskOptions = {}): RiskList {
-    const s = this.settings(options);
-    const rows = this.stmt.riskIds.all(s.distanceM, s.oldBeforeYear) as { id: string; network: Network }[];
-    const byNetwork = Object.fromEntries(NETWORKS.map((n) => [n, 0])) as Record<Network, number>;
-    for (const r of rows) byNetwork[r.network]++;
-    return {
-      ageYears: s.ageYears,
-      distanceM: s.distanceM,
-      segments: this.stmt.count.get() as number,
-      total: rows.length,
-      byNetwork,
-      ids: rows.map((r) => r.id),
-    };
+  async lifelineNearRiskGrade(id: string, distanceM: number): Promise<boolean> {
+    return (this.stmt.segmentRisk.get(id, distanceM) as number) === 1;
   }
 
-  /** Counts only (the big screen). */
-  riskStats(options: RiskOptions = {}): LifelineRiskStats {
-    const { ids: _ids, ...stats } = this.risk(options);
-    return stats;
+  async lifelineRiskSegments(filter: RiskFilter): Promise<{ segments: number; atRisk: Array<{ id: string; network: Network }> }> {
+    const atRisk = this.stmt.riskIds.all(filter.distanceM, filter.oldBeforeYear) as { id: string; network: Network }[];
+    return { segments: this.stmt.count.get() as number, atRisk };
   }
 }

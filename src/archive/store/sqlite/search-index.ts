@@ -6,7 +6,7 @@
  * `%term%`). The store then reads only the page's rows.
  */
 import type { SafetyGrade } from '../../../core/grades.ts';
-import type { SearchQuery } from '../archive-store.ts';
+import type { SearchQuery } from '../record-store.ts';
 
 export interface SearchRow {
   code: string;
