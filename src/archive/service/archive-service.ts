@@ -4,7 +4,8 @@
  * hazards of a dossier, the inspection date and grade rules (`inspections.ts`), heritage
  * plans (`plans.ts`), which appraisal is current (`current-record.ts`), pipe risk
  * (`lifelines.ts`), and the big screen's counts with the pipes at risk. Reads that need no
- * rule go to the store directly.
+ * rule go to the store directly; accounts and sessions are `accounts.ts`, used by the
+ * session routes, the user routes, the demo users and `npm run archive:user` alike.
  */
 import type { ArchiveRecord } from '../../core/archive-record.ts';
 import { shanghaiDay } from '../../core/calendar-day.ts';
