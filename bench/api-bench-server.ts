@@ -7,8 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { archiveApiPlugin } from '../src/archive/api/archive-api-plugin.ts';
-import { createServer } from '../src/archive/server/create-server.ts';
-import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
+import { createServer } from '../src/server/create-server.ts';
+import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 
 const dbPath = process.argv[2];
 if (!dbPath) {

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { archiveDbPath } from '../src/archive/config.ts';
 import { importSourceFolder } from '../src/archive/import/archive-importer.ts';
-import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
 import { writeFixtureDistrict } from '../tests/archive/fixtures/fixture-district.ts';
 

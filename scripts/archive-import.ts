@@ -18,7 +18,7 @@ import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../s
 import { TABLE_ENCODINGS, type TableEncoding } from '../src/archive/import/archive-table-reader.ts';
 import { formatProblems } from '../src/archive/import/import-problem.ts';
 import { importLifelinesFile } from '../src/archive/lifelines/lifeline-file-import.ts';
-import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--encoding gbk] [--db file]

@@ -7,9 +7,10 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../src/archive/auth/passwords.ts';
+import { MIN_PASSWORD_LENGTH } from '../src/archive/auth/passwords.ts';
+import { createAccount } from '../src/archive/service/accounts.ts';
 import { ROLES, type Role } from '../src/archive/store/archive-store.ts';
-import { SqliteArchiveStore } from '../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const USAGE = `用法 / usage: npm run archive:user -- add <name> <${ROLES.join('|')}>   (password: ARCHIVE_USER_PASSWORD or stdin)
@@ -43,7 +44,7 @@ try {
         console.error(`密码至少 ${MIN_PASSWORD_LENGTH} 位 / the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
         process.exitCode = 2;
       } else {
-        const result = await store.createUser(name, role as Role, await hashPassword(password), { name: 'cli:archive-user', userId: null });
+        const result = await createAccount(store, name, role as Role, password, { name: 'cli:archive-user', userId: null });
         if (result.ok) console.log(`已创建用户 / created ${name} (${role})`);
         else {
           console.error(`用户 ${name} 已存在 / user ${name} already exists`);

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openArchiveApi } from '../src/archive/api/archive-api-from-env.ts';
-import { createServer } from '../src/archive/server/create-server.ts';
+import { openArchiveApi } from '../src/server/archive-api-from-env.ts';
+import { createServer } from '../src/server/create-server.ts';
 import { runBuildSteps } from '../src/pipeline/build-steps.ts';
 import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
 import { PROJECT_ROOT } from './project-root.ts';

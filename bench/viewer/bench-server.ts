@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { openArchiveApi } from '../../src/archive/api/archive-api-from-env.ts';
-import { createServer } from '../../src/archive/server/create-server.ts';
+import { openArchiveApi } from '../../src/server/archive-api-from-env.ts';
+import { createServer } from '../../src/server/create-server.ts';
 import { fullBuildPlan, projectPaths } from '../../src/pipeline/build-plan.ts';
 import { runBuildSteps } from '../../src/pipeline/build-steps.ts';
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from '../../src/archive/server/create-server.ts';
+import { createServer } from '../../src/server/create-server.ts';
 import { buildBuildingsTileset } from '../../src/pipeline/buildings/build-buildings-tileset.ts';
 import { createSyntheticDistrict } from '../../src/pipeline/buildings/synthetic-district.ts';
 import { launchChromium, saveScreenshot } from './chromium.ts';

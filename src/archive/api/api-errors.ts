@@ -3,7 +3,7 @@
  * person can act on, zh-CN and English. One error handler maps Fastify's and Zod's
  * errors onto that shape, so no client ever sees a stack trace or an HTML page.
  * SQLITE_BUSY (another process holds the write lock longer than the server's short busy
- * timeout, see archive-api-from-env.ts) is 503 with `Retry-After`, not a 500.
+ * timeout, see src/server/archive-api-from-env.ts) is 503 with `Retry-After`, not a 500.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -26,6 +26,8 @@ export function sendWriteError(reply: FastifyReply, e: WriteError): FastifyReply
       );
     case 'invalid':
       return sendError(reply, 422, 'invalid', e.message);
+    case 'future_date':
+      return sendError(reply, 400, 'future_date', e.message);
   }
 }
 

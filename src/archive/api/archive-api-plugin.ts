@@ -8,12 +8,10 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import type { FastifyPluginAsync } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { shanghaiDay } from '../../core/calendar-day.ts';
 import type { ArchiveConfig } from '../config.ts';
 import { LoginThrottle, type LoginThrottleOptions } from '../auth/login-throttle.ts';
-import { LifelineQueries } from '../lifelines/lifeline-queries.ts';
+import { ArchiveService } from '../service/archive-service.ts';
 import type { ArchiveStore } from '../store/archive-store.ts';
-import { SqliteArchiveStore } from '../store/sqlite-store.ts';
 import type { ArchiveApiContext } from './api-context.ts';
 import { archiveErrorHandler } from './api-errors.ts';
 import { registerDossierRoutes } from './dossier-routes.ts';
@@ -81,17 +79,16 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
 
     const config = { reads: options.config?.reads ?? 'open', cookieSecure: options.config?.cookieSecure ?? false, sessionHours: options.config?.sessionHours ?? 12 };
     const feed = new GradesFeed(options.store, options.feed);
-    const clock = options.clock ?? (() => new Date());
+    const archive = new ArchiveService(options.store, { clock: options.clock });
     const readerGuard = roleGuard('viewer', 'inspector', 'planner');
     const ctx: ArchiveApiContext = {
+      archive,
       store: options.store,
       config,
       feed,
       dossiers: new VersionedCache<string>(options.dossierCacheEntries ?? 20_000),
-      lifelines: options.store instanceof SqliteArchiveStore ? new LifelineQueries(options.store.db) : null,
       requireReader: config.reads === 'open' ? async () => {} : readerGuard,
       requireRole: roleGuard,
-      today: () => shanghaiDay(clock()),
     };
 
     app.decorateRequest('archiveUser', null);

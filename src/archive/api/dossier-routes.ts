@@ -26,7 +26,7 @@ export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void
       const version = await ctx.store.dataVersion();
       let json = ctx.dossiers.get(version, code);
       if (json === undefined) {
-        const dossier = await ctx.store.getDossier(code);
+        const dossier = await ctx.archive.dossier(code);
         if (!dossier) return sendError(reply, 404, 'not_found', `找不到楼栋 ${code}，请检查编码 / no building with code ${code}: check the code`);
         json = JSON.stringify(dossier);
         ctx.dossiers.set(version, code, json);

@@ -6,7 +6,7 @@
  */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { CodeParams, ErrorBody, InspectionRequest, InspectionResponse } from './api-schemas.ts';
-import { sendError, sendWriteError } from './api-errors.ts';
+import { sendWriteError } from './api-errors.ts';
 
 export function registerInspectionRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.post(
@@ -23,24 +23,11 @@ export function registerInspectionRoutes(app: ZodApp, ctx: ArchiveApiContext): v
     },
     async (request, reply) => {
       const user = request.archiveUser!;
-      const today = ctx.today();
-      if (request.body.date > today) {
-        return sendError(
-          reply,
-          400,
-          'future_date',
-          `巡查日期 date（${request.body.date}）晚于今天（${today}，北京时间），请填写实际巡查日期 / date (${request.body.date}) is after today (${today}, Asia/Shanghai): give the day the inspection was made`,
-        );
-      }
-      const result = await ctx.store.recordInspection(request.params.code, request.body, { name: user.name, userId: user.id });
+      // The rules (no date after today, back-dated grades) are the service's: service/inspections.ts.
+      const result = await ctx.archive.recordInspection(request.params.code, request.body, { name: user.name, userId: user.id });
       if (!result.ok) return sendWriteError(reply, result.error);
       void ctx.feed.notify();
-      const { gradeApplied, currentAppraisal } = result.value;
-      const message =
-        gradeApplied || !currentAppraisal
-          ? null
-          : `已记录，但等级未改为 ${request.body.grade}：${currentAppraisal.date} 有更新的鉴定（${currentAppraisal.grade} 级），当前等级仍为 ${currentAppraisal.grade} / recorded, but the grade stays ${currentAppraisal.grade}: a newer appraisal (${currentAppraisal.date}, grade ${currentAppraisal.grade}) outranks this inspection's ${request.body.grade}`;
-      return reply.code(201).send({ ...result.value, message });
+      return reply.code(201).send(result.value);
     },
   );
 }

@@ -4,7 +4,7 @@
  * buildings' current grades; age and distance come from the query string.
  */
 import type { FastifyReply } from 'fastify';
-import { RiskOptionError, type LifelineQueries } from '../lifelines/lifeline-queries.ts';
+import { RiskOptionError, type Lifelines } from '../service/lifelines.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { sendError } from './api-errors.ts';
 import { CodeParams, ErrorBody } from './api-schemas.ts';
@@ -13,11 +13,10 @@ import { BuildingPipesBody, RiskListBody, RiskQuery, SegmentParams, SegmentRiskB
 const NO_LIFELINES = '档案中没有管线数据，请先导入 / the archive holds no lifelines: import them first (npm run archive:import -- --lifelines var/source/lifelines.geojson)';
 
 export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
-  /** Runs a query, turning a missing table or a bad option into a JSON error. */
-  const answer = <T>(reply: FastifyReply, run: (q: LifelineQueries) => T | null, notFound: string): T | FastifyReply => {
-    if (!ctx.lifelines) return sendError(reply, 404, 'no_lifelines', NO_LIFELINES);
+  /** Runs a query, turning a bad option into a JSON error. */
+  const answer = async <T>(reply: FastifyReply, run: (q: Lifelines) => Promise<T | null>, notFound: string): Promise<T | FastifyReply> => {
     try {
-      const result = run(ctx.lifelines);
+      const result = await run(ctx.archive.lifelines);
       return result ?? sendError(reply, 404, 'not_found', notFound);
     } catch (error) {
       if (error instanceof RiskOptionError) return sendError(reply, 400, 'invalid_query', error.message);
@@ -59,8 +58,8 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
       const { id } = request.params;
       return answer(
         reply,
-        (q) => {
-          const r = q.segment(id, { ageYears: age, distanceM: distance });
+        async (q) => {
+          const r = await q.segment(id, { ageYears: age, distanceM: distance });
           return r && { ageYears: r.settings.ageYears, distanceM: r.settings.distanceM, segment: r.segment, buildings: r.buildings };
         },
         `找不到管段 ${id} / no pipe segment with id ${id}: check the id`,
@@ -85,8 +84,8 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
       const { code } = request.params;
       return answer(
         reply,
-        (q) => {
-          const r = q.buildingPipes(code, { ageYears: age, distanceM: distance });
+        async (q) => {
+          const r = await q.buildingPipes(code, { ageYears: age, distanceM: distance });
           return r && { ageYears: r.settings.ageYears, distanceM: r.settings.distanceM, code: r.code, grade: r.grade, pipes: r.pipes };
         },
         `找不到楼栋 ${code}，请检查编码 / no building with code ${code}: check the code`,

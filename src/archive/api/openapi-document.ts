@@ -10,7 +10,7 @@ import { archiveApiPlugin } from './archive-api-plugin.ts';
 export const ARCHIVE_API_VERSION = '1.0.0';
 
 export async function archiveOpenApiDocument(version: string = ARCHIVE_API_VERSION): Promise<Record<string, unknown>> {
-  const [{ default: Fastify }, { SqliteArchiveStore }] = await Promise.all([import('fastify'), import('../store/sqlite-store.ts')]);
+  const [{ default: Fastify }, { SqliteArchiveStore }] = await Promise.all([import('fastify'), import('../store/sqlite/sqlite-archive-store.ts')]);
   const store: ArchiveStore = new SqliteArchiveStore({ path: ':memory:' });
   const app = Fastify();
   await app.register(archiveApiPlugin({ store, version }), { prefix: '/api' });

@@ -18,7 +18,7 @@ export function registerPlanRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
     },
     async (request, reply) => {
       const user = request.archiveUser!;
-      const result = await ctx.store.putPlan(request.params.code, request.body, { name: user.name, userId: user.id });
+      const result = await ctx.archive.putPlan(request.params.code, request.body, { name: user.name, userId: user.id });
       if (!result.ok) return sendWriteError(reply, result.error);
       void ctx.feed.notify();
       return reply.code(result.value.created ? 201 : 200).send({ plan: result.value.plan, version: result.value.version });

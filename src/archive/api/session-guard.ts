@@ -4,7 +4,8 @@
  */
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { roleAllows, ROLE_INFO } from '../auth/roles.ts';
-import { SESSION_COOKIE, hashSessionToken } from '../auth/session-tokens.ts';
+import { SESSION_COOKIE } from '../auth/session-tokens.ts';
+import { sessionUser } from '../service/accounts.ts';
 import type { ArchiveStore, Role } from '../store/archive-store.ts';
 import { sendError } from './api-errors.ts';
 
@@ -13,7 +14,7 @@ export function sessionResolver(store: ArchiveStore) {
     request.archiveUser = null;
     const token = request.cookies?.[SESSION_COOKIE];
     if (!token || token.length > 200) return;
-    request.archiveUser = await store.sessionUser(hashSessionToken(token), new Date());
+    request.archiveUser = await sessionUser(store, token, new Date());
   };
 }
 

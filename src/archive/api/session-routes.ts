@@ -5,8 +5,8 @@
  * so guessing is slowed but nobody can lock a real user out.
  */
 import { LoginThrottle } from '../auth/login-throttle.ts';
-import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
-import { SESSION_COOKIE, hashSessionToken, newSessionToken } from '../auth/session-tokens.ts';
+import { SESSION_COOKIE } from '../auth/session-tokens.ts';
+import { closeSession, openSession, verifyLogin } from '../service/accounts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { ErrorBody, LoginRequest, SessionBody } from './api-schemas.ts';
 import { sendError } from './api-errors.ts';
@@ -43,20 +43,15 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
         );
       }
       if (verdict.delayMs > 0) await new Promise((done) => setTimeout(done, verdict.delayMs));
-      const user = await ctx.store.findUserForLogin(name);
-      // Verify against a dummy hash for unknown names too, so timing does not reveal which names exist.
-      const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-      if (!user || !valid) {
+      const user = await verifyLogin(ctx.store, name, password);
+      if (!user) {
         throttle.fail(address, name);
         return sendError(reply, 401, 'invalid_credentials', '用户名或密码错误 / wrong user name or password');
       }
       throttle.succeed(address, name);
-      const token = newSessionToken();
-      const maxAge = Math.round(ctx.config.sessionHours * 3600);
-      await ctx.store.createSession(hashSessionToken(token), user.id, new Date(Date.now() + maxAge * 1000));
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge });
-      const { passwordHash: _p, ...publicUser } = user;
-      return { user: publicUser };
+      const { token, maxAgeS } = await openSession(ctx.store, user.id, ctx.config.sessionHours);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: maxAgeS });
+      return { user };
     },
   );
 
@@ -65,7 +60,7 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
     { schema: { tags: ['session'], summary: '退出登录 / log out', response: { 200: SessionBody } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await ctx.store.deleteSession(hashSessionToken(token));
+      if (token) await closeSession(ctx.store, token);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return { user: null };
     },

@@ -1,5 +1,5 @@
 /** `GET /api/stats`: the big screen's numbers, cached per archive version and month. */
-import { DEFAULT_RISK_PARAMS, NETWORKS, type LifelineRiskStats, type Network } from '../../core/lifelines.ts';
+import type { LifelineRiskStats } from '../../core/lifelines.ts';
 import type { ArchiveStats } from '../store/archive-store.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { ErrorBody, StatsBody } from './api-schemas.ts';
@@ -23,18 +23,10 @@ export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
       const key = now.toISOString().slice(0, 7);
       let stats = cache.get(version, key);
       if (!stats) {
-        stats = { ...(await ctx.store.stats(now)), lifelines: lifelineRiskStats(ctx, now) };
+        stats = await ctx.archive.stats(now);
         cache.set(version, key, stats);
       }
       return stats;
     },
   );
-}
-
-
-/** Risk counts at the default age and distance; zeros when the archive has no lifelines. */
-function lifelineRiskStats(ctx: ArchiveApiContext, now: Date): LifelineRiskStats {
-  if (ctx.lifelines) return ctx.lifelines.riskStats({ now });
-  const byNetwork = Object.fromEntries(NETWORKS.map((n) => [n, 0])) as Record<Network, number>;
-  return { ...DEFAULT_RISK_PARAMS, segments: 0, total: 0, byNetwork };
 }

@@ -1,6 +1,6 @@
 /** `POST /api/users` and `GET /api/users` (admin only): accounts are created by an admin, never by sign-up. */
 import { z } from 'zod';
-import { hashPassword } from '../auth/passwords.ts';
+import { createAccount } from '../service/accounts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { ErrorBody, NewUserRequest, UserBody } from './api-schemas.ts';
 import { sendError } from './api-errors.ts';
@@ -20,7 +20,7 @@ export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
     async (request, reply) => {
       const { name, role, password } = request.body;
       const admin = request.archiveUser!;
-      const result = await ctx.store.createUser(name, role, await hashPassword(password), { name: admin.name, userId: admin.id });
+      const result = await createAccount(ctx.store, name, role, password, { name: admin.name, userId: admin.id });
       if (!result.ok) return sendError(reply, 409, 'user_exists', `用户 ${name} 已存在 / user ${name} already exists`);
       return reply.code(201).send(result.value);
     },

@@ -4,7 +4,8 @@
  * path has a default password, so a production start never opens a known account.
  */
 import type { ArchiveStore, Role } from '../store/archive-store.ts';
-import { hashPassword, randomPassword } from './passwords.ts';
+import { createAccount } from '../service/accounts.ts';
+import { randomPassword } from './passwords.ts';
 
 export const DEMO_USERS: ReadonlyArray<{ name: string; role: Role }> = [
   { name: 'inspector', role: 'inspector' },
@@ -18,7 +19,7 @@ export async function createDemoUsers(store: ArchiveStore): Promise<Array<{ name
   for (const { name, role } of DEMO_USERS) {
     if (await store.findUserForLogin(name)) continue;
     const password = randomPassword();
-    const result = await store.createUser(name, role, await hashPassword(password), { name: 'system:demo-users', userId: null });
+    const result = await createAccount(store, name, role, password, { name: 'system:demo-users', userId: null });
     if (result.ok) created.push({ name, role, password });
   }
   return created;

@@ -44,7 +44,7 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
     async run(progress) {
       // Loaded here, not at the top: planning the build must not need the native SQLite module.
       const [{ SqliteArchiveStore }, { importSourceFolder }, { formatProblems }, { createDemoUsers }, { importLifelinesFile }] = await Promise.all([
-        import('../store/sqlite-store.ts'),
+        import('../store/sqlite/sqlite-archive-store.ts'),
         import('./archive-importer.ts'),
         import('./import-problem.ts'),
         import('../auth/demo-users.ts'),

@@ -14,6 +14,7 @@
 import { basename, join } from 'node:path';
 import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
 import { shrinkRefusal } from '../../core/import-shrink.ts';
+import { importArchiveRecords } from '../service/imports.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
 import { readArchiveTable, type TableEncoding } from './archive-table-reader.ts';
 import { validateArchiveTable } from './archive-row-validator.ts';
@@ -59,7 +60,7 @@ export async function importArchiveFile(
   );
   if (refusal.length > 0) return err(refusal);
   const actor = { name: options.actor ?? `import:${basename(path)}`, userId: null };
-  return ok(await store.importArchive(records, actor, options));
+  return ok(await importArchiveRecords(store, records, actor, options));
 }
 
 export async function importRegistryFiles(

@@ -13,8 +13,8 @@ import { archiveApiPlugin, type ArchiveApiOptions } from '../../../src/archive/a
 import { hashPassword } from '../../../src/archive/auth/passwords.ts';
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import type { Role } from '../../../src/archive/store/archive-store.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
-import { createServer } from '../../../src/archive/server/create-server.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
+import { createServer } from '../../../src/server/create-server.ts';
 import { writeFixtureDistrict, type FixtureDistrict } from '../fixtures/fixture-district.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchiveApi, SERVER_BUSY_TIMEOUT_MS, type OpenedArchiveApi } from '../../../src/archive/api/archive-api-from-env.ts';
-import { createServer } from '../../../src/archive/server/create-server.ts';
+import { openArchiveApi, SERVER_BUSY_TIMEOUT_MS, type OpenedArchiveApi } from '../../../src/server/archive-api-from-env.ts';
+import { createServer } from '../../../src/server/create-server.ts';
 import { httpRequest, startApiHarness, TEST_PASSWORD, TEST_USERS } from './api-harness.ts';
 
 const HOLD_MS = 2_000;

@@ -1,7 +1,8 @@
 import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GradeMap } from '../../../src/archive/store/archive-store.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { ArchiveService } from '../../../src/archive/service/archive-service.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { type ApiHarness, startApiHarness } from './api-harness.ts';
 
 function openStream(port: number, headers: Record<string, string> = {}): Promise<{ res: IncomingMessage; next: (pattern: RegExp) => Promise<string> }> {
@@ -48,7 +49,7 @@ describe('grades feed', () => {
     await stream.next(/event: hello/);
     const other = new SqliteArchiveStore({ path: h.dbPath });
     const d = (await other.getDossier('YZ-00001'))!;
-    await other.putPlan(
+    await new ArchiveService(other).putPlan(
       'YZ-00001',
       { measures: ['外立面整治'], status: '待评估', start: '2026-12-01', end: '2027-03-01', budgetWan: 12, funding: ['财政'], unit: '解放碑街道', keyProject: null, version: d.version },
       { name: 'other-process', userId: null },

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 
 function run(script: string, args: string[], options: { env?: Record<string, string>; input?: string } = {}) {

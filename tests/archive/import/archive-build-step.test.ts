@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src/archive/auth/passwords.ts';
 import { archiveImportStep } from '../../../src/archive/import/archive-build-step.ts';
 import { stepState } from '../../../src/pipeline/build-steps.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 
 describe('the archive build step', () => {

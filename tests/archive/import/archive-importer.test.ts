@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveTableCsv, archiveTableXlsx } from '../../../src/archive/export/archive-table-writer.ts';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import { formatProblems } from '../../../src/archive/import/import-problem.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
 import { type FixtureDistrict, writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 

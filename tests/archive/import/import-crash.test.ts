@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { archiveTableCsv } from '../../../src/archive/export/archive-table-writer.ts';
 import { importArchiveFile, importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
 

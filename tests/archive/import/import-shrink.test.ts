@@ -15,7 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import { archiveImportStep } from '../../../src/archive/import/archive-build-step.ts';
 import { importLifelinesFile } from '../../../src/archive/lifelines/lifeline-file-import.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { stepState } from '../../../src/pipeline/build-steps.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 

@@ -15,8 +15,8 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import { importLifelines } from '../../../src/archive/lifelines/lifeline-importer.ts';
-import { LifelineQueries } from '../../../src/archive/lifelines/lifeline-queries.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { Lifelines } from '../../../src/archive/service/lifelines.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 
@@ -113,7 +113,7 @@ describe('the lifelines import and the write lock', () => {
 
   it('swaps cleanly again and again: same rows, the indexes alternate names, foreign keys hold, queries of another connection follow', async () => {
     const reader = new SqliteArchiveStore({ path: dbPath });
-    const queries = new LifelineQueries(reader.db);
+    const queries = new Lifelines(reader);
     const pipes = heavyPipes(30, 50);
     const dump = () => ({
       segments: store.db.prepare('SELECT * FROM lifeline_segments ORDER BY id').all(),
@@ -124,12 +124,12 @@ describe('the lifelines import and the write lock', () => {
     expect((await importLifelines(store.db, pipes)).ok).toBe(true);
     const first = dump();
     const firstNames = indexNames();
-    const firstRisk = queries.risk();
+    const firstRisk = await queries.risk();
     expect((await importLifelines(store.db, pipes)).ok).toBe(true);
     expect(dump()).toEqual(first);
     expect(indexNames()).not.toEqual(firstNames);
     expect(indexNames()).toHaveLength(firstNames.length);
-    expect(queries.risk()).toEqual(firstRisk);
+    expect(await queries.risk()).toEqual(firstRisk);
     expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_next' OR name LIKE '%_old'").pluck().get()).toBe(0);
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -14,9 +14,10 @@ import { archiveApiPlugin } from '../../../src/archive/api/archive-api-plugin.ts
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import { importLifelinesFile } from '../../../src/archive/lifelines/lifeline-file-import.ts';
 import { lineToPolygonsDistance, segmentSegmentDistance, type LocalPolygon, type Xy } from '../../../src/archive/lifelines/pipe-distance.ts';
-import { LifelineQueries } from '../../../src/archive/lifelines/lifeline-queries.ts';
-import { createServer } from '../../../src/archive/server/create-server.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { ArchiveService } from '../../../src/archive/service/archive-service.ts';
+import type { Lifelines } from '../../../src/archive/service/lifelines.ts';
+import { createServer } from '../../../src/server/create-server.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { generateSampleWorld } from '../../../src/pipeline/sample/sample-world.ts';
 import { createLocalProjection } from '../../../src/core/local-projection.ts';
 import { NETWORKS } from '../../../src/core/lifelines.ts';
@@ -57,7 +58,7 @@ describe('the distance between a pipe and a footprint', () => {
 describe('lifeline risk on the sample', () => {
   let dir: string;
   let store: SqliteArchiveStore;
-  let queries: LifelineQueries;
+  let queries: Lifelines;
   let app: FastifyInstance;
   let port: number;
   let pipes: BrutePipe[];
@@ -75,7 +76,7 @@ describe('lifeline risk on the sample', () => {
     if (!imported.ok) throw new Error(JSON.stringify(imported.error).slice(0, 500));
     const lifelines = await importLifelinesFile(store.db, join(SOURCE, 'lifelines.geojson'));
     if (!lifelines.ok) throw new Error(lifelines.error);
-    queries = new LifelineQueries(store.db);
+    queries = new ArchiveService(store).lifelines;
     mkdirSync(join(dir, 'viewer'));
     app = await createServer({ viewerDir: join(dir, 'viewer'), tilesDir: join(dir, 'tiles'), apiPlugins: [archiveApiPlugin({ store })] });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -154,7 +155,7 @@ describe('lifeline risk on the sample', () => {
       if (best <= 15) expected.add(p.id);
       if (Math.abs(best - 15) < 0.01) borderline.add(p.id);
     }
-    const risk = queries.risk({ now: NOW });
+    const risk = await queries.risk({ now: NOW });
     const got = new Set(risk.ids);
     const diff = [...expected].filter((id) => !got.has(id)).concat([...got].filter((id) => !expected.has(id)));
     expect(diff.filter((id) => !borderline.has(id))).toEqual([]);
@@ -164,7 +165,7 @@ describe('lifeline risk on the sample', () => {
   }, 120_000);
 
   it('GET /api/lifelines/:id gives the segment and its nearby buildings nearest first', async () => {
-    const id = queries.risk({ now: NOW }).ids[0]!;
+    const id = (await queries.risk({ now: NOW })).ids[0]!;
     const { status, body } = await get<{ segment: { id: string; atRisk: boolean; network: string }; buildings: { code: string; distanceM: number; grade: string | null }[] }>(`/api/lifelines/${id}`);
     expect(status).toBe(200);
     expect(body.segment.id).toBe(id);
@@ -190,13 +191,13 @@ describe('lifeline risk on the sample', () => {
   it('/api/stats has the lifelines block, and risk follows a grade change', async () => {
     const stats = (await get<{ lifelines: { total: number; segments: number; byNetwork: Record<string, number> } }>('/api/stats')).body.lifelines;
     expect(stats.segments).toBe(pipes.length);
-    expect(stats.total).toBe(queries.riskStats().total);
+    expect(stats.total).toBe((await queries.riskStats()).total);
     // A segment whose only C/D neighbour gets upgraded to A stops being at risk.
-    const risk = queries.risk();
-    const lone = risk.ids.map((id) => queries.segment(id)!).find((s) => s.buildings.filter((b) => b.grade === 'C' || b.grade === 'D').length === 1)!;
+    const risk = await queries.risk();
+    const lone = (await Promise.all(risk.ids.map(async (id) => (await queries.segment(id))!))).find((s) => s.buildings.filter((b) => b.grade === 'C' || b.grade === 'D').length === 1)!;
     const code = lone.buildings.find((b) => b.grade === 'C' || b.grade === 'D')!.code;
     const dossier = (await store.getDossier(code))!;
-    const outcome = await store.recordInspection(code, { date: '2026-11-20', findings: '加固完成 / retrofitted', hazards: [], grade: 'A', photos: [], version: dossier.version }, { name: 'test', userId: null });
+    const outcome = await new ArchiveService(store).recordInspection(code, { date: '2026-11-20', findings: '加固完成 / retrofitted', hazards: [], grade: 'A', photos: [], version: dossier.version }, { name: 'test', userId: null });
     expect(outcome.ok).toBe(true);
     const after = await get<{ segment: { atRisk: boolean } }>(`/api/lifelines/${lone.segment.id}`);
     expect(after.body.segment.atRisk).toBe(false);

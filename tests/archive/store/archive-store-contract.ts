@@ -1,13 +1,27 @@
 /**
  * What any ArchiveStore must do, through the interface alone: the SQLite store runs it
- * today, and a PostgreSQL adapter can run the same suite with its own factory.
+ * today, and a PostgreSQL adapter can run the same suite with its own factory. Writes go
+ * through the service (`src/archive/service/`), which holds the domain rules and hands
+ * its decisions to the store's transaction: so the suite proves that a backend carries
+ * the rules out (current grade, back-dated and future dates, heritage plans, current
+ * hazards), and the lifelines lookups the pipe risk is computed from.
  */
 import { describe, expect, it } from 'vitest';
 import type { ArchiveStore } from '../../../src/archive/store/archive-store.ts';
+import { ArchiveService } from '../../../src/archive/service/archive-service.ts';
+import { RiskOptionError } from '../../../src/archive/service/lifelines.ts';
+import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
 import { fixtureDistrict } from '../fixtures/fixture-district.ts';
 import { footprintCentroid } from '../../../src/archive/import/registry-reader.ts';
 
-export function archiveStoreContract(name: string, makeStore: () => Promise<{ store: ArchiveStore; cleanup: () => Promise<void> }>): void {
+export interface ContractStore {
+  store: ArchiveStore;
+  cleanup: () => Promise<void>;
+  /** Loads pipe segments the way this backend imports lifelines (proximity to the footprints within 50 m). */
+  importPipes: (features: RawFeature[]) => Promise<void>;
+}
+
+export function archiveStoreContract(name: string, makeStore: () => Promise<ContractStore>): void {
   const district = fixtureDistrict(24);
   const registry = district.buildings.features.map((f) => {
     const [lon, lat] = footprintCentroid(f.geometry)!;
@@ -16,21 +30,25 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<{ st
   const areas = [{ id: 'core-jiefangbei', kind: 'core' as const, name: '解放碑中央商务区', nameEn: 'Jiefangbei CBD' }];
   const system = { name: 'contract', userId: null };
 
-  const withStore = (test: (store: ArchiveStore) => Promise<void>) => async () => {
-    const { store, cleanup } = await makeStore();
+  // Inspections dated before this "today" (2026-12-15 in Chongqing) are allowed.
+  const clock = () => new Date('2026-12-15T04:00:00Z');
+  const withStore = (test: (store: ArchiveStore, service: ArchiveService, contract: ContractStore) => Promise<void>) => async () => {
+    const contract = await makeStore();
+    const { store, cleanup } = contract;
     try {
+      const service = new ArchiveService(store, { clock });
       await store.importRegistry(registry, areas, system);
-      await store.importArchive(district.records, system);
-      await test(store);
+      await service.importArchive(district.records, system);
+      await test(store, service, contract);
     } finally {
       await cleanup();
     }
   };
 
   describe(`ArchiveStore contract: ${name}`, () => {
-    it('imports idempotently and exports what it imported', withStore(async (store) => {
+    it('imports idempotently and exports what it imported', withStore(async (store, service) => {
       const version = await store.dataVersion();
-      expect(await store.importArchive(district.records, system)).toMatchObject({ appraisalsAdded: 0, plansChanged: 0, unchanged: 24 });
+      expect(await service.importArchive(district.records, system)).toMatchObject({ appraisalsAdded: 0, plansChanged: 0, unchanged: 24 });
       expect(await store.importRegistry(registry, areas, system)).toMatchObject({ added: 0, changed: 0 });
       expect(await store.dataVersion()).toBe(version);
       expect(await store.exportRecords()).toEqual(district.records);
@@ -38,22 +56,22 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<{ st
       expect(await store.knownCodes()).toEqual(new Set(district.records.map((r) => r.code)));
     }));
 
-    it('records inspections with optimistic concurrency and audits them', withStore(async (store) => {
+    it('records inspections with optimistic concurrency and audits them', withStore(async (store, service) => {
       const d = (await store.getDossier('YZ-00001'))!;
       const input = { date: '2026-11-01', findings: '复查', hazards: [], grade: 'C' as const, photos: [], version: d.version };
-      const first = await store.recordInspection('YZ-00001', input, { name: 'ivan', userId: null });
+      const first = await service.recordInspection('YZ-00001', input, { name: 'ivan', userId: null });
       expect(first).toMatchObject({ ok: true, value: { version: d.version + 1, appraisal: { grade: 'C', source: 'inspection' } } });
-      expect(await store.recordInspection('YZ-00001', input, { name: 'ivan', userId: null })).toMatchObject({ ok: false, error: { kind: 'stale_version' } });
-      expect(await store.recordInspection('YZ-99999', input, { name: 'ivan', userId: null })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+      expect(await service.recordInspection('YZ-00001', input, { name: 'ivan', userId: null })).toMatchObject({ ok: false, error: { kind: 'stale_version' } });
+      expect(await service.recordInspection('YZ-99999', input, { name: 'ivan', userId: null })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
       expect((await store.getDossier('YZ-00001'))!.grade).toBe('C');
       expect((await store.auditLog({ entity: 'YZ-00001', action: 'inspection.create' }))[0]).toMatchObject({ actor: 'ivan' });
     }));
 
-    it('puts plans and moves the grade map', withStore(async (store) => {
+    it('puts plans and moves the grade map', withStore(async (store, service) => {
       const { version: mapVersion } = await store.gradeMap();
       const d = (await store.getDossier('YZ-00002'))!;
       const plan = { measures: ['节能改造' as const], status: '已立项' as const, start: '2026-01-01', end: '2026-12-31', budgetWan: 10, funding: ['财政' as const], unit: '渝中区', keyProject: null };
-      expect(await store.putPlan('YZ-00002', { ...plan, version: d.version }, system)).toMatchObject({ ok: true, value: { created: true } });
+      expect(await service.putPlan('YZ-00002', { ...plan, version: d.version }, system)).toMatchObject({ ok: true, value: { created: true } });
       expect((await store.gradeMap(mapVersion)).buildings).toEqual({ 'YZ-00002': ['B', '已立项'] });
       const s = await store.stats(new Date());
       expect(s.byPlanStatus['已立项']).toBeGreaterThan(0);
@@ -76,6 +94,129 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<{ st
       const page = await store.search({ q: 'yz-0001', page: 1, pageSize: 5 });
       expect(page.total).toBe(10);
       expect(page.items.map((b) => b.code)).toEqual(['YZ-00010', 'YZ-00011', 'YZ-00012', 'YZ-00013', 'YZ-00014']);
+    }));
+
+    it('keeps the latest appraisal’s grade: a back-dated grade change is recorded but does not apply, and says so', withStore(async (store, service) => {
+      const code = district.records.find((r) => r.appraisal?.grade === 'C')!.code;
+      const d = (await store.getDossier(code))!;
+      const latest = d.appraisals[0]!;
+      const r = await service.recordInspection(code, { date: '2020-01-01', findings: '旧记录补录', hazards: [], grade: 'A', photos: [], version: d.version }, system);
+      expect(r).toMatchObject({ ok: true, value: { gradeApplied: false, currentAppraisal: { date: latest.date, grade: 'C' }, appraisal: { grade: 'A', date: '2020-01-01' } } });
+      if (r.ok) expect(r.value.message).toContain('grade stays C');
+      const after = (await service.dossier(code))!;
+      expect(after.grade).toBe('C');
+      expect(after.appraisals.map((a) => a.grade)).toEqual(['C', 'A']);
+      // A grade change dated the latest appraisal's day wins: it was recorded after it.
+      const sameDay = await service.recordInspection(code, { date: latest.date, findings: '同日复核', hazards: [], grade: 'D', photos: [], version: after.version }, system);
+      expect(sameDay).toMatchObject({ ok: true, value: { gradeApplied: true, message: null, currentAppraisal: { date: latest.date, grade: 'D' } } });
+      expect((await store.getDossier(code))!.grade).toBe('D');
+      expect((await store.gradeMap()).buildings[code]![0]).toBe('D');
+    }));
+
+    it('refuses an inspection dated after today, before looking the building up, and stores nothing', withStore(async (store, service) => {
+      const d = (await store.getDossier('YZ-00001'))!;
+      const version = await store.dataVersion();
+      const input = { date: '2026-12-16', findings: '未来', hazards: [], grade: 'D' as const, photos: [], version: d.version };
+      expect(await service.recordInspection('YZ-00001', input, system)).toMatchObject({ ok: false, error: { kind: 'future_date' } });
+      expect(await service.recordInspection('YZ-99999', input, system)).toMatchObject({ ok: false, error: { kind: 'future_date' } });
+      expect(await store.dataVersion()).toBe(version);
+      expect((await store.getDossier('YZ-00001'))!.inspections).toHaveLength(0);
+      expect(await service.recordInspection('YZ-00001', { ...input, date: '2026-12-15' }, system)).toMatchObject({ ok: true });
+    }));
+
+    it('takes the current hazards from the newest record, appraisal or inspection', withStore(async (store, service) => {
+      const record = district.records.find((r) => r.appraisal && r.appraisal.hazards.length > 0)!;
+      expect((await service.dossier(record.code))!.hazards).toEqual(record.appraisal!.hazards);
+      const d = (await store.getDossier(record.code))!;
+      await service.recordInspection(record.code, { date: '2010-01-01', findings: '旧', hazards: ['燃气隐患'], photos: [], version: d.version }, system);
+      expect((await service.dossier(record.code))!.hazards).toEqual(record.appraisal!.hazards);
+      const d2 = (await store.getDossier(record.code))!;
+      await service.recordInspection(record.code, { date: record.appraisal!.date, findings: '同日', hazards: [], photos: [], version: d2.version }, system);
+      expect((await service.dossier(record.code))!.hazards).toEqual([]);
+    }));
+
+    it('never plans the demolition of a heritage building; an unchanged plan writes nothing', withStore(async (store, service) => {
+      const d = (await store.getDossier('YZ-00006'))!;
+      expect(d.building.heritage).toBe(true);
+      const plan = { measures: ['拆除重建' as const], status: '待评估' as const, start: '2026-01-01', end: '2026-12-31', budgetWan: 10, funding: ['财政' as const], unit: '渝中区', keyProject: null };
+      const refused = await service.putPlan('YZ-00006', { ...plan, version: d.version }, system);
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+      if (!refused.ok && refused.error.kind === 'invalid') expect(refused.error.message).toContain('heritage buildings are repaired, never demolished');
+      expect((await store.getDossier('YZ-00006'))!.version).toBe(d.version);
+      const other = (await store.getDossier('YZ-00007'))!;
+      const first = await service.putPlan('YZ-00007', { ...plan, version: other.version }, system);
+      expect(first).toMatchObject({ ok: true });
+      const again = await service.putPlan('YZ-00007', { ...plan, version: other.version + 1 }, system);
+      expect(again).toMatchObject({ ok: true, value: { created: false, version: other.version + 1 } });
+      expect(await service.putPlan('YZ-00007', { ...plan, version: other.version }, system)).toMatchObject({ ok: false, error: { kind: 'stale_version', current: other.version + 1 } });
+    }));
+
+    it('imports an older appraisal into the history without moving the grade; a newer one moves it', withStore(async (store, service) => {
+      const record = district.records.find((r) => r.appraisal?.grade === 'A')!;
+      const older = { ...record, plan: null, appraisal: { ...record.appraisal!, date: '2001-01-01', grade: 'D' as const } };
+      expect(await service.importArchive([older], system)).toMatchObject({ appraisalsAdded: 1, gradesChanged: 0 });
+      expect((await store.getDossier(record.code))!.grade).toBe('A');
+      const newer = { ...older, appraisal: { ...older.appraisal, date: '2026-12-01', grade: 'B' as const } };
+      expect(await service.importArchive([newer], system)).toMatchObject({ appraisalsAdded: 1, gradesChanged: 1 });
+      expect((await store.getDossier(record.code))!.grade).toBe('B');
+      expect((await store.getDossier(record.code))!.appraisals).toHaveLength(3);
+    }));
+
+    it('answers pipe risk from its lifeline lookups, following the current grades', withStore(async (store, service, contract) => {
+      // Nothing imported: zeros, and no segment.
+      expect(await store.lifelineMaxDistanceM()).toBe(0);
+      expect((await service.stats(new Date())).lifelines).toMatchObject({ ageYears: 30, distanceM: 15, segments: 0, total: 0, byNetwork: { gas: 0, water: 0 } });
+      const dangerous = district.records.find((r) => r.appraisal?.grade === 'D')!.code;
+      const safe = district.records.find((r) => r.appraisal?.grade === 'A')!.code;
+      const inside = (code: string): number[][] => {
+        const ring = district.buildings.features.find((f) => f.properties.id === code)!.geometry.coordinates[0]!;
+        const [x, y] = ring[0]!;
+        // A short pipe well inside the footprint, more than 15 m from every neighbour.
+        return [[x! + 0.00005, y! + 0.0001], [x! + 0.00015, y! + 0.0001]];
+      };
+      const pipe = (id: string, coordinates: number[][], install_year: number, condition: string, network = 'gas'): RawFeature => ({
+        index: 0,
+        id,
+        geometry: { type: 'LineString', coordinates },
+        properties: { id, network, diameter_mm: 200, depth_m: 1.2, material: 'PE', install_year, condition, pressure: network === 'gas' ? '中压' : null },
+      });
+      await contract.importPipes([
+        pipe('OLD-UNDER-D', inside(dangerous), 1980, '良好'),
+        pipe('NEW-UNDER-D', inside(dangerous), 2020, '良好', 'water'),
+        pipe('POOR-UNDER-A', inside(safe), 2020, '危险'),
+        pipe('FAR', [[106.6, 29.6], [106.6005, 29.6]], 1970, '危险'),
+      ]);
+      const now = new Date('2026-12-15T04:00:00Z');
+      expect(await store.lifelineMaxDistanceM()).toBe(50);
+      const risk = await service.lifelines.risk({ now });
+      expect(risk).toMatchObject({ ageYears: 30, distanceM: 15, segments: 4, total: 1, ids: ['OLD-UNDER-D'] });
+      expect(risk.byNetwork).toMatchObject({ gas: 1, water: 0 });
+      // At 5 years the 2020 pipe counts as old too.
+      expect((await service.lifelines.risk({ now, ageYears: 5 })).ids).toEqual(['NEW-UNDER-D', 'OLD-UNDER-D']);
+
+      const segment = (await service.lifelines.segment('OLD-UNDER-D', { now }))!;
+      expect(segment.segment).toMatchObject({ id: 'OLD-UNDER-D', network: 'gas', installYear: 1980, ageYears: 46, old: true, poorCondition: false, atRisk: true });
+      expect(segment.buildings[0]).toMatchObject({ code: dangerous, grade: 'D', distanceM: 0, under: true });
+      expect(segment.buildings.map((b) => b.distanceM)).toEqual(segment.buildings.map((b) => b.distanceM).sort((a, b) => a - b));
+      expect((await service.lifelines.segment('FAR', { now }))!).toMatchObject({ buildings: [], segment: { atRisk: false, old: true, poorCondition: true } });
+      expect(await service.lifelines.segment('NO-SUCH', { now })).toBeNull();
+
+      const near = (await service.lifelines.buildingPipes(dangerous, { now }))!;
+      expect(near).toMatchObject({ code: dangerous, grade: 'D' });
+      expect(near.pipes.map((p) => [p.id, p.atRisk, p.under])).toEqual([['NEW-UNDER-D', false, true], ['OLD-UNDER-D', true, true]]);
+      // A poor pipe under an A building is not at risk: no C/D building within the distance.
+      expect((await service.lifelines.buildingPipes(safe, { now }))!.pipes.map((p) => [p.id, p.poorCondition, p.atRisk])).toEqual([['POOR-UNDER-A', true, false]]);
+      expect(await service.lifelines.buildingPipes('YZ-99999', { now })).toBeNull();
+      await expect(service.lifelines.risk({ distanceM: 80 })).rejects.toBeInstanceOf(RiskOptionError);
+
+      expect((await service.stats(now)).lifelines).toMatchObject({ segments: 4, total: 1 });
+      // The risk follows the grade: upgrading the D building clears it, downgrading the A building raises the poor pipe.
+      const d = (await store.getDossier(dangerous))!;
+      expect(await service.recordInspection(dangerous, { date: '2026-12-14', findings: '加固完成', hazards: [], grade: 'A', photos: [], version: d.version }, system)).toMatchObject({ ok: true });
+      const a = (await store.getDossier(safe))!;
+      expect(await service.recordInspection(safe, { date: '2026-12-14', findings: '开裂', hazards: [], grade: 'C', photos: [], version: a.version }, system)).toMatchObject({ ok: true });
+      expect((await service.lifelines.risk({ now })).ids).toEqual(['POOR-UNDER-A']);
+      expect((await service.lifelines.buildingPipes(safe, { now }))!.pipes[0]).toMatchObject({ id: 'POOR-UNDER-A', atRisk: true });
     }));
 
     it('keeps users and sessions', withStore(async (store) => {

@@ -4,12 +4,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
-import { MIGRATIONS, migrate, schemaVersion } from '../../../src/archive/store/migrations.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
+import { MIGRATIONS, migrate, schemaVersion } from '../../../src/archive/store/sqlite/migrations.ts';
+import { ArchiveService } from '../../../src/archive/service/archive-service.ts';
+import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 
 const inspector = { name: 'ivan', userId: null };
+/** Writes go through the service, which holds the rules; a fixed clock keeps the tests' dates in the past. */
+const service = (store: SqliteArchiveStore) => new ArchiveService(store, { clock: () => new Date('2026-12-15T04:00:00Z') });
 
 describe('SqliteArchiveStore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yz-store-'));
@@ -51,14 +54,14 @@ describe('SqliteArchiveStore', () => {
     await store.search({ page: 1, pageSize: 5 });
     expect(await store.dataVersion()).toBe(v0);
     const d = (await store.getDossier('YZ-00001'))!;
-    const r = await store.recordInspection('YZ-00001', { date: '2026-11-01', findings: '复查', hazards: [], photos: [], version: d.version }, inspector);
+    const r = await service(store).recordInspection('YZ-00001', { date: '2026-11-01', findings: '复查', hazards: [], photos: [], version: d.version }, inspector);
     expect(r.ok).toBe(true);
     expect(await store.dataVersion()).toBe(v0 + 1);
   });
 
   it('a back-dated grade change does not overrule a newer appraisal', async () => {
     const d = (await store.getDossier('YZ-00003'))!; // grade C, appraised 2025
-    const r = await store.recordInspection('YZ-00003', { date: '2020-01-01', findings: '旧记录补录', hazards: [], grade: 'A', photos: [], version: d.version }, inspector);
+    const r = await service(store).recordInspection('YZ-00003', { date: '2020-01-01', findings: '旧记录补录', hazards: [], grade: 'A', photos: [], version: d.version }, inspector);
     expect(r.ok).toBe(true);
     const after = (await store.getDossier('YZ-00003'))!;
     expect(after.grade).toBe('C');
@@ -67,7 +70,7 @@ describe('SqliteArchiveStore', () => {
 
   it('restart keeps everything', async () => {
     const d = (await store.getDossier('YZ-00004'))!;
-    await store.recordInspection('YZ-00004', { date: '2026-11-02', findings: '重启前写入', hazards: ['燃气隐患'], grade: 'B', photos: ['p/1.jpg'], version: d.version }, inspector);
+    await service(store).recordInspection('YZ-00004', { date: '2026-11-02', findings: '重启前写入', hazards: ['燃气隐患'], grade: 'B', photos: ['p/1.jpg'], version: d.version }, inspector);
     const before = dumpDatabase(store);
     await store.close();
     store = new SqliteArchiveStore({ path: dbPath });
@@ -117,7 +120,7 @@ describe('search index', () => {
       }
       const before = (await store.search({ grade: 'A', page: 1, pageSize: 100 })).total;
       const d = (await store.getDossier('YZ-00002'))!; // grade B
-      await store.recordInspection('YZ-00002', { date: '2026-11-10', findings: '修复后复查', hazards: [], grade: 'A', photos: [], version: d.version }, { name: 't', userId: null });
+      await service(store).recordInspection('YZ-00002', { date: '2026-11-10', findings: '修复后复查', hazards: [], grade: 'A', photos: [], version: d.version }, { name: 't', userId: null });
       expect((await store.search({ grade: 'A', page: 1, pageSize: 100 })).total).toBe(before + 1);
       await store.close();
     } finally {
@@ -138,7 +141,7 @@ describe('inspections this month', () => {
     );
     let version = (await store.getDossier('YZ-00001'))!.version;
     for (const date of ['2026-11-30', '2026-12-01']) {
-      const r = await store.recordInspection('YZ-00001', { date, findings: '月末巡查', hazards: [], photos: [], version }, inspector);
+      const r = await service(store).recordInspection('YZ-00001', { date, findings: '月末巡查', hazards: [], photos: [], version }, inspector);
       if (r.ok) version = r.value.version;
     }
     // 2026-11-30T20:00Z is already 1 December in Chongqing.

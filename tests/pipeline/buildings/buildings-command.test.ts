@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FeatureCollection } from 'geojson';
 import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../../src/archive/server/create-server.ts';
+import { createServer } from '../../../src/server/create-server.ts';
 import { parseBuildingsArgs, runBuildingsCommand } from '../../../src/pipeline/buildings/buildings-command.ts';
 import { encodeGeoTiff } from '../../../src/pipeline/sample/geotiff-writer.ts';
 import { smallDistrict, tempDir } from './fixtures.ts';

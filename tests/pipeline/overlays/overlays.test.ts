@@ -8,7 +8,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, ut
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServer } from '../../../src/archive/server/create-server.ts';
+import { createServer } from '../../../src/server/create-server.ts';
 import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, sampleStep, type ProjectPaths } from '../../../src/pipeline/build-plan.ts';
 import { SAMPLE_FILES } from '../../../src/pipeline/sample/sample-files.ts';
 import { runBuildSteps } from '../../../src/pipeline/build-steps.ts';

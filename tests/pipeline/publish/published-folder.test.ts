@@ -10,7 +10,7 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServer } from '../../../src/archive/server/create-server.ts';
+import { createServer } from '../../../src/server/create-server.ts';
 import { cleanStaleFolders, currentVersion, stageFolder, versionsFolder } from '../../../src/pipeline/publish/published-folder.ts';
 
 const COMMITS = 1500;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../../src/archive/server/create-server.ts';
+import { createServer } from '../../../src/server/create-server.ts';
 import { buildTerrain } from '../../../src/pipeline/terrain/terrain-builder.ts';
 import { syntheticGrid, writeSyntheticGeoTiff } from './synthetic-dem.ts';
 

@@ -5,8 +5,8 @@
  * full scan with row decoding for every `q=` substring match (no index can serve
  * `%term%`). The store then reads only the page's rows.
  */
-import type { SafetyGrade } from '../../core/grades.ts';
-import type { SearchQuery } from './archive-store.ts';
+import type { SafetyGrade } from '../../../core/grades.ts';
+import type { SearchQuery } from '../record-store.ts';
 
 export interface SearchRow {
   code: string;

@@ -11,9 +11,9 @@
  * nothing else waits longer than that; reads never wait at all (WAL).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { archiveConfigFromEnv, type ArchiveConfig } from '../config.ts';
-import { SqliteArchiveStore } from '../store/sqlite-store.ts';
-import { archiveApiPlugin } from './archive-api-plugin.ts';
+import { archiveConfigFromEnv, type ArchiveConfig } from '../archive/config.ts';
+import { SqliteArchiveStore } from '../archive/store/sqlite/sqlite-archive-store.ts';
+import { archiveApiPlugin } from '../archive/api/archive-api-plugin.ts';
 
 /**
  * ms the server waits for a write lock held by another process (an import, archive:user).

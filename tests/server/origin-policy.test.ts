@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dossier } from '../../../src/archive/store/archive-store.ts';
-import { type ApiHarness, TEST_PASSWORD, startApiHarness } from '../api/api-harness.ts';
+import type { Dossier } from '../../src/archive/store/archive-store.ts';
+import { type ApiHarness, TEST_PASSWORD, startApiHarness } from '../archive/api/api-harness.ts';
 
 const EVIL = 'https://evil.example';
 const VIEWER = 'https://viewer.example.org';
