@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openArchiveApi } from '../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../src/archive/server/create-server.ts';
-import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
-import { runBuildSteps } from '../src/pipeline/build-steps.ts';
+import { fullBuildPlan, projectPaths } from '../src/build/build-plan.ts';
+import { runBuildSteps } from '../src/build/build-steps.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
 

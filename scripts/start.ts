@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchiveApi } from '../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../src/archive/server/create-server.ts';
-import { runBuildSteps } from '../src/pipeline/build-steps.ts';
-import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
+import { runBuildSteps } from '../src/build/build-steps.ts';
+import { fullBuildPlan, projectPaths } from '../src/build/build-plan.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const port = Number(process.env.PORT ?? 8080);

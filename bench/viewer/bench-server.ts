@@ -11,8 +11,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { openArchiveApi } from '../../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../../src/archive/server/create-server.ts';
-import { fullBuildPlan, projectPaths } from '../../src/pipeline/build-plan.ts';
-import { runBuildSteps } from '../../src/pipeline/build-steps.ts';
+import { fullBuildPlan, projectPaths } from '../../src/build/build-plan.ts';
+import { runBuildSteps } from '../../src/build/build-steps.ts';
 
 export interface BenchServerOptions {
   /** Project root (tiles/, dist/, var/). */

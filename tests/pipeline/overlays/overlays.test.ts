@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../../src/archive/server/create-server.ts';
-import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, sampleStep, type ProjectPaths } from '../../../src/pipeline/build-plan.ts';
+import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, sampleStep, type ProjectPaths } from '../../../src/build/build-plan.ts';
 import { SAMPLE_FILES } from '../../../src/pipeline/sample/sample-files.ts';
-import { runBuildSteps } from '../../../src/pipeline/build-steps.ts';
+import { runBuildSteps } from '../../../src/build/build-steps.ts';
 import { buildOverlays } from '../../../src/pipeline/overlays/overlays-builder.ts';
 import { AREAS_URL, RAIL_URL } from '../../../src/viewer/layers/overlay-urls.ts';
 

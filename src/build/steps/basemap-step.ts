@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { ProjectPaths } from '../build-plan.ts';
 import type { BuildStep } from '../build-steps.ts';
-import { SAMPLE_FILES } from '../sample/sample-files.ts';
+import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
 
 export function basemapStep(paths: ProjectPaths): BuildStep {
   const out = join(paths.tiles, 'basemap');
@@ -16,7 +16,7 @@ export function basemapStep(paths: ProjectPaths): BuildStep {
     inputs: [dem, roads, buildings, districts, join(paths.root, 'src', 'pipeline', 'basemap')],
     outputs: [join(out, 'basemap.json')],
     async run(progress) {
-      const { buildBasemap } = await import('./basemap-builder.ts');
+      const { buildBasemap } = await import('../../pipeline/basemap/basemap-builder.ts');
       const result = await buildBasemap({ dem, roads, buildings, districts, outDir: out, progress });
       progress(`${result.tiles} tiles, ${(result.bytes / 1048576).toFixed(1)} MiB in ${result.seconds.toFixed(1)} s`);
     },

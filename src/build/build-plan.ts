@@ -11,12 +11,12 @@
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { archiveImportStep } from '../archive/import/archive-build-step.ts';
+import { archiveImportStep } from './steps/archive-step.ts';
 import { stepState, type BuildStep } from './build-steps.ts';
-import { SAMPLE_FILES } from './sample/sample-files.ts';
-import { terrainStep } from './terrain/terrain-build-step.ts';
-import { basemapStep } from './basemap/basemap-build-step.ts';
-import { OVERLAY_FILES, OVERLAYS_FOLDER } from './overlays/overlay-files.ts';
+import { SAMPLE_FILES } from '../pipeline/sample/sample-files.ts';
+import { terrainStep } from './steps/terrain-step.ts';
+import { basemapStep } from './steps/basemap-step.ts';
+import { OVERLAY_FILES, OVERLAYS_FOLDER } from '../pipeline/overlays/overlay-files.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -76,7 +76,7 @@ export function sampleStep(paths: ProjectPaths, options: BuildPlanOptions = {}):
         // What was fresh there is fresh here: a district's own files are not overwritten.
         if (stepState(step).fresh) return;
       }
-      const { generateSampleWorld } = await import('./sample/sample-world.ts');
+      const { generateSampleWorld } = await import('../pipeline/sample/sample-world.ts');
       await generateSampleWorld({ seed, outDir: paths.sourceData, progress });
     },
   };
@@ -131,7 +131,7 @@ export function buildingsStep(paths: ProjectPaths): BuildStep {
     codeDirs: ['buildings', 'tiles3d'],
     // The CPU pick index joined the tileset later: tiles built before it are rebuilt.
     outputFiles: ['tileset.json', 'pick-index.bin'],
-    command: async () => (await import('./buildings/buildings-command.ts')).runBuildingsCommand,
+    command: async () => (await import('../pipeline/buildings/buildings-command.ts')).runBuildingsCommand,
   });
 }
 
@@ -142,7 +142,7 @@ export function lifelinesStep(paths: ProjectPaths): BuildStep {
     title: '地下管线三维瓦片 / lifelines 3D Tiles',
     sourceFile: SAMPLE_FILES.lifelines,
     codeDirs: ['lifelines', 'buildings', 'tiles3d'],
-    command: async () => (await import('./lifelines/lifelines-command.ts')).runLifelinesCommand,
+    command: async () => (await import('../pipeline/lifelines/lifelines-command.ts')).runLifelinesCommand,
   });
 }
 
@@ -184,7 +184,7 @@ export function overlaysStep(paths: ProjectPaths): BuildStep {
     inputs: [join(paths.sourceData, SAMPLE_FILES.areas), join(paths.sourceData, SAMPLE_FILES.rail), join(paths.root, 'src', 'pipeline', 'overlays')],
     outputs: Object.values(OVERLAY_FILES).map((file) => join(paths.tiles, OVERLAYS_FOLDER, file)),
     async run(progress) {
-      const { buildOverlays } = await import('./overlays/overlays-builder.ts');
+      const { buildOverlays } = await import('../pipeline/overlays/overlays-builder.ts');
       const result = buildOverlays({
         areas: join(paths.sourceData, SAMPLE_FILES.areas),
         rail: join(paths.sourceData, SAMPLE_FILES.rail),

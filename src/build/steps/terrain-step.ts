@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { ProjectPaths } from '../build-plan.ts';
 import type { BuildStep } from '../build-steps.ts';
-import { SAMPLE_FILES } from '../sample/sample-files.ts';
+import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
 
 export function terrainStep(paths: ProjectPaths): BuildStep {
   const out = join(paths.tiles, 'terrain');
@@ -13,7 +13,7 @@ export function terrainStep(paths: ProjectPaths): BuildStep {
     inputs: [dem, join(paths.root, 'src', 'pipeline', 'terrain')],
     outputs: [join(out, 'layer.json')],
     async run(progress) {
-      const { buildTerrain } = await import('./terrain-builder.ts');
+      const { buildTerrain } = await import('../../pipeline/terrain/terrain-builder.ts');
       const result = await buildTerrain({ input: dem, outDir: out, progress });
       progress(`${result.tiles.length} tiles in ${result.seconds.toFixed(1)} s`);
     },

@@ -14,9 +14,9 @@
  */
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildStep } from '../../pipeline/build-steps.ts';
+import type { BuildStep } from '../build-steps.ts';
 import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
-import { archiveDbPath } from '../config.ts';
+import { archiveDbPath } from '../../archive/config.ts';
 
 export interface ArchiveStepPaths {
   root: string;
@@ -44,11 +44,11 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
     async run(progress) {
       // Loaded here, not at the top: planning the build must not need the native SQLite module.
       const [{ SqliteArchiveStore }, { importSourceFolder }, { formatProblems }, { createDemoUsers }, { importLifelinesFile }] = await Promise.all([
-        import('../store/sqlite-store.ts'),
-        import('./archive-importer.ts'),
-        import('./import-problem.ts'),
-        import('../auth/demo-users.ts'),
-        import('../lifelines/lifeline-file-import.ts'),
+        import('../../archive/store/sqlite-store.ts'),
+        import('../../archive/import/archive-importer.ts'),
+        import('../../archive/import/import-problem.ts'),
+        import('../../archive/auth/demo-users.ts'),
+        import('../../archive/lifelines/lifeline-file-import.ts'),
       ]);
       const store = new SqliteArchiveStore({ path: dbPath });
       try {
