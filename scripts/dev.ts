@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { openArchiveApi } from '../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../src/archive/server/create-server.ts';
 import { runBuildSteps } from '../src/build/build-steps.ts';
-import { dataBuildPlan, projectPaths } from '../src/build/build-plan.ts';
+import { dataBuildPlan } from '../src/build/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const apiPort = Number(process.env.API_PORT ?? 8080);

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { openArchiveApi } from '../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../src/archive/server/create-server.ts';
 import { runBuildSteps } from '../src/build/build-steps.ts';
-import { fullBuildPlan, projectPaths } from '../src/build/build-plan.ts';
+import { fullBuildPlan } from '../src/build/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const port = Number(process.env.PORT ?? 8080);

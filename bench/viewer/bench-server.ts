@@ -11,7 +11,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { openArchiveApi } from '../../src/archive/api/archive-api-from-env.ts';
 import { createServer } from '../../src/archive/server/create-server.ts';
-import { fullBuildPlan, projectPaths } from '../../src/build/build-plan.ts';
+import { fullBuildPlan } from '../../src/build/build-plan.ts';
+import { projectPaths } from '../../src/build/project-paths.ts';
 import { runBuildSteps } from '../../src/build/build-steps.ts';
 
 export interface BenchServerOptions {

@@ -15,7 +15,8 @@ import { openArchiveApi } from '../../src/archive/api/archive-api-from-env.ts';
 import { hashPassword, randomPassword } from '../../src/archive/auth/passwords.ts';
 import { archiveDbPath } from '../../src/archive/config.ts';
 import { createServer } from '../../src/archive/server/create-server.ts';
-import { fullBuildPlan, projectPaths } from '../../src/build/build-plan.ts';
+import { fullBuildPlan } from '../../src/build/build-plan.ts';
+import { projectPaths } from '../../src/build/project-paths.ts';
 import { runBuildSteps } from '../../src/build/build-steps.ts';
 import { assertChromiumInstalled } from './chromium.ts';
 

@@ -1,14 +1,14 @@
 /** The `basemap` step of `npm start` / `npm run build`: DEM + roads + outline → tiles/basemap/. */
 import { join } from 'node:path';
-import type { ProjectPaths } from '../build-plan.ts';
+import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
-import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
+import type { ProjectPaths } from '../project-paths.ts';
 
 export function basemapStep(paths: ProjectPaths): BuildStep {
   const out = join(paths.tiles, 'basemap');
-  const dem = join(paths.sourceData, SAMPLE_FILES.dem);
-  const roads = join(paths.sourceData, SAMPLE_FILES.roads);
-  const buildings = join(paths.sourceData, SAMPLE_FILES.buildings);
+  const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
+  const roads = join(paths.sourceData, EXCHANGE_FILES.roads);
+  const buildings = join(paths.sourceData, EXCHANGE_FILES.buildings);
   const districts = join(paths.root, 'src', 'pipeline', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson');
   return {
     name: 'basemap',

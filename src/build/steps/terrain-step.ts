@@ -1,12 +1,12 @@
 /** The `terrain` step of `npm start` / `npm run build`: var/source/dem.tif → tiles/terrain/. */
 import { join } from 'node:path';
-import type { ProjectPaths } from '../build-plan.ts';
+import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
-import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
+import type { ProjectPaths } from '../project-paths.ts';
 
 export function terrainStep(paths: ProjectPaths): BuildStep {
   const out = join(paths.tiles, 'terrain');
-  const dem = join(paths.sourceData, SAMPLE_FILES.dem);
+  const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
   return {
     name: 'terrain',
     title: '地形瓦片 / terrain tiles',

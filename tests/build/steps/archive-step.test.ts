@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src/archive/auth/passwords.ts';
-import { archiveImportStep } from '../../../src/build/steps/archive-step.ts';
 import { stepState } from '../../../src/build/build-steps.ts';
+import { archiveImportStep } from '../../../src/build/steps/archive-step.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite-store.ts';
 import { writeFixtureDistrict } from '../../archive/fixtures/fixture-district.ts';
 
@@ -58,7 +58,7 @@ describe('the archive build step', () => {
 
 describe('the build plan', () => {
   it('imports the archive after the sample data and before the viewer bundle', async () => {
-    const { fullBuildPlan, projectPaths } = await import('../../../src/build/build-plan.ts');
+    const [{ fullBuildPlan }, { projectPaths }] = await Promise.all([import('../../../src/build/build-plan.ts'), import('../../../src/build/project-paths.ts')]);
     const names = fullBuildPlan(projectPaths('/p')).map((s) => s.name);
     expect(names.indexOf('archive')).toBeGreaterThan(names.indexOf('sample'));
     expect(names.indexOf('archive')).toBeLessThan(names.indexOf('viewer'));

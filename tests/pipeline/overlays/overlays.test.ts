@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../../src/archive/server/create-server.ts';
-import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, sampleStep, type ProjectPaths } from '../../../src/build/build-plan.ts';
-import { SAMPLE_FILES } from '../../../src/pipeline/sample/sample-files.ts';
+import { dataBuildPlan } from '../../../src/build/build-plan.ts';
 import { runBuildSteps } from '../../../src/build/build-steps.ts';
+import { moveLegacySourceData, projectPaths, type ProjectPaths } from '../../../src/build/project-paths.ts';
+import { overlaysStep } from '../../../src/build/steps/overlays-step.ts';
+import { sampleStep } from '../../../src/build/steps/sample-step.ts';
+import { EXCHANGE_FILES } from '../../../src/core/exchange-files.ts';
 import { buildOverlays } from '../../../src/pipeline/overlays/overlays-builder.ts';
 import { AREAS_URL, RAIL_URL } from '../../../src/viewer/layers/overlay-urls.ts';
 
@@ -73,12 +76,12 @@ describe('map overlays', () => {
     }
     const legacy = join(dir, 'tiles', 'source');
     mkdirSync(legacy, { recursive: true });
-    for (const file of Object.values(SAMPLE_FILES)) writeFileSync(join(legacy, file), `own ${file}`);
+    for (const file of Object.values(EXCHANGE_FILES)) writeFileSync(join(legacy, file), `own ${file}`);
     const logged: string[] = [];
     await runBuildSteps([sampleStep(paths)], { log: (line) => logged.push(line) });
     expect(logged.join('\n')).toContain('tiles/source');
     expect(existsSync(legacy)).toBe(false);
-    for (const file of Object.values(SAMPLE_FILES)) expect(readFileSync(join(paths.sourceData, file), 'utf8')).toBe(`own ${file}`);
+    for (const file of Object.values(EXCHANGE_FILES)) expect(readFileSync(join(paths.sourceData, file), 'utf8')).toBe(`own ${file}`);
   });
 
   it('publishes areas and rail with only the properties the viewer uses, and serves them at the viewer’s URLs', async () => {
