@@ -3,13 +3,12 @@
  * and `areas.geojson` (renewal areas and old communities): each building gets its
  * centroid and the ids of the areas that centroid falls in.
  */
-import { readFile } from 'node:fs/promises';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import { AreaPropertiesSchema } from '../../core/renewal-areas.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
-import { describeReadError } from '../../core/file-read-error.ts';
 import type { ImportProblem } from './import-problem.ts';
+import { readGeoJsonCollection } from '../../sources/geojson-stream.ts';
 
 type Rings = Position[][];
 
@@ -144,22 +143,11 @@ function round7(v: number): number {
   return Math.round(v * 1e7) / 1e7;
 }
 
+/** Streamed (src/sources/geojson-stream.ts): a BOM is fine, GBK or a cut-short file is a problem naming the file. */
 async function readCollection(path: string): Promise<FeatureCollection | ImportProblem> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return { row: 1, column: null, reason: describeReadError(path, error, { zh: ' GeoJSON 文件', en: 'GeoJSON file' }, { zh: '或用 --source 指向 `npm run sample` 生成的 var/source', en: 'or point --source at the var/source folder `npm run sample` writes' }) };
-  }
-  try {
-    const json = JSON.parse(text) as FeatureCollection;
-    if (json?.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
-      return { row: 1, column: null, reason: `${path}: 不是 GeoJSON FeatureCollection / not a GeoJSON FeatureCollection` };
-    }
-    return json;
-  } catch (error) {
-    return { row: 1, column: null, reason: `${path}: 不是有效的 GeoJSON / not valid GeoJSON (${error instanceof Error ? error.message : String(error)}): fix or re-export it` };
-  }
+  const read = await readGeoJsonCollection(path);
+  if (read.ok) return read.value;
+  return { row: (read.problem.featureIndex ?? 0) + 1, column: null, reason: read.problem.message };
 }
 
 export async function readRegistry(buildingsPath: string, areasPath: string | null): Promise<{ buildings: RegistryBuilding[]; areas: AreaRecord[]; problems: ImportProblem[] }> {

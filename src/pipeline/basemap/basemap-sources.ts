@@ -4,13 +4,13 @@
  * 500103 from the reference outlines), optional green-space polygons and building
  * footprints. Missing optional files are simply not drawn; unreadable ones are errors.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import Flatbush from 'flatbush';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { ROAD_CLASSES, type RoadClass } from '../../core/roads.ts';
 import type { LonLatRect } from '../terrain/dem-coverage.ts';
 import { TerrainInputError } from '../terrain/terrain-input-error.ts';
-import { describeReadError } from '../../core/file-read-error.ts';
+import { readGeoJsonCollectionSync } from '../../sources/geojson-stream.ts';
 
 export interface LineFeature {
   cls: RoadClass;
@@ -36,24 +36,11 @@ export interface BasemapSources {
   districtRect: LonLatRect | undefined;
 }
 
+/** Through the shared GeoJSON reader (src/sources/geojson-stream.ts): a BOM is fine; GBK, a cut-short or non-GeoJSON file is an error naming it. */
 function readCollection(file: string): FeatureCollection {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new TerrainInputError('unreadable-file', file, describeReadError(file, error, { zh: ' GeoJSON 文件', en: 'GeoJSON' }, { zh: '或运行 `npm run sample` 重新生成', en: 'or regenerate it with `npm run sample`' }));
-  }
-  try {
-    const json = JSON.parse(text) as FeatureCollection;
-    if (json.type !== 'FeatureCollection' || !Array.isArray(json.features)) throw new Error('not a FeatureCollection');
-    return json;
-  } catch (error) {
-    throw new TerrainInputError(
-      'bad-vector-data',
-      file,
-      `${file}: 无法读取 GeoJSON（${error instanceof Error ? error.message : String(error)}） / cannot read the GeoJSON: check that it is a valid FeatureCollection, or regenerate it with \`npm run sample\`.`,
-    );
-  }
+  const read = readGeoJsonCollectionSync(file);
+  if (read.ok) return read.value;
+  throw new TerrainInputError('bad-vector-data', file, `${read.problem.message} (或用 \`npm run sample\` 重新生成 / or regenerate it with \`npm run sample\`)`);
 }
 
 function bboxOf(rings: Position[][]): [number, number, number, number] {

@@ -1,12 +1,17 @@
 /**
  * Reads footprints from GeoJSON (FeatureCollection) or FlatGeobuf, chosen by file
  * extension, as a stream of RawFeature. Nothing is checked here but the container:
- * per-feature problems are the validator's job.
+ * per-feature problems are the validator's job. GeoJSON is streamed feature by
+ * feature (src/sources/geojson-stream.ts, which has the measured figures): a 315 MB
+ * / 700k file no longer peaks at 2.8 GB in tiles:buildings (1.5 GB), and one over
+ * 0x1fffffe8 characters (653 MB) can be read at all.
  */
-import { readFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { extname } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import { describeReadError } from '../../core/file-read-error.ts';
+import { GeoJsonReadError, streamGeoJsonFeatures, type GeoJsonProblem } from '../../sources/geojson-stream.ts';
 
 export type FootprintFormat = 'geojson' | 'flatgeobuf';
 
@@ -29,54 +34,58 @@ function toRaw(feature: Partial<Feature> | undefined, index: number): RawFeature
   };
 }
 
-/** Features of a GeoJSON text: a FeatureCollection, a single Feature, or a bare array of features. */
-export function* geojsonFeatures(text: string): Generator<RawFeature> {
-  const doc = JSON.parse(text) as unknown;
-  const list: unknown[] = Array.isArray(doc)
-    ? doc
-    : doc && typeof doc === 'object' && (doc as { type?: unknown }).type === 'FeatureCollection'
-      ? ((doc as { features?: unknown[] }).features ?? [])
-      : [doc];
-  for (const [i, f] of list.entries()) yield toRaw(f as Partial<Feature>, i);
+/** Features of a GeoJSON file, streamed (see src/sources/geojson-stream.ts): never the whole text at once. */
+export async function* geojsonFeatures(path: string): AsyncGenerator<RawFeature> {
+  for await (const { index, feature } of streamGeoJsonFeatures(path)) yield toRaw(feature as Partial<Feature>, index);
 }
 
-export async function* flatgeobufFeatures(bytes: Uint8Array): AsyncGenerator<RawFeature> {
+/** Features of FlatGeobuf bytes, or of a byte stream (read as it goes: `flatgeobuf` streams). */
+export async function* flatgeobufFeatures(input: Uint8Array | ReadableStream): AsyncGenerator<RawFeature> {
   const { deserialize } = await import('flatgeobuf/lib/mjs/geojson.js');
   let i = 0;
-  for await (const f of deserialize(bytes)) yield toRaw(f as unknown as Feature, i++);
+  for await (const f of deserialize(input)) yield toRaw(f as unknown as Feature, i++);
 }
 
-export class FootprintReadError extends Error {}
+export class FootprintReadError extends Error {
+  /** What went wrong, as a value, when the file is GeoJSON. */
+  readonly problem: GeoJsonProblem | undefined;
+  constructor(message: string, problem?: GeoJsonProblem) {
+    super(message);
+    this.name = 'FootprintReadError';
+    this.problem = problem;
+  }
+}
 
-/** Reads every feature of a footprint file. Throws FootprintReadError with a user-facing message. */
+/**
+ * Reads every feature of a footprint file. Throws FootprintReadError with a
+ * user-facing message (zh-CN / English, naming the file) and, for GeoJSON, the
+ * `GeoJsonProblem` (reason, byte offset, feature index).
+ */
 export async function* readFootprints(path: string): AsyncGenerator<RawFeature> {
   const format = footprintFormat(path);
   if (!format) {
-    throw new FootprintReadError(`不支持的文件类型 / unsupported footprint file ${path}: use .geojson or .fgb`);
+    throw new FootprintReadError(`${path}: 不支持的文件类型，请使用 .geojson 或 .fgb / unsupported footprint file: use .geojson or .fgb`);
   }
-  let bytes: Buffer;
+  if (format === 'geojson') {
+    try {
+      yield* geojsonFeatures(path);
+    } catch (error) {
+      if (error instanceof GeoJsonReadError) throw new FootprintReadError(error.message, error.problem);
+      throw error;
+    }
+    return;
+  }
+  let handle: FileHandle;
   try {
-    bytes = await readFile(path);
+    handle = await open(path, 'r');
   } catch (error) {
     throw new FootprintReadError(describeReadError(path, error, { zh: '建筑轮廓文件', en: 'footprint file' }));
   }
-  if (format === 'geojson') {
-    let features: Generator<RawFeature>;
-    try {
-      features = geojsonFeatures(bytes.toString('utf8'));
-    } catch (error) {
-      throw new FootprintReadError(`GeoJSON 无法解析 / ${path} is not valid GeoJSON: ${(error as Error).message}`);
-    }
-    try {
-      yield* features;
-    } catch (error) {
-      throw new FootprintReadError(`GeoJSON 无法解析 / ${path} is not valid GeoJSON: ${(error as Error).message}`);
-    }
-  } else {
-    try {
-      yield* flatgeobufFeatures(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-    } catch (error) {
-      throw new FootprintReadError(`FlatGeobuf 无法解析 / ${path} is not valid FlatGeobuf: ${(error as Error).message}`);
-    }
+  try {
+    yield* flatgeobufFeatures(Readable.toWeb(handle.createReadStream({ autoClose: false })) as ReadableStream);
+  } catch (error) {
+    throw new FootprintReadError(`${path}: FlatGeobuf 无法解析 / not valid FlatGeobuf (${(error as Error).message}): export the layer again`);
+  } finally {
+    await handle.close();
   }
 }

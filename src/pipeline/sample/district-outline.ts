@@ -12,10 +12,10 @@
  * Everything downstream (DEM, streets, buildings, tests) asks this model what is land,
  * so they can never disagree about the shore.
  */
-import { readFileSync } from 'node:fs';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createNoise2D } from 'simplex-noise';
 import { DISTRICT } from '../../core/district.ts';
+import { readGeoJsonCollectionSync } from '../../sources/geojson-stream.ts';
 import { createLocalProjection, type LocalProjection } from '../../core/local-projection.ts';
 import {
   chaikin,
@@ -82,7 +82,9 @@ export function parseDistrictOutline(fc: FeatureCollection): DistrictOutline {
 
 /** Reads the reference GeoJSON of Yuzhong and its neighbours. */
 export function loadDistrictOutline(path: string): DistrictOutline {
-  return parseDistrictOutline(JSON.parse(readFileSync(path, 'utf8')) as FeatureCollection);
+  const read = readGeoJsonCollectionSync(path);
+  if (!read.ok) throw new Error(read.problem.message);
+  return parseDistrictOutline(read.value);
 }
 
 export type RiverKey = 'jialing' | 'yangtze';

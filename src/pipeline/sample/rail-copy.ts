@@ -4,8 +4,9 @@
  * wherever the data is shown, so it travels inside the file — as a foreign member of
  * the collection and as a property of every line — not only in a README.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { readGeoJsonCollection } from '../../sources/geojson-stream.ts';
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors (ODbL 1.0)';
 
@@ -14,27 +15,19 @@ export type AttributedCollection = FeatureCollection<Geometry, Record<string, un
 
 /** Copies the OSM rail GeoJSON at `referencePath` to `outPath`, adding the attribution. */
 export async function copyRailLines(referencePath: string, outPath: string): Promise<AttributedCollection> {
-  let text: string;
-  try {
-    text = await readFile(referencePath, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new Error(
-      `轨道参考数据缺失 / rail reference data missing: cannot read ${referencePath} (${code ?? String(err)}); ` +
-        'it should be the OSM rail extract chongqing-rail-osm-2016.geojson described in PROVENANCE.md',
-      { cause: err },
-    );
+  // The shared GeoJSON reader (src/sources/geojson-stream.ts): a BOM is fine, GBK or a cut-short file is refused.
+  const read = await readGeoJsonCollection(referencePath, { featureCollectionOnly: true });
+  if (!read.ok) {
+    const { problem } = read;
+    if (problem.reason === 'missing-file' || problem.reason === 'unreadable') {
+      throw new Error(
+        `轨道参考数据缺失 / rail reference data missing: ${problem.message}; ` +
+          'it should be the OSM rail extract chongqing-rail-osm-2016.geojson described in PROVENANCE.md',
+      );
+    }
+    throw new Error(`轨道参考数据 / rail reference data: ${problem.message}`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`rail reference data is not valid JSON: ${referencePath}`, { cause: err });
-  }
-  const fc = parsed as Partial<FeatureCollection>;
-  if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    throw new Error(`rail reference data is not a GeoJSON FeatureCollection: ${referencePath}`);
-  }
+  const fc = read.value;
   const out: AttributedCollection = {
     type: 'FeatureCollection',
     attribution: OSM_ATTRIBUTION,

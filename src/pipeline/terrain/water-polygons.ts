@@ -3,12 +3,11 @@
  * tile's 256 × 256 mask is rasterised with @napi-rs/canvas (even-odd fill, so holes —
  * islands — stay land).
  */
-import { readFileSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LonLatRect } from './dem-coverage.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
-import { describeReadError } from '../../core/file-read-error.ts';
+import { readGeoJsonCollectionSync } from '../../sources/geojson-stream.ts';
 import { WATER_MASK_SIZE } from './water-mask.ts';
 
 /** Polygons as lists of rings (lon/lat), with their bounding boxes. */
@@ -48,19 +47,10 @@ export function parseWaterPolygons(fc: FeatureCollection | Feature, file: string
 }
 
 export function loadWaterPolygons(file: string): WaterPolygon[] {
-  let fc: FeatureCollection | Feature;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new TerrainInputError('unreadable-file', file, describeReadError(file, error, { zh: '水域 GeoJSON', en: 'water GeoJSON' }, { zh: '或去掉 --water 改用河流水位', en: 'or omit --water to use the river level' }));
-  }
-  try {
-    fc = JSON.parse(text) as FeatureCollection;
-  } catch (error) {
-    throw new TerrainInputError('bad-vector-data', file, `${file}: 无法读取水域 GeoJSON（${error instanceof Error ? error.message : String(error)}） / cannot read the water GeoJSON: check the path and that it is valid GeoJSON.`);
-  }
-  return parseWaterPolygons(fc, file);
+  // The shared GeoJSON reader (src/sources/geojson-stream.ts): a single Feature comes back as a collection of one.
+  const read = readGeoJsonCollectionSync(file);
+  if (!read.ok) throw new TerrainInputError('bad-vector-data', file, `${read.problem.message} (水域 / the water polygons, --water)`);
+  return parseWaterPolygons(read.value, file);
 }
 
 const intersects = (a: LonLatRect, b: LonLatRect) => a.west < b.east && a.east > b.west && a.south < b.north && a.north > b.south;

@@ -82,11 +82,11 @@ describe('buildings command over files', () => {
   it('reports a missing or unreadable input as an error value', async () => {
     const missing = await runBuildingsCommand({ input: join(dir, 'nope.geojson'), dem: demPath, out: join(dir, 'x'), workers: 0, log: silent });
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.error).toMatch(/cannot read/);
+    if (!missing.ok) expect(missing.error).toMatch(/nope\.geojson: 无法读取.*文件不存在.* \/ cannot read the GeoJSON file: the file does not exist/);
     writeFileSync(join(dir, 'broken.geojson'), '{"type": "FeatureCollection", "features": [');
     const broken = await runBuildingsCommand({ input: join(dir, 'broken.geojson'), dem: demPath, out: join(dir, 'x'), workers: 0, log: silent });
     expect(broken.ok).toBe(false);
-    if (!broken.ok) expect(broken.error).toMatch(/not valid GeoJSON/);
+    if (!broken.ok) expect(broken.error).toMatch(/broken\.geojson: 文件不完整.* \/ the file ends unexpectedly at byte 43, after 0 features/);
     const noDem = await runBuildingsCommand({ input: geojsonPath, dem: join(dir, 'nope.tif'), out: join(dir, 'x'), workers: 0, log: silent });
     expect(noDem.ok).toBe(false);
   });
