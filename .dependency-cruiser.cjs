@@ -2,8 +2,12 @@
  * Import rules, checked by `npm run lint` (`npm run lint:imports` alone): one house, one
  * direction (issue 16). The folders depend on each other one way only:
  *
- *   scripts/ → build/ → pipeline/, archive/, server/ → core/
- *                       server/ → archive/ → pipeline/ (lifeline readers)
+ *   scripts/ → build/, server/, archive/, pipeline/, core/
+ *   build/ → pipeline/, archive/, core/
+ *   server/ → archive/, core/
+ *   archive/ → pipeline/ (lifeline readers), sources/, core/
+ *   pipeline/ → sources/, core/
+ *   sources/ → core/
  *   viewer/ → core/
  *
  * Rules are written by path pattern, so a folder that does not exist yet (src/server,
@@ -61,6 +65,13 @@ module.exports = {
       comment: 'The archive is a library: the server serves it and the build plan imports into it, not the other way round.',
       from: { path: '^src/archive/' },
       to: { path: '^src/(server|build)/' },
+    },
+    {
+      name: 'sources-only-core',
+      severity: 'error',
+      comment: 'src/sources reads source files (GeoJSON streamed) for the pipeline and the archive alike: it imports src/core, never its readers.',
+      from: { path: '^src/sources/' },
+      to: { path: '^src/(pipeline|archive|build|server|viewer)/' },
     },
     {
       name: 'server-not-build',
