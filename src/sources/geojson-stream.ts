@@ -72,6 +72,8 @@ export interface GeoJsonReadOptions {
   chunkBytes?: number;
   /** Refuse a single Feature or a bare array of features: only a FeatureCollection will do. */
   featureCollectionOnly?: boolean;
+  /** What the file is, for the message when it cannot be opened. Default "GeoJSON file". */
+  what?: { zh: string; en: string };
 }
 
 export type GeoJsonResult<T> = { ok: true; value: T } | { ok: false; problem: GeoJsonProblem };
@@ -116,10 +118,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return lo;
 }
 
-function readProblem(file: string, error: unknown): GeoJsonProblem {
+function readProblem(file: string, error: unknown, what: GeoJsonReadOptions['what']): GeoJsonProblem {
   // One wording with every other reader (core/file-read-error.ts).
   const reason = fileErrorCode(error) === 'ENOENT' ? 'missing-file' : 'unreadable';
-  return { file, reason, message: describeReadError(file, error, { zh: ' GeoJSON 文件', en: 'GeoJSON file' }) };
+  return { file, reason, message: describeReadError(file, error, what ?? { zh: ' GeoJSON 文件', en: 'GeoJSON file' }) };
 }
 
 /** Whitespace JSON allows between tokens. */
@@ -357,7 +359,7 @@ export async function* streamGeoJsonFeatures(file: string, options: GeoJsonReadO
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    throw new GeoJsonReadError(readProblem(file, error));
+    throw new GeoJsonReadError(readProblem(file, error, options.what));
   }
   try {
     const splitter = new FeatureSplitter(file, options.featureCollectionOnly);
@@ -373,7 +375,7 @@ export async function* streamGeoJsonFeatures(file: string, options: GeoJsonReadO
       try {
         n = regular ? readSync(fd, buffer, 0, buffer.length, null) : (await handle.read(buffer, 0, buffer.length, null)).bytesRead;
       } catch (error) {
-        throw new GeoJsonReadError(readProblem(file, error));
+        throw new GeoJsonReadError(readProblem(file, error, options.what));
       }
       if (n === 0) break;
       yield* splitter.push(buffer.subarray(0, n));
@@ -390,7 +392,7 @@ export function* streamGeoJsonFeaturesSync(file: string, options: GeoJsonReadOpt
   try {
     fd = openSync(file, 'r');
   } catch (error) {
-    throw new GeoJsonReadError(readProblem(file, error));
+    throw new GeoJsonReadError(readProblem(file, error, options.what));
   }
   try {
     const splitter = new FeatureSplitter(file, options.featureCollectionOnly);
@@ -400,7 +402,7 @@ export function* streamGeoJsonFeaturesSync(file: string, options: GeoJsonReadOpt
       try {
         n = readSync(fd, buffer, 0, buffer.length, null);
       } catch (error) {
-        throw new GeoJsonReadError(readProblem(file, error));
+        throw new GeoJsonReadError(readProblem(file, error, options.what));
       }
       if (n === 0) break;
       yield* splitter.push(buffer.subarray(0, n));

@@ -37,7 +37,7 @@ afterAll(() => {
 });
 
 describe('npm run bench -- --smoke', () => {
-  it('runs every benchmark once and renders the page without touching the committed results', { timeout: 300_000 }, async () => {
+  it('runs every benchmark once and renders the page without touching the committed results', { timeout: 600_000 }, async () => {
     const before = read(committed);
     const { code, output } = await npmRunBenchSmoke();
     expect(code, output.slice(-4000)).toBe(0);

@@ -163,7 +163,7 @@ describe.each(readers)('$name', ({ file, content, read, expected }) => {
     const missing = join(dir, `missing-${file}`);
     const cut = join(dir, `cut-${file}`);
     writeFileSync(cut, encode(content, new TextEncoder().encode('渝中')).bytes.slice(0, -20));
-    for (const [path, what] of [[cut, /ends unexpectedly/], ...(file === 'roads.geojson' ? [] : [[missing, /not found/]])] as [string, RegExp][]) {
+    for (const [path, what] of [[cut, /ends unexpectedly/], ...(file === 'roads.geojson' ? [] : [[missing, /the file does not exist/]])] as [string, RegExp][]) {
       const got = await read(path);
       expect(got).toHaveProperty('error');
       const error = (got as { error: string }).error;

@@ -36,7 +36,7 @@ function toRaw(feature: Partial<Feature> | undefined, index: number): RawFeature
 
 /** Features of a GeoJSON file, streamed (see src/sources/geojson-stream.ts): never the whole text at once. */
 export async function* geojsonFeatures(path: string): AsyncGenerator<RawFeature> {
-  for await (const { index, feature } of streamGeoJsonFeatures(path)) yield toRaw(feature as Partial<Feature>, index);
+  for await (const { index, feature } of streamGeoJsonFeatures(path, { what: { zh: '建筑轮廓文件', en: 'footprint file' } })) yield toRaw(feature as Partial<Feature>, index);
 }
 
 /** Features of FlatGeobuf bytes, or of a byte stream (read as it goes: `flatgeobuf` streams). */

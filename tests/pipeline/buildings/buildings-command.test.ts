@@ -82,7 +82,7 @@ describe('buildings command over files', () => {
   it('reports a missing or unreadable input as an error value', async () => {
     const missing = await runBuildingsCommand({ input: join(dir, 'nope.geojson'), dem: demPath, out: join(dir, 'x'), workers: 0, log: silent });
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.error).toMatch(/nope\.geojson: 无法读取.*文件不存在.* \/ cannot read the GeoJSON file: the file does not exist/);
+    if (!missing.ok) expect(missing.error).toMatch(/nope\.geojson: 无法读取.*文件不存在.* \/ cannot read the footprint file: the file does not exist/);
     writeFileSync(join(dir, 'broken.geojson'), '{"type": "FeatureCollection", "features": [');
     const broken = await runBuildingsCommand({ input: join(dir, 'broken.geojson'), dem: demPath, out: join(dir, 'x'), workers: 0, log: silent });
     expect(broken.ok).toBe(false);
