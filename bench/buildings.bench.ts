@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultWorkerCount } from '../src/pipeline/tiles3d/tile-worker-pool.ts';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
-import { projectPaths } from '../src/pipeline/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 
 const { values } = parseArgs({
   options: {

@@ -16,8 +16,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openArchiveApi } from '../src/server/archive-api-from-env.ts';
 import { createServer } from '../src/server/create-server.ts';
-import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
-import { runBuildSteps } from '../src/pipeline/build-steps.ts';
+import { fullBuildPlan } from '../src/build/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
+import { runBuildSteps } from '../src/build/build-steps.ts';
 import { launchChromium } from '../tests/e2e/chromium.ts';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
 

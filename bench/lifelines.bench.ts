@@ -12,7 +12,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
-import { projectPaths } from '../src/pipeline/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { defaultWorkerCount } from '../src/pipeline/tiles3d/tile-worker-pool.ts';
 
 const { values } = parseArgs({

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { parseBuildingsArgs, runBuildingsCommand } from '../src/pipeline/buildings/buildings-command.ts';
-import { projectPaths } from '../src/pipeline/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const paths = projectPaths(PROJECT_ROOT);

@@ -3,7 +3,7 @@
  * Defaults: var/source/lifelines.geojson, var/source/dem.tif (SOURCE_DATA) → tiles/lifelines/.
  */
 import { join } from 'node:path';
-import { projectPaths } from '../src/pipeline/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { parseLifelinesArgs, runLifelinesCommand } from '../src/pipeline/lifelines/lifelines-command.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 

@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LonLatRect } from '../src/pipeline/terrain/dem-coverage.ts';
-import { projectPaths } from '../src/pipeline/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { buildTerrain } from '../src/pipeline/terrain/terrain-builder.ts';
 import { isTerrainInputError, TerrainInputError } from '../src/pipeline/terrain/terrain-input-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';

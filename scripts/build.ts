@@ -1,6 +1,7 @@
 /** `npm run build`: build everything `npm start` serves, without serving. `--force` rebuilds all. */
-import { runBuildSteps } from '../src/pipeline/build-steps.ts';
-import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
+import { runBuildSteps } from '../src/build/build-steps.ts';
+import { fullBuildPlan } from '../src/build/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 try {

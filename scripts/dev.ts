@@ -6,8 +6,9 @@ import { createServer as createViteServer } from 'vite';
 import { join } from 'node:path';
 import { openArchiveApi } from '../src/server/archive-api-from-env.ts';
 import { createServer } from '../src/server/create-server.ts';
-import { runBuildSteps } from '../src/pipeline/build-steps.ts';
-import { dataBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
+import { runBuildSteps } from '../src/build/build-steps.ts';
+import { dataBuildPlan } from '../src/build/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const apiPort = Number(process.env.API_PORT ?? 8080);

@@ -3,7 +3,7 @@
  * district's source data (default into var/source/, or SOURCE_DATA; never served).
  */
 import { parseArgs } from 'node:util';
-import { projectPaths } from '../src/pipeline/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { generateSampleWorld } from '../src/pipeline/sample/sample-world.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openArchiveApi } from '../src/server/archive-api-from-env.ts';
 import { createServer } from '../src/server/create-server.ts';
-import { runBuildSteps } from '../src/pipeline/build-steps.ts';
-import { fullBuildPlan, projectPaths } from '../src/pipeline/build-plan.ts';
+import { runBuildSteps } from '../src/build/build-steps.ts';
+import { fullBuildPlan } from '../src/build/build-plan.ts';
+import { projectPaths } from '../src/build/project-paths.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const port = Number(process.env.PORT ?? 8080);

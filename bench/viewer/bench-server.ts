@@ -11,8 +11,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { openArchiveApi } from '../../src/server/archive-api-from-env.ts';
 import { createServer } from '../../src/server/create-server.ts';
-import { fullBuildPlan, projectPaths } from '../../src/pipeline/build-plan.ts';
-import { runBuildSteps } from '../../src/pipeline/build-steps.ts';
+import { fullBuildPlan } from '../../src/build/build-plan.ts';
+import { projectPaths } from '../../src/build/project-paths.ts';
+import { runBuildSteps } from '../../src/build/build-steps.ts';
 
 export interface BenchServerOptions {
   /** Project root (tiles/, dist/, var/). */

@@ -15,8 +15,9 @@ import { openArchiveApi } from '../../src/server/archive-api-from-env.ts';
 import { hashPassword, randomPassword } from '../../src/archive/auth/passwords.ts';
 import { archiveDbPath } from '../../src/archive/config.ts';
 import { createServer } from '../../src/server/create-server.ts';
-import { fullBuildPlan, projectPaths } from '../../src/pipeline/build-plan.ts';
-import { runBuildSteps } from '../../src/pipeline/build-steps.ts';
+import { fullBuildPlan } from '../../src/build/build-plan.ts';
+import { projectPaths } from '../../src/build/project-paths.ts';
+import { runBuildSteps } from '../../src/build/build-steps.ts';
 import { assertChromiumInstalled } from './chromium.ts';
 
 declare module 'vitest' {

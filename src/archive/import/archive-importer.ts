@@ -12,7 +12,7 @@
  * with the real counts all the same, so a future import that deletes is covered.
  */
 import { basename, join } from 'node:path';
-import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
+import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { importArchiveRecords } from '../service/imports.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
@@ -95,10 +95,10 @@ export async function importSourceFolder(
   sourceDir: string,
   options: ImportOptions & ShrinkOptions = {},
 ): Promise<Result<SourceImportSummary, { file: string; problems: ImportProblem[] }>> {
-  const buildingsPath = join(sourceDir, SAMPLE_FILES.buildings);
-  const registry = await importRegistryFiles(store, buildingsPath, join(sourceDir, SAMPLE_FILES.areas), { allowShrink: options.allowShrink });
+  const buildingsPath = join(sourceDir, EXCHANGE_FILES.buildings);
+  const registry = await importRegistryFiles(store, buildingsPath, join(sourceDir, EXCHANGE_FILES.areas), { allowShrink: options.allowShrink });
   if (!registry.ok) return err({ file: buildingsPath, problems: registry.error });
-  const archivePath = join(sourceDir, SAMPLE_FILES.archiveCsv);
+  const archivePath = join(sourceDir, EXCHANGE_FILES.archiveCsv);
   const archive = await importArchiveFile(store, archivePath, options);
   if (!archive.ok) return err({ file: archivePath, problems: archive.error });
   return ok({ registry: registry.value, archive: archive.value });

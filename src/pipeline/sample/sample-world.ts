@@ -23,7 +23,7 @@ import { writeGeoTiff } from './geotiff-writer.ts';
 import { generateLifelines } from './lifeline-generator.ts';
 import { copyRailLines } from './rail-copy.ts';
 import { generateRoads } from './road-generator.ts';
-import { SAMPLE_FILES } from './sample-files.ts';
+import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import { buildTerrainRaster } from './terrain-raster.ts';
 
 const REFERENCE_DIR = fileURLToPath(new URL('./reference/', import.meta.url));
@@ -41,7 +41,7 @@ export interface SampleWorldOptions {
 
 export interface SampleWorldSummary {
   seed: string;
-  files: Record<keyof typeof SAMPLE_FILES, string>;
+  files: Record<keyof typeof EXCHANGE_FILES, string>;
   buildings: number;
   floorAreaM2: number;
   roads: number;
@@ -69,8 +69,8 @@ export async function generateSampleWorld(options: SampleWorldOptions): Promise<
   const tmpDir = join(dirname(outDir), `.${basename(outDir)}.tmp-${process.pid}`);
   await rm(tmpDir, { recursive: true, force: true });
   await mkdir(tmpDir, { recursive: true });
-  const files = Object.fromEntries(Object.entries(SAMPLE_FILES).map(([k, f]) => [k, join(outDir, f)])) as SampleWorldSummary['files'];
-  const tmp = (role: keyof typeof SAMPLE_FILES) => join(tmpDir, SAMPLE_FILES[role]);
+  const files = Object.fromEntries(Object.entries(EXCHANGE_FILES).map(([k, f]) => [k, join(outDir, f)])) as SampleWorldSummary['files'];
+  const tmp = (role: keyof typeof EXCHANGE_FILES) => join(tmpDir, EXCHANGE_FILES[role]);
 
   try {
     const outline = loadDistrictOutline(join(referenceDir, 'yuzhong-and-neighbour-districts.geojson'));

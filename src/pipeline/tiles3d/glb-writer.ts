@@ -1,8 +1,8 @@
 /**
- * Writes one tile's buildings as a glb: int16 positions (KHR_mesh_quantization) in
- * the tile's ENU frame, one feature ID per building (EXT_mesh_features) pointing into
- * a property table (EXT_structural_metadata), all meshopt-compressed
- * (EXT_meshopt_compression). Our own quantization, not gltf-transform's quantize():
+ * Writes one tile's features (buildings, pipes) as a glb: int16 positions
+ * (KHR_mesh_quantization) in the tile's ENU frame, one feature ID per feature
+ * (EXT_mesh_features) pointing into a property table (EXT_structural_metadata), all
+ * meshopt-compressed (EXT_meshopt_compression). Our own quantization, not gltf-transform's quantize():
  * it must leave feature IDs exact and keep positions within a known error. The written
  * GLB's buffer views are then padded to 8-byte offsets (glb-alignment.ts), which
  * EXT_structural_metadata requires and gltf-transform does not do.
@@ -15,13 +15,10 @@ import {
   KHRMeshQuantization,
 } from '@gltf-transform/extensions';
 import { MeshoptEncoder } from 'meshoptimizer';
-import { extrudeBuilding } from '../buildings/building-extruder.ts';
-import type { EnuFrame } from './enu-frame.ts';
 import { alignGlbBufferViews } from './glb-alignment.ts';
-import { MeshAccumulator } from './mesh-accumulator.ts';
+import type { MeshAccumulator } from './mesh-accumulator.ts';
 import { encodePropertyTable } from './property-table.ts';
 import type { MetadataSchema } from './property-schema.ts';
-import type { BuildingShape } from '../buildings/tile-job.ts';
 
 export interface GlbWriterOptions {
   /** Per-face normals (lit by any viewer) or none (smaller; the viewer must shade flat). Default true. */
@@ -44,7 +41,8 @@ export interface GlbWriterOptions {
   featureIdLabel?: string | null;
 }
 
-const DEFAULTS: Required<GlbWriterOptions> = {
+/** The options' defaults; the buildings' glb writer (../buildings/buildings-glb.ts) groups its cells by them too. */
+export const GLB_WRITER_DEFAULTS: Required<GlbWriterOptions> = {
   normals: true,
   quantizationStepM: 0.05,
   quantizationCellM: 2_500,
@@ -83,43 +81,9 @@ function quantize(mesh: MeshAccumulator, stepM: number): { q: Int16Array; center
   return { q, center, step };
 }
 
-/** Groups buildings into cells by their first vertex, in a stable order. */
-function cellsOf(frame: EnuFrame, buildings: readonly BuildingShape[], cellM: number): number[][] {
-  const cells = new Map<string, number[]>();
-  buildings.forEach((b, i) => {
-    const ring = b.polygons[0]![0]!;
-    const [e, n] = frame.toLocal(ring[0]!, ring[1]!, 0);
-    const key = `${Math.floor(e / cellM)},${Math.floor(n / cellM)}`;
-    let list = cells.get(key);
-    if (!list) cells.set(key, (list = []));
-    list.push(i);
-  });
-  return [...cells.keys()].sort().map((k) => cells.get(k)!);
-}
-
 export interface GlbStats {
   vertices: number;
   triangles: number;
-}
-
-export async function writeBuildingsGlb(
-  frame: EnuFrame,
-  buildings: readonly BuildingShape[],
-  columns: readonly unknown[][],
-  schema: MetadataSchema,
-  options: GlbWriterOptions = {},
-): Promise<{ glb: Uint8Array; stats: GlbStats }> {
-  const o = { ...DEFAULTS, ...options };
-  const meshes = cellsOf(frame, buildings, o.quantizationCellM).map((cell) => {
-    const mesh = new MeshAccumulator(o.normals);
-    for (const i of cell) extrudeBuilding(mesh, frame, buildings[i]!, i);
-    return { mesh, material: 'building' };
-  });
-  return writeFeatureMeshGlb(meshes, buildings.length, columns, schema, {
-    ...o,
-    materials: { building: [0.92, 0.91, 0.88, 1] },
-    sceneName: 'buildings',
-  });
 }
 
 /** One mesh of a glb: its geometry and the name of its material. */
@@ -146,7 +110,7 @@ export async function writeFeatureMeshGlb(
   schema: MetadataSchema,
   options: FeatureMeshGlbOptions,
 ): Promise<{ glb: Uint8Array; stats: GlbStats }> {
-  const o = { ...DEFAULTS, ...options };
+  const o = { ...GLB_WRITER_DEFAULTS, ...options };
   if (featureCount > 65_535) throw new RangeError(`${featureCount} features in one tile; at most 65,535`);
   const doc = new Document();
   const buffer = doc.createBuffer();

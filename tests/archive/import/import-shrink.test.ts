@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
-import { archiveImportStep } from '../../../src/archive/import/archive-build-step.ts';
 import { importLifelinesFile } from '../../../src/archive/lifelines/lifeline-file-import.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
-import { stepState } from '../../../src/pipeline/build-steps.ts';
+import { stepState } from '../../../src/build/build-steps.ts';
+import { archiveImportStep } from '../../../src/build/steps/archive-step.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yz-shrink-'));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPickFrame, decodeBuildingPickIndex, pickPrism, type BuildingPickIndex } from '../../../src/core/building-pick-index.ts';
 import { buildBuildingsTileset, type BuildBuildingsSummary } from '../../../src/pipeline/buildings/build-buildings-tileset.ts';
 import { PICK_INDEX_FILE, type PickIndexReference } from '../../../src/pipeline/buildings/pick-index-writer.ts';
-import { buildingsStep } from '../../../src/pipeline/build-plan.ts';
+import { buildingsStep } from '../../../src/build/steps/buildings-step.ts';
 import { smallDistrict, tempDir } from './fixtures.ts';
 import { inspectTileset, type InspectedTileset } from './tileset-inspection.ts';
 

@@ -2,16 +2,17 @@
  * The map overlays as build outputs: the build plan's overlays step writes
  * tiles/overlays/{areas,rail}.geojson from the source folder with only what the viewer
  * draws, and the server serves them at the URLs the viewer fetches, while the source
- * folder lies outside tiles/ (var/source, SOURCE_DATA) and is never served.
+ * folder lies outside tiles/ (var/source, SOURCE_DATA) and is never served (where the
+ * source folder is, and the move out of tiles/source: tests/build/project-paths.test.ts).
  */
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../../src/server/create-server.ts';
-import { dataBuildPlan, moveLegacySourceData, overlaysStep, projectPaths, sampleStep, type ProjectPaths } from '../../../src/pipeline/build-plan.ts';
-import { SAMPLE_FILES } from '../../../src/pipeline/sample/sample-files.ts';
-import { runBuildSteps } from '../../../src/pipeline/build-steps.ts';
+import { runBuildSteps } from '../../../src/build/build-steps.ts';
+import { projectPaths, type ProjectPaths } from '../../../src/build/project-paths.ts';
+import { overlaysStep } from '../../../src/build/steps/overlays-step.ts';
 import { buildOverlays } from '../../../src/pipeline/overlays/overlays-builder.ts';
 import { AREAS_URL, RAIL_URL } from '../../../src/viewer/layers/overlay-urls.ts';
 
@@ -47,39 +48,6 @@ describe('map overlays', () => {
     paths = projectPaths(dir, {});
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('keeps the source data outside the served folder: var/source by default, SOURCE_DATA to move it', () => {
-    expect(paths.sourceData).toBe(join(dir, 'var', 'source'));
-    expect(paths.sourceData.startsWith(paths.tiles)).toBe(false);
-    expect(projectPaths(dir, { SOURCE_DATA: 'data/in' }).sourceData).toBe(join(dir, 'data', 'in'));
-    expect(projectPaths(dir, { SOURCE_DATA: '/srv/yz-source' }).sourceData).toBe('/srv/yz-source');
-    // No step of the plan writes into tiles/source any more.
-    for (const step of dataBuildPlan(paths)) for (const output of step.outputs) expect(output.startsWith(join(paths.tiles, 'source'))).toBe(false);
-  });
-
-  it('moves a checkout’s tiles/source to the source folder once, keeping its files', () => {
-    writeSources(join(dir, 'tiles', 'source'));
-    expect(moveLegacySourceData(paths)).toBe(true);
-    expect(existsSync(join(dir, 'tiles', 'source'))).toBe(false);
-    expect(existsSync(join(paths.sourceData, 'areas.geojson'))).toBe(true);
-    writeSources(join(dir, 'tiles', 'source'));
-    expect(moveLegacySourceData(paths)).toBe(false); // the source folder exists: left alone
-  });
-
-  it('keeps a district’s own files from tiles/source: the sample step moves them and generates nothing when they are fresh', async () => {
-    for (const code of [join(dir, 'src', 'pipeline', 'sample'), join(dir, 'src', 'core')]) {
-      mkdirSync(code, { recursive: true });
-      utimesSync(code, new Date(2020, 0, 1), new Date(2020, 0, 1));
-    }
-    const legacy = join(dir, 'tiles', 'source');
-    mkdirSync(legacy, { recursive: true });
-    for (const file of Object.values(SAMPLE_FILES)) writeFileSync(join(legacy, file), `own ${file}`);
-    const logged: string[] = [];
-    await runBuildSteps([sampleStep(paths)], { log: (line) => logged.push(line) });
-    expect(logged.join('\n')).toContain('tiles/source');
-    expect(existsSync(legacy)).toBe(false);
-    for (const file of Object.values(SAMPLE_FILES)) expect(readFileSync(join(paths.sourceData, file), 'utf8')).toBe(`own ${file}`);
-  });
 
   it('publishes areas and rail with only the properties the viewer uses, and serves them at the viewer’s URLs', async () => {
     writeSources(paths.sourceData);

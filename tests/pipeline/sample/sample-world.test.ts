@@ -20,7 +20,7 @@ import { LifelinePropertiesSchema } from '../../../src/core/lifelines.ts';
 import { AreaPropertiesSchema } from '../../../src/core/renewal-areas.ts';
 import { RoadPropertiesSchema } from '../../../src/core/roads.ts';
 import { createLocalProjection, signedRingArea } from '../../../src/core/local-projection.ts';
-import { SAMPLE_FILES } from '../../../src/pipeline/sample/sample-files.ts';
+import { EXCHANGE_FILES } from '../../../src/core/exchange-files.ts';
 import { generateSampleWorld, type SampleWorldSummary } from '../../../src/pipeline/sample/sample-world.ts';
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -37,11 +37,11 @@ describe('generateSampleWorld', () => {
   }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const file = (role: keyof typeof SAMPLE_FILES) => first.files[role];
-  const readGeojson = <T>(role: keyof typeof SAMPLE_FILES) => check(readFileSync(file(role), 'utf8')) as unknown as T;
+  const file = (role: keyof typeof EXCHANGE_FILES) => first.files[role];
+  const readGeojson = <T>(role: keyof typeof EXCHANGE_FILES) => check(readFileSync(file(role), 'utf8')) as unknown as T;
 
   it('writes every file, byte-identical for the same seed', () => {
-    for (const role of Object.keys(SAMPLE_FILES) as (keyof typeof SAMPLE_FILES)[]) {
+    for (const role of Object.keys(EXCHANGE_FILES) as (keyof typeof EXCHANGE_FILES)[]) {
       expect(sha256(first.files[role]), role).toBe(sha256(second.files[role]));
     }
   });

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../src/archive/auth/passwords.ts';
-import { archiveImportStep } from '../../../src/archive/import/archive-build-step.ts';
-import { stepState } from '../../../src/pipeline/build-steps.ts';
+import { stepState } from '../../../src/build/build-steps.ts';
+import { archiveImportStep } from '../../../src/build/steps/archive-step.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
-import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
+import { writeFixtureDistrict } from '../../archive/fixtures/fixture-district.ts';
 
 describe('the archive build step', () => {
   const dir = mkdtempSync(join(tmpdir(), 'yz-step-'));
@@ -58,7 +58,7 @@ describe('the archive build step', () => {
 
 describe('the build plan', () => {
   it('imports the archive after the sample data and before the viewer bundle', async () => {
-    const { fullBuildPlan, projectPaths } = await import('../../../src/pipeline/build-plan.ts');
+    const [{ fullBuildPlan }, { projectPaths }] = await Promise.all([import('../../../src/build/build-plan.ts'), import('../../../src/build/project-paths.ts')]);
     const names = fullBuildPlan(projectPaths('/p')).map((s) => s.name);
     expect(names.indexOf('archive')).toBeGreaterThan(names.indexOf('sample'));
     expect(names.indexOf('archive')).toBeLessThan(names.indexOf('viewer'));

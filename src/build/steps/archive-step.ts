@@ -14,9 +14,9 @@
  */
 import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BuildStep } from '../../pipeline/build-steps.ts';
-import { SAMPLE_FILES } from '../../pipeline/sample/sample-files.ts';
-import { archiveDbPath } from '../config.ts';
+import { archiveDbPath } from '../../archive/config.ts';
+import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
+import type { BuildStep } from '../build-steps.ts';
 
 export interface ArchiveStepPaths {
   root: string;
@@ -32,23 +32,23 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
   // Pipes are optional: a source folder without them imports the archive alone. Asked
   // when the step is checked and run, not when the plan is made: on a fresh machine the
   // sample step that writes lifelines.geojson runs after the plan is made.
-  const lifelinesPath = join(paths.sourceData, SAMPLE_FILES.lifelines);
+  const lifelinesPath = join(paths.sourceData, EXCHANGE_FILES.lifelines);
   const withLifelines = () => existsSync(lifelinesPath);
   return {
     name: 'archive',
     title: '导入房屋安全档案 / archive import',
     get inputs() {
-      return [SAMPLE_FILES.buildings, SAMPLE_FILES.archiveCsv, SAMPLE_FILES.areas, ...(withLifelines() ? [SAMPLE_FILES.lifelines] : [])].map((f) => join(paths.sourceData, f));
+      return [EXCHANGE_FILES.buildings, EXCHANGE_FILES.archiveCsv, EXCHANGE_FILES.areas, ...(withLifelines() ? [EXCHANGE_FILES.lifelines] : [])].map((f) => join(paths.sourceData, f));
     },
     outputs: [dbPath],
     async run(progress) {
       // Loaded here, not at the top: planning the build must not need the native SQLite module.
       const [{ SqliteArchiveStore }, { importSourceFolder }, { formatProblems }, { createDemoUsers }, { importLifelinesFile }] = await Promise.all([
-        import('../store/sqlite/sqlite-archive-store.ts'),
-        import('./archive-importer.ts'),
-        import('./import-problem.ts'),
-        import('../auth/demo-users.ts'),
-        import('../lifelines/lifeline-file-import.ts'),
+        import('../../archive/store/sqlite/sqlite-archive-store.ts'),
+        import('../../archive/import/archive-importer.ts'),
+        import('../../archive/import/import-problem.ts'),
+        import('../../archive/auth/demo-users.ts'),
+        import('../../archive/lifelines/lifeline-file-import.ts'),
       ]);
       const store = new SqliteArchiveStore({ path: dbPath });
       try {

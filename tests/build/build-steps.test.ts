@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runBuildSteps, stepState, type BuildStep } from '../../src/pipeline/build-steps.ts';
+import { runBuildSteps, stepState, type BuildStep } from '../../src/build/build-steps.ts';
 
 describe('build steps', () => {
   let dir: string;

@@ -1,19 +1,19 @@
 /** The `terrain` step of `npm start` / `npm run build`: var/source/dem.tif → tiles/terrain/. */
 import { join } from 'node:path';
-import type { ProjectPaths } from '../build-plan.ts';
+import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
-import { SAMPLE_FILES } from '../sample/sample-files.ts';
+import type { ProjectPaths } from '../project-paths.ts';
 
 export function terrainStep(paths: ProjectPaths): BuildStep {
   const out = join(paths.tiles, 'terrain');
-  const dem = join(paths.sourceData, SAMPLE_FILES.dem);
+  const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
   return {
     name: 'terrain',
     title: '地形瓦片 / terrain tiles',
     inputs: [dem, join(paths.root, 'src', 'pipeline', 'terrain')],
     outputs: [join(out, 'layer.json')],
     async run(progress) {
-      const { buildTerrain } = await import('./terrain-builder.ts');
+      const { buildTerrain } = await import('../../pipeline/terrain/terrain-builder.ts');
       const result = await buildTerrain({ input: dem, outDir: out, progress });
       progress(`${result.tiles.length} tiles in ${result.seconds.toFixed(1)} s`);
     },

@@ -1,0 +1,120 @@
+/**
+ * Import rules, checked by `npm run lint` (`npm run lint:imports` alone): one house, one
+ * direction (issue 16). The folders depend on each other one way only:
+ *
+ *   scripts/ → build/, server/, archive/, pipeline/, core/
+ *   build/ → pipeline/, archive/, core/
+ *   server/ → archive/, core/
+ *   archive/ → pipeline/ (lifeline readers), sources/, core/
+ *   pipeline/ → sources/, core/
+ *   sources/ → core/
+ *   viewer/ → core/
+ *
+ * Rules are written by path pattern, so a folder that does not exist yet (src/server,
+ * src/sources) is covered the day it appears. Type-only imports count: a cycle through
+ * `import type` is still a cycle for whoever reads the code.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'No import cycle anywhere: a cycle means two modules are one module in two files.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'core-is-pure',
+      severity: 'error',
+      comment: 'src/core holds the shared types and rules, for Node and the browser alike: it imports only src/core (and pure npm packages such as zod), no other folder.',
+      from: { path: '^src/core/' },
+      to: { path: '^(src/(?!core/)|scripts/|tests/|bench/)' },
+    },
+    {
+      name: 'core-has-no-node-builtins',
+      severity: 'error',
+      comment: 'src/core runs in the browser too: no node:fs, node:path or any other Node built-in.',
+      from: { path: '^src/core/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'viewer-only-core',
+      severity: 'error',
+      comment: 'The viewer is a browser bundle: it talks to the pipeline and the archive through the tiles and the API, never by importing their code.',
+      from: { path: '^src/viewer/' },
+      to: { path: '^src/(pipeline|archive|build|server|sources)/' },
+    },
+    {
+      name: 'viewer-no-node-builtins',
+      severity: 'error',
+      comment: 'The viewer runs in the browser: no Node built-ins.',
+      from: { path: '^src/viewer/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'pipeline-not-archive-server-build',
+      severity: 'error',
+      comment: 'The pipeline turns source files into tiles; it knows nothing of the archive, the server or the build plan that runs it.',
+      from: { path: '^src/pipeline/' },
+      to: { path: '^src/(archive|server|build)/' },
+    },
+    {
+      name: 'archive-not-server-build',
+      severity: 'error',
+      comment: 'The archive is a library: the server serves it and the build plan imports into it, not the other way round.',
+      from: { path: '^src/archive/' },
+      to: { path: '^src/(server|build)/' },
+    },
+    {
+      name: 'sources-only-core',
+      severity: 'error',
+      comment: 'src/sources reads source files (GeoJSON streamed) for the pipeline and the archive alike: it imports src/core, never its readers.',
+      from: { path: '^src/sources/' },
+      to: { path: '^src/(pipeline|archive|build|server|viewer)/' },
+    },
+    {
+      name: 'server-not-build',
+      severity: 'error',
+      comment: 'The server serves what the build made; scripts/ wire the two together.',
+      from: { path: '^src/server/' },
+      to: { path: '^src/build/' },
+    },
+    {
+      name: 'only-entry-points-import-build',
+      severity: 'error',
+      comment: 'src/build orchestrates the libraries; only scripts/ (and tests, bench) import it.',
+      from: { path: '^src/', pathNot: '^src/build/' },
+      to: { path: '^src/build/' },
+    },
+    {
+      name: 'src-not-entry-points',
+      severity: 'error',
+      comment: 'Library code never imports the command-line entry points, the tests or the benchmarks.',
+      from: { path: '^src/' },
+      to: { path: '^(scripts|tests|bench)/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      severity: 'error',
+      comment: 'An import the checker cannot resolve is an import it cannot check.',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|tiles|var)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.d.ts', '.js', '.mjs', '.cjs', '.json'],
+      mainFields: ['module', 'main', 'types', 'typings'],
+    },
+    reporterOptions: {
+      text: { highlightFocused: true },
+    },
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * What the buildings and lifelines steps share: source features + DEM → a 3D Tiles 1.1
+ * feature tileset in tiles/<name>, rebuilt when its input or the code that makes it changes.
+ */
+import { join } from 'node:path';
+import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
+import type { BuildStep } from '../build-steps.ts';
+import type { ProjectPaths } from '../project-paths.ts';
+
+/** What a feature tileset command needs from the build plan. */
+export type TilesetCommand = (options: { input: string; dem: string; out: string; log: (line: string) => void }) => Promise<{ ok: true } | { ok: false; error: string }>;
+
+export interface FeatureTilesStepOptions {
+  name: string;
+  title: string;
+  /** The sample file it reads (with the DEM). */
+  sourceFile: string;
+  /** Folders under src/pipeline whose code makes the tiles. */
+  codeDirs: string[];
+  /** Loads the command lazily, so a fresh step costs no import. */
+  command(): Promise<TilesetCommand>;
+  /** Files in tiles/<name> that must exist for the step to be fresh. Default: tileset.json. */
+  outputFiles?: string[];
+}
+
+/** Sample features + DEM → a 3D Tiles 1.1 feature tileset in tiles/<name>, rebuilt when its input or code changes. */
+export function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepOptions): BuildStep {
+  const out = join(paths.tiles, options.name);
+  const input = join(paths.sourceData, options.sourceFile);
+  const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
+  return {
+    name: options.name,
+    title: options.title,
+    inputs: [
+      input,
+      dem,
+      ...options.codeDirs.map((dir) => join(paths.root, 'src', 'pipeline', dir)),
+      join(paths.root, 'src', 'core'),
+    ],
+    outputs: (options.outputFiles ?? ['tileset.json']).map((file) => join(out, file)),
+    async run(progress) {
+      const run = await options.command();
+      const result = await run({ input, dem, out, log: progress });
+      if (!result.ok) throw new Error(result.error);
+    },
+  };
+}
