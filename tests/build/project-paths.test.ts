@@ -13,30 +13,8 @@ import { runBuildSteps } from '../../src/build/build-steps.ts';
 import { moveLegacySourceData, projectPaths, type ProjectPaths } from '../../src/build/project-paths.ts';
 import { sampleStep } from '../../src/build/steps/sample-step.ts';
 import { EXCHANGE_FILES } from '../../src/core/exchange-files.ts';
+import { writeSources } from './overlay-sources.ts';
 
-const square = (x: number, y: number) => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
-
-function writeSources(folder: string): void {
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    join(folder, 'areas.geojson'),
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', properties: { id: 'core-jiefangbei', kind: 'core', name: '解放碑中央商务区', name_en: 'Jiefangbei CBD', year_from: null, budget_wan: 1234, note: '内部 internal' }, geometry: { type: 'Polygon', coordinates: square(106.57, 29.55) } },
-        { type: 'Feature', properties: { id: 'oc-1', kind: 'old-community', name: '老旧小区', name_en: 'Old community', year_from: 1985 }, geometry: { type: 'MultiPolygon', coordinates: [square(106.58, 29.56)] } },
-      ],
-    }),
-  );
-  writeFileSync(
-    join(folder, 'rail.geojson'),
-    JSON.stringify({
-      type: 'FeatureCollection',
-      attribution: '© OpenStreetMap contributors (ODbL 1.0)',
-      features: [{ type: 'Feature', properties: { osm_id: 'way/1', name: '1号线', railway: 'subway', tunnel: 'yes' }, geometry: { type: 'LineString', coordinates: [[106.57, 29.55], [106.58, 29.56]] } }],
-    }),
-  );
-}
 
 describe('the source folder', () => {
   let dir: string;

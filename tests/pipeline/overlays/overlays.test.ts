@@ -15,30 +15,8 @@ import { projectPaths, type ProjectPaths } from '../../../src/build/project-path
 import { overlaysStep } from '../../../src/build/steps/overlays-step.ts';
 import { buildOverlays } from '../../../src/pipeline/overlays/overlays-builder.ts';
 import { AREAS_URL, RAIL_URL } from '../../../src/viewer/layers/overlay-urls.ts';
+import { writeSources } from '../../build/overlay-sources.ts';
 
-const square = (x: number, y: number) => [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]];
-
-function writeSources(folder: string): void {
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    join(folder, 'areas.geojson'),
-    JSON.stringify({
-      type: 'FeatureCollection',
-      features: [
-        { type: 'Feature', properties: { id: 'core-jiefangbei', kind: 'core', name: '解放碑中央商务区', name_en: 'Jiefangbei CBD', year_from: null, budget_wan: 1234, note: '内部 internal' }, geometry: { type: 'Polygon', coordinates: square(106.57, 29.55) } },
-        { type: 'Feature', properties: { id: 'oc-1', kind: 'old-community', name: '老旧小区', name_en: 'Old community', year_from: 1985 }, geometry: { type: 'MultiPolygon', coordinates: [square(106.58, 29.56)] } },
-      ],
-    }),
-  );
-  writeFileSync(
-    join(folder, 'rail.geojson'),
-    JSON.stringify({
-      type: 'FeatureCollection',
-      attribution: '© OpenStreetMap contributors (ODbL 1.0)',
-      features: [{ type: 'Feature', properties: { osm_id: 'way/1', name: '1号线', railway: 'subway', tunnel: 'yes' }, geometry: { type: 'LineString', coordinates: [[106.57, 29.55], [106.58, 29.56]] } }],
-    }),
-  );
-}
 
 describe('map overlays', () => {
   let dir: string;
