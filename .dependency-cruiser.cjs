@@ -3,10 +3,12 @@
  * direction (issue 16). The folders depend on each other one way only:
  *
  *   scripts/ → build/, server/, archive/, pipeline/, core/
- *   build/ → pipeline/, archive/, core/
+ *   build/ → pipeline/, archive/, sample/, core/
  *   server/ → archive/, core/
  *   archive/ → pipeline/ (lifeline readers), sources/, core/
  *   pipeline/ → sources/, core/
+ *   sample/ → sources/, core/ (it writes source files; its synthetic/ generators still
+ *             type their output with the pipeline's RawFeature)
  *   sources/ → core/
  *   viewer/ → core/
  *
@@ -72,6 +74,20 @@ module.exports = {
       comment: 'src/sources reads source files (GeoJSON streamed) for the pipeline and the archive alike: it imports src/core, never its readers.',
       from: { path: '^src/sources/' },
       to: { path: '^src/(pipeline|archive|build|server|viewer)/' },
+    },
+    {
+      name: 'sample-writes-source-files',
+      severity: 'error',
+      comment: 'src/sample generates the exchange files a district would hand over; it knows nothing of the archive, the server, the build plan or the viewer.',
+      from: { path: '^src/sample/' },
+      to: { path: '^src/(archive|server|build|viewer)/' },
+    },
+    {
+      name: 'only-build-imports-sample',
+      severity: 'error',
+      comment: 'Only the build plan (the sample step) runs the sample generator: the pipeline and the archive read its files, as they would a real district\'s.',
+      from: { path: '^src/', pathNot: '^src/(build|sample)/' },
+      to: { path: '^src/sample/' },
     },
     {
       name: 'server-not-build',

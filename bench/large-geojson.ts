@@ -16,8 +16,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createSyntheticDistrict, writeSyntheticGeoJson } from '../src/pipeline/buildings/synthetic-district.ts';
-import { writeGeoTiff } from '../src/pipeline/sample/geotiff-writer.ts';
+import { createSyntheticDistrict, writeSyntheticGeoJson } from '../src/sample/synthetic/synthetic-district.ts';
+import { writeGeoTiff } from '../src/sample/geotiff-writer.ts';
 
 const { values } = parseArgs({
   options: {

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { projectPaths } from '../src/build/project-paths.ts';
-import { generateSampleWorld } from '../src/pipeline/sample/sample-world.ts';
+import { generateSampleWorld } from '../src/sample/sample-world.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const { values } = parseArgs({

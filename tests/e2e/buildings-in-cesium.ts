@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from '../../src/server/create-server.ts';
 import { buildBuildingsTileset } from '../../src/pipeline/buildings/build-buildings-tileset.ts';
-import { createSyntheticDistrict } from '../../src/pipeline/buildings/synthetic-district.ts';
+import { createSyntheticDistrict } from '../../src/sample/synthetic/synthetic-district.ts';
 import { launchChromium, saveScreenshot } from './chromium.ts';
 
 export interface CesiumCheck {

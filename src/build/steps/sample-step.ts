@@ -26,7 +26,7 @@ export function sampleStep(paths: ProjectPaths, options: SampleStepOptions = {})
         // What was fresh there is fresh here: a district's own files are not overwritten.
         if (stepState(step).fresh) return;
       }
-      const { generateSampleWorld } = await import('../../pipeline/sample/sample-world.ts');
+      const { generateSampleWorld } = await import('../../sample/sample-world.ts');
       await generateSampleWorld({ seed, outDir: paths.sourceData, progress });
     },
   };

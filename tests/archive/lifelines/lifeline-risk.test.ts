@@ -18,7 +18,7 @@ import { ArchiveService } from '../../../src/archive/service/archive-service.ts'
 import type { Lifelines } from '../../../src/archive/service/lifelines.ts';
 import { createServer } from '../../../src/server/create-server.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
-import { generateSampleWorld } from '../../../src/pipeline/sample/sample-world.ts';
+import { generateSampleWorld } from '../../../src/sample/sample-world.ts';
 import { createLocalProjection } from '../../../src/core/local-projection.ts';
 import { NETWORKS } from '../../../src/core/lifelines.ts';
 import { httpRequest } from '../api/api-harness.ts';

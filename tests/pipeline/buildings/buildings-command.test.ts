@@ -11,7 +11,7 @@ import { serialize } from 'flatgeobuf/lib/mjs/geojson.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../../src/server/create-server.ts';
 import { parseBuildingsArgs, runBuildingsCommand } from '../../../src/pipeline/buildings/buildings-command.ts';
-import { encodeGeoTiff } from '../../../src/pipeline/sample/geotiff-writer.ts';
+import { encodeGeoTiff } from '../../../src/sample/geotiff-writer.ts';
 import { smallDistrict, tempDir } from './fixtures.ts';
 import { inspectTileset } from './tileset-inspection.ts';
 

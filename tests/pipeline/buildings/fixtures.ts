@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RawFeature } from '../../../src/pipeline/buildings/footprint.ts';
-import { createSyntheticDistrict, type SyntheticDistrict } from '../../../src/pipeline/buildings/synthetic-district.ts';
+import { createSyntheticDistrict, type SyntheticDistrict } from '../../../src/sample/synthetic/synthetic-district.ts';
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `yz-buildings-${prefix}-`));

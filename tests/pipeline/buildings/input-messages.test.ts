@@ -16,7 +16,7 @@ import type { RawFeature } from '../../../src/pipeline/buildings/footprint.ts';
 import { createFootprintValidator } from '../../../src/pipeline/buildings/footprint-validator.ts';
 import { readDem } from '../../../src/pipeline/terrain/dem-reader.ts';
 import { smallDistrict, tempDir } from './fixtures.ts';
-import { buildings as sampleBuildings, dem as sampleDem } from '../sample/world-fixture.ts';
+import { buildings as sampleBuildings, dem as sampleDem } from '../../sample/world-fixture.ts';
 
 const { district, features: good } = smallDistrict(30, 5);
 const ring0 = (good[0]!.geometry as { coordinates: Position[][] }).coordinates[0]!;

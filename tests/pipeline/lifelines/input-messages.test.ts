@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLifelinesTileset } from '../../../src/pipeline/lifelines/build-lifelines-tileset.ts';
 import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
-import { createSyntheticNetwork } from '../../../src/pipeline/lifelines/synthetic-network.ts';
+import { createSyntheticNetwork } from '../../../src/sample/synthetic/synthetic-network.ts';
 import { tempDir } from '../buildings/fixtures.ts';
 
 describe('lifelines input messages', () => {

@@ -5,7 +5,7 @@ import { buildLifelinesTileset } from '../../../src/pipeline/lifelines/build-lif
 import { parseLifelinesArgs, runLifelinesCommand } from '../../../src/pipeline/lifelines/lifelines-command.ts';
 import { densifyLine, placePipe } from '../../../src/pipeline/lifelines/pipe-placement.ts';
 import { createPipeValidator } from '../../../src/pipeline/lifelines/pipe-validator.ts';
-import { createSyntheticNetwork } from '../../../src/pipeline/lifelines/synthetic-network.ts';
+import { createSyntheticNetwork } from '../../../src/sample/synthetic/synthetic-network.ts';
 import { tempDir } from '../buildings/fixtures.ts';
 
 const defaults = { input: 'in.geojson', dem: 'dem.tif', out: 'out' };

@@ -7,7 +7,7 @@ import { sampleElevation } from '../../../src/core/elevation-grid.ts';
 import { NETWORKS } from '../../../src/core/lifelines.ts';
 import { buildLifelinesTileset, type BuildLifelinesSummary } from '../../../src/pipeline/lifelines/build-lifelines-tileset.ts';
 import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
-import { createSyntheticNetwork } from '../../../src/pipeline/lifelines/synthetic-network.ts';
+import { createSyntheticNetwork } from '../../../src/sample/synthetic/synthetic-network.ts';
 import { tempDir } from '../buildings/fixtures.ts';
 import { inspectTileset, regionContains, type InspectedTileset } from '../buildings/tileset-inspection.ts';
 

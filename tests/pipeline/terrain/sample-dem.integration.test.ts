@@ -14,9 +14,9 @@ import { meshErrorAgainstDem } from '../../../bench/terrain-mesh-error.ts';
 import { readDem } from '../../../src/pipeline/terrain/dem-reader.ts';
 import { tileRect } from '../../../src/pipeline/terrain/geographic-tiling.ts';
 import { buildTerrain } from '../../../src/pipeline/terrain/terrain-builder.ts';
-import { generateDem } from '../../../src/pipeline/sample/dem-generator.ts';
-import { createLandWaterModel, loadDistrictOutline } from '../../../src/pipeline/sample/district-outline.ts';
-import { writeGeoTiff } from '../../../src/pipeline/sample/geotiff-writer.ts';
+import { generateDem } from '../../../src/sample/dem-generator.ts';
+import { createLandWaterModel, loadDistrictOutline } from '../../../src/sample/district-outline.ts';
+import { writeGeoTiff } from '../../../src/sample/geotiff-writer.ts';
 import { checkSharedEdges, type DecodedTile, decodeTile } from './quantized-mesh-inspection.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');

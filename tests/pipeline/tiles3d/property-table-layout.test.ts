@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBuildingsTileset } from '../../../src/pipeline/buildings/build-buildings-tileset.ts';
 import { buildLifelinesTileset } from '../../../src/pipeline/lifelines/build-lifelines-tileset.ts';
-import { createSyntheticNetwork } from '../../../src/pipeline/lifelines/synthetic-network.ts';
+import { createSyntheticNetwork } from '../../../src/sample/synthetic/synthetic-network.ts';
 import { smallDistrict, tempDir } from '../buildings/fixtures.ts';
 
 const COMPONENT_BYTES: Record<string, number> = {
