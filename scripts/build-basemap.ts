@@ -46,7 +46,7 @@ try {
     dem: values.dem ?? source('dem.tif'),
     roads: values.roads ?? source('roads.geojson'),
     outDir,
-    districts: values.districts ?? join(PROJECT_ROOT, 'src', 'pipeline', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson'),
+    districts: values.districts ?? join(PROJECT_ROOT, 'src', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson'),
     ...(values.green ? { green: values.green } : {}),
     ...(values['no-buildings'] ? {} : { buildings: values.buildings ?? source('buildings.geojson') }),
     ...(values['max-zoom'] ? { maxZoom: Number(values['max-zoom']) } : {}),

@@ -9,7 +9,7 @@ export function basemapStep(paths: ProjectPaths): BuildStep {
   const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
   const roads = join(paths.sourceData, EXCHANGE_FILES.roads);
   const buildings = join(paths.sourceData, EXCHANGE_FILES.buildings);
-  const districts = join(paths.root, 'src', 'pipeline', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson');
+  const districts = join(paths.root, 'src', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson');
   return {
     name: 'basemap',
     title: '离线底图 / offline basemap',

@@ -29,7 +29,7 @@ describe('terrain from the sample district DEM', () => {
   beforeAll(() => {
     if (existsSync(BUILT_DEM)) return;
     generatedDir = mkdtempSync(join(tmpdir(), 'yz-sample-dem-'));
-    const outline = loadDistrictOutline(join(ROOT, 'src', 'pipeline', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson'));
+    const outline = loadDistrictOutline(join(ROOT, 'src', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson'));
     SAMPLE_DEM = join(generatedDir, 'dem.tif');
     writeGeoTiff(generateDem({ seed: 'yuzhong', land: createLandWaterModel(outline, { seed: 'yuzhong' }) }), SAMPLE_DEM);
     return () => rmSync(generatedDir!, { recursive: true, force: true });
