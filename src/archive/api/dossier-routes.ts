@@ -6,7 +6,9 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { CodeParams, DossierBody, ErrorBody, FootprintBody } from './api-schemas.ts';
+import { BuildingFootprintSchema, DossierSchema } from '../../core/api/dossier-contracts.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { CodeParamsSchema } from '../../core/api/request-fields.ts';
 import { sendError } from './api-errors.ts';
 
 export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
@@ -17,8 +19,8 @@ export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void
       schema: {
         tags: ['buildings'],
         summary: '楼栋档案 / a building’s dossier: current grade, appraisal history, hazards, inspections, plan',
-        params: CodeParams,
-        response: { 200: DossierBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+        params: CodeParamsSchema,
+        response: { 200: DossierSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -43,8 +45,8 @@ export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void
       schema: {
         tags: ['buildings'],
         summary: '楼栋轮廓 / a building’s footprint (GeoJSON Feature, WGS84 lon/lat) from the registry import',
-        params: CodeParams,
-        response: { 200: FootprintBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+        params: CodeParamsSchema,
+        response: { 200: BuildingFootprintSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
     async (request, reply) => {

@@ -3,7 +3,8 @@ import type { FastifyReply } from 'fastify';
 import { archiveFeatureCollection } from '../export/geojson-exporter.ts';
 import { archiveTableCsv, archiveTableXlsx } from '../export/archive-table-writer.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, ExportQuery } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { ExportQuerySchema } from '../../core/api/export-contracts.ts';
 
 export function registerExportRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
@@ -13,8 +14,8 @@ export function registerExportRoutes(app: ZodApp, ctx: ArchiveApiContext): void 
       schema: {
         tags: ['export'],
         summary: '导出档案 / export: csv and xlsx in the import format (round-trip), geojson = footprints with grade and plan',
-        querystring: ExportQuery,
-        response: { 400: ErrorBody, 401: ErrorBody },
+        querystring: ExportQuerySchema,
+        response: { 400: ApiErrorSchema, 401: ApiErrorSchema },
       },
     },
     async (request, zodReply) => {

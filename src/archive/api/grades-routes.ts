@@ -5,7 +5,8 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, GradesBody, GradesQuery } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { GradeMapSchema, GradesQuerySchema } from '../../core/api/grade-contracts.ts';
 
 export function registerGradesRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
@@ -17,8 +18,8 @@ export function registerGradesRoutes(app: ZodApp, ctx: ArchiveApiContext): void 
       schema: {
         tags: ['grades'],
         summary: '地图着色数据 / code → [grade, plan status] for the whole district (ETag; 304 with If-None-Match), or the changes since a version',
-        querystring: GradesQuery,
-        response: { 200: GradesBody, 401: ErrorBody },
+        querystring: GradesQuerySchema,
+        response: { 200: GradeMapSchema, 401: ApiErrorSchema },
       },
     },
     async (request, zodReply) => {
@@ -49,7 +50,7 @@ export function registerGradesRoutes(app: ZodApp, ctx: ArchiveApiContext): void 
       schema: {
         tags: ['grades'],
         summary: '等级变化事件流 / server-sent events: `grades` events carry {version, since, buildings} for each committed change',
-        querystring: GradesQuery,
+        querystring: GradesQuerySchema,
       },
     },
     async (request, reply) => {

@@ -5,7 +5,9 @@
  * the history but does not move the grade when a newer appraisal exists, and the answer says so.
  */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { CodeParams, ErrorBody, InspectionRequest, InspectionResponse } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { InspectionRequestSchema, InspectionSavedSchema } from '../../core/api/inspection-contracts.ts';
+import { CodeParamsSchema } from '../../core/api/request-fields.ts';
 import { sendWriteError } from './api-errors.ts';
 
 export function registerInspectionRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
@@ -16,9 +18,9 @@ export function registerInspectionRoutes(app: ZodApp, ctx: ArchiveApiContext): v
       schema: {
         tags: ['buildings'],
         summary: '记录巡查 / record an inspection (role inspector); send the dossier version you saw',
-        params: CodeParams,
-        body: InspectionRequest,
-        response: { 201: InspectionResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody },
+        params: CodeParamsSchema,
+        body: InspectionRequestSchema,
+        response: { 201: InspectionSavedSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema },
       },
     },
     async (request, reply) => {

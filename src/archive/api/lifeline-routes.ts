@@ -7,8 +7,9 @@ import type { FastifyReply } from 'fastify';
 import { RiskOptionError, type Lifelines } from '../service/lifelines.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { sendError } from './api-errors.ts';
-import { CodeParams, ErrorBody } from './api-schemas.ts';
-import { BuildingPipesBody, RiskListBody, RiskQuery, SegmentParams, SegmentRiskBody } from './lifeline-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { BuildingPipesSchema, PipeRiskSchema, RiskListSchema, RiskQuerySchema, SegmentParamsSchema } from '../../core/api/lifeline-contracts.ts';
+import { CodeParamsSchema } from '../../core/api/request-fields.ts';
 
 const NO_LIFELINES = '档案中没有管线数据，请先导入 / the archive holds no lifelines: import them first (npm run archive:import -- --lifelines var/source/lifelines.geojson)';
 
@@ -31,8 +32,8 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
       schema: {
         tags: ['lifelines'],
         summary: '风险管段 / segments old or in poor condition within the distance of a C/D building',
-        querystring: RiskQuery,
-        response: { 200: RiskListBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+        querystring: RiskQuerySchema,
+        response: { 200: RiskListSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -48,9 +49,9 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
       schema: {
         tags: ['lifelines'],
         summary: '管段 / a segment, its risk, and the buildings it runs under or near (nearest first)',
-        params: SegmentParams,
-        querystring: RiskQuery,
-        response: { 200: SegmentRiskBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+        params: SegmentParamsSchema,
+        querystring: RiskQuerySchema,
+        response: { 200: PipeRiskSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -74,9 +75,9 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
       schema: {
         tags: ['lifelines'],
         summary: '楼栋周边管线 / pipes within the distance of a building (nearest first), with their risk',
-        params: CodeParams,
-        querystring: RiskQuery,
-        response: { 200: BuildingPipesBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
+        params: CodeParamsSchema,
+        querystring: RiskQuerySchema,
+        response: { 200: BuildingPipesSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
       },
     },
     async (request, reply) => {

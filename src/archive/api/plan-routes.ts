@@ -1,6 +1,8 @@
 /** `PUT /api/buildings/:code/plan` (planner or admin): creates or replaces the building's renovation plan. */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { CodeParams, ErrorBody, PlanRequest, PlanResponse } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { PlanRequestSchema, PlanSavedSchema } from '../../core/api/plan-contracts.ts';
+import { CodeParamsSchema } from '../../core/api/request-fields.ts';
 import { sendWriteError } from './api-errors.ts';
 
 export function registerPlanRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
@@ -11,9 +13,9 @@ export function registerPlanRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
       schema: {
         tags: ['buildings'],
         summary: '一楼一策改造方案 / create or replace the renovation plan (role planner or admin)',
-        params: CodeParams,
-        body: PlanRequest,
-        response: { 200: PlanResponse, 201: PlanResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
+        params: CodeParamsSchema,
+        body: PlanRequestSchema,
+        response: { 200: PlanSavedSchema, 201: PlanSavedSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 422: ApiErrorSchema },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 /** `GET /api/buildings?q=…`: find buildings by code, address, name or community, with filters and paging. */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, SearchPageBody, SearchQuery } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { SearchPageSchema, SearchQuerySchema } from '../../core/api/search-contracts.ts';
 
 export function registerSearchRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
@@ -10,8 +11,8 @@ export function registerSearchRoutes(app: ZodApp, ctx: ArchiveApiContext): void 
       schema: {
         tags: ['buildings'],
         summary: '搜索楼栋 / search buildings by code, address, name, community; filter by grade, use, structure, year, area, heritage',
-        querystring: SearchQuery,
-        response: { 200: SearchPageBody, 400: ErrorBody, 401: ErrorBody },
+        querystring: SearchQuerySchema,
+        response: { 200: SearchPageSchema, 400: ApiErrorSchema, 401: ApiErrorSchema },
       },
     },
     async (request) => {

@@ -8,7 +8,8 @@ import { LoginThrottle } from '../auth/login-throttle.ts';
 import { SESSION_COOKIE } from '../auth/session-tokens.ts';
 import { closeSession, openSession, verifyLogin } from '../service/accounts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, LoginRequest, SessionBody } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { LoginRequestSchema, SessionSchema } from '../../core/api/session-contracts.ts';
 import { sendError } from './api-errors.ts';
 
 export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throttle: LoginThrottle = new LoginThrottle()): void {
@@ -20,8 +21,8 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
       schema: {
         tags: ['session'],
         summary: '登录 / log in; sets the httpOnly session cookie',
-        body: LoginRequest,
-        response: { 200: SessionBody, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
+        body: LoginRequestSchema,
+        response: { 200: SessionSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -57,7 +58,7 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
 
   app.delete(
     '/session',
-    { schema: { tags: ['session'], summary: '退出登录 / log out', response: { 200: SessionBody } } },
+    { schema: { tags: ['session'], summary: '退出登录 / log out', response: { 200: SessionSchema } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await closeSession(ctx.store, token);
@@ -68,7 +69,7 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
 
   app.get(
     '/session',
-    { schema: { tags: ['session'], summary: '当前用户 / who is logged in', response: { 200: SessionBody } } },
+    { schema: { tags: ['session'], summary: '当前用户 / who is logged in', response: { 200: SessionSchema } } },
     async (request) => ({ user: request.archiveUser }),
   );
 }

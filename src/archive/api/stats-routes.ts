@@ -2,7 +2,8 @@
 import type { LifelineRiskStats } from '../../core/lifelines.ts';
 import type { ArchiveStats } from '../store/archive-store.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, StatsBody } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { StatsResponseSchema } from '../../core/api/stats-contracts.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
@@ -14,7 +15,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
       schema: {
         tags: ['stats'],
         summary: '统计 / counts by grade, renewal area and plan status; inspections this month; pipes at risk by network',
-        response: { 200: StatsBody, 401: ErrorBody },
+        response: { 200: StatsResponseSchema, 401: ApiErrorSchema },
       },
     },
     async () => {

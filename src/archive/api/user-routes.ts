@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { createAccount } from '../service/accounts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, NewUserRequest, UserBody } from './api-schemas.ts';
+import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { NewUserRequestSchema, UserViewSchema } from '../../core/api/session-contracts.ts';
 import { sendError } from './api-errors.ts';
 
 export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
@@ -13,8 +14,8 @@ export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
       schema: {
         tags: ['users'],
         summary: '新建用户 / create a user (admin)',
-        body: NewUserRequest,
-        response: { 201: UserBody, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
+        body: NewUserRequestSchema,
+        response: { 201: UserViewSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 409: ApiErrorSchema },
       },
     },
     async (request, reply) => {
@@ -30,7 +31,7 @@ export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
     '/users',
     {
       onRequest: ctx.requireRole('admin'),
-      schema: { tags: ['users'], summary: '用户列表 / list users (admin)', response: { 200: z.array(UserBody), 401: ErrorBody, 403: ErrorBody } },
+      schema: { tags: ['users'], summary: '用户列表 / list users (admin)', response: { 200: z.array(UserViewSchema), 401: ApiErrorSchema, 403: ApiErrorSchema } },
     },
     async () => ctx.store.listUsers(),
   );
