@@ -5,22 +5,20 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ApiErrorSchema } from '../../core/api/error-contract.ts';
+import { apiRoute } from './api-route.ts';
 import { GradeMapSchema, GradesQuerySchema } from '../../core/api/grade-contracts.ts';
 
 export function registerGradesRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
     '/grades',
     {
-      onRequest: ctx.requireReader,
+      ...apiRoute(
+        ctx,
+        { access: 'reader', tag: 'grades', summary: '地图着色数据 / code → [grade, plan status] for the whole district (ETag; 304 with If-None-Match), or the changes since a version' },
+        { querystring: GradesQuerySchema, response: { 200: GradeMapSchema } },
+      ),
       // The body is gzipped once per version below; on-the-fly compression would redo it per request.
       compress: false,
-      schema: {
-        tags: ['grades'],
-        summary: '地图着色数据 / code → [grade, plan status] for the whole district (ETag; 304 with If-None-Match), or the changes since a version',
-        querystring: GradesQuerySchema,
-        response: { 200: GradeMapSchema, 401: ApiErrorSchema },
-      },
     },
     async (request, zodReply) => {
       // Pre-serialized bodies (string, gzip buffer): the raw reply, the schema documents the shape.

@@ -5,24 +5,19 @@
  * the history but does not move the grade when a newer appraisal exists, and the answer says so.
  */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ApiErrorSchema } from '../../core/api/error-contract.ts';
 import { InspectionRequestSchema, InspectionSavedSchema } from '../../core/api/inspection-contracts.ts';
 import { CodeParamsSchema } from '../../core/api/request-fields.ts';
 import { sendWriteError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 
 export function registerInspectionRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.post(
     '/buildings/:code/inspections',
-    {
-      onRequest: ctx.requireRole('inspector'),
-      schema: {
-        tags: ['buildings'],
-        summary: '记录巡查 / record an inspection (role inspector); send the dossier version you saw',
-        params: CodeParamsSchema,
-        body: InspectionRequestSchema,
-        response: { 201: InspectionSavedSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema, 409: ApiErrorSchema, 413: ApiErrorSchema },
-      },
-    },
+    apiRoute(
+      ctx,
+      { access: 'inspector', tag: 'buildings', summary: '记录巡查 / record an inspection (role inspector); send the dossier version you saw', errors: [404, 409, 413], writes: true },
+      { params: CodeParamsSchema, body: InspectionRequestSchema, response: { 201: InspectionSavedSchema } },
+    ),
     async (request, reply) => {
       const user = request.archiveUser!;
       // The rules (no date after today, back-dated grades) are the service's: service/inspections.ts.

@@ -5,25 +5,21 @@
  * src/core/plan-outcome.ts), plus counts per outcome. Cached per archive version.
  */
 import { type AreaPlanOutcomes, areaPlanOutcomes } from '../../core/plan-outcome.ts';
-import { ApiErrorSchema } from '../../core/api/error-contract.ts';
 import { AreaParamsSchema, AreaPlanOutcomesSchema } from '../../core/api/plan-outcome-contracts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
 import { sendError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export function registerPlanOutcomeRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   const cache = new VersionedCache<AreaPlanOutcomes>(64);
   app.get(
     '/areas/:areaId/plan-outcomes',
-    {
-      onRequest: ctx.requireReader,
-      schema: {
-        tags: ['areas'],
-        summary: '改造前后 / an area’s buildings today (grade) and after the plan (outcome), with counts per outcome',
-        params: AreaParamsSchema,
-        response: { 200: AreaPlanOutcomesSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 404: ApiErrorSchema },
-      },
-    },
+    apiRoute(
+      ctx,
+      { access: 'reader', tag: 'areas', summary: '改造前后 / an area’s buildings today (grade) and after the plan (outcome), with counts per outcome', errors: [404] },
+      { params: AreaParamsSchema, response: { 200: AreaPlanOutcomesSchema } },
+    ),
     async (request, reply) => {
       const { areaId } = request.params;
       const version = await ctx.store.dataVersion();

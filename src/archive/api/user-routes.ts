@@ -2,22 +2,18 @@
 import { z } from 'zod';
 import { createAccount } from '../service/accounts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ApiErrorSchema } from '../../core/api/error-contract.ts';
 import { NewUserRequestSchema, UserViewSchema } from '../../core/api/session-contracts.ts';
 import { sendError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 
 export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.post(
     '/users',
-    {
-      onRequest: ctx.requireRole('admin'),
-      schema: {
-        tags: ['users'],
-        summary: '新建用户 / create a user (admin)',
-        body: NewUserRequestSchema,
-        response: { 201: UserViewSchema, 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 409: ApiErrorSchema },
-      },
-    },
+    apiRoute(
+      ctx,
+      { access: 'admin', tag: 'users', summary: '新建用户 / create a user (admin)', errors: [409], writes: true },
+      { body: NewUserRequestSchema, response: { 201: UserViewSchema } },
+    ),
     async (request, reply) => {
       const { name, role, password } = request.body;
       const admin = request.archiveUser!;
@@ -29,10 +25,7 @@ export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
 
   app.get(
     '/users',
-    {
-      onRequest: ctx.requireRole('admin'),
-      schema: { tags: ['users'], summary: '用户列表 / list users (admin)', response: { 200: z.array(UserViewSchema), 401: ApiErrorSchema, 403: ApiErrorSchema } },
-    },
+    apiRoute(ctx, { access: 'admin', tag: 'users', summary: '用户列表 / list users (admin)' }, { response: { 200: z.array(UserViewSchema) } }),
     async () => ctx.store.listUsers(),
   );
 }
