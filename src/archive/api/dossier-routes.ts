@@ -14,11 +14,7 @@ import { apiRoute } from './api-route.ts';
 export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
     '/buildings/:code',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'buildings', summary: '楼栋档案 / a building’s dossier: current grade, appraisal history, hazards, inspections, plan', errors: [404] },
-      { params: CodeParamsSchema, response: { 200: DossierSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'buildings', summary: '楼栋档案 / a building’s dossier: current grade, appraisal history, hazards, inspections, plan', errors: [404] }, { params: CodeParamsSchema, response: { 200: DossierSchema } }),
     async (request, reply) => {
       const { code } = request.params;
       const version = await ctx.store.dataVersion();
@@ -36,11 +32,7 @@ export function registerDossierRoutes(app: ZodApp, ctx: ArchiveApiContext): void
 
   app.get(
     '/buildings/:code/footprint',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'buildings', summary: '楼栋轮廓 / a building’s footprint (GeoJSON Feature, WGS84 lon/lat) from the registry import', errors: [404] },
-      { params: CodeParamsSchema, response: { 200: BuildingFootprintSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'buildings', summary: '楼栋轮廓 / a building’s footprint (GeoJSON Feature, WGS84 lon/lat) from the registry import', errors: [404] }, { params: CodeParamsSchema, response: { 200: BuildingFootprintSchema } }),
     async (request, reply) => {
       const { code } = request.params;
       const found = await ctx.store.getFootprint(code);

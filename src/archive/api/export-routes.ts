@@ -9,11 +9,7 @@ import { ExportQuerySchema } from '../../core/api/export-contracts.ts';
 export function registerExportRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
     '/export',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'export', summary: '导出档案 / export: csv and xlsx in the import format (round-trip), geojson = footprints with grade and plan' },
-      { querystring: ExportQuerySchema },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'export', summary: '导出档案 / export: csv and xlsx in the import format (round-trip), geojson = footprints with grade and plan' }, { querystring: ExportQuerySchema }),
     async (request, zodReply) => {
       // Files, not JSON: the raw reply (the schema documents only the error bodies).
       const reply = zodReply as FastifyReply;

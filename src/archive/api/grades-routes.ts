@@ -12,11 +12,7 @@ export function registerGradesRoutes(app: ZodApp, ctx: ArchiveApiContext): void 
   app.get(
     '/grades',
     {
-      ...apiRoute(
-        ctx,
-        { access: 'reader', tag: 'grades', summary: '地图着色数据 / code → [grade, plan status] for the whole district (ETag; 304 with If-None-Match), or the changes since a version' },
-        { querystring: GradesQuerySchema, response: { 200: GradeMapSchema } },
-      ),
+      ...apiRoute(ctx, { access: 'reader', tag: 'grades', summary: '地图着色数据 / code → [grade, plan status] for the whole district (ETag; 304 with If-None-Match), or the changes since a version' }, { querystring: GradesQuerySchema, response: { 200: GradeMapSchema } }),
       // The body is gzipped once per version below; on-the-fly compression would redo it per request.
       compress: false,
     },

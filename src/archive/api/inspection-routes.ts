@@ -13,11 +13,7 @@ import { apiRoute } from './api-route.ts';
 export function registerInspectionRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.post(
     '/buildings/:code/inspections',
-    apiRoute(
-      ctx,
-      { access: 'inspector', tag: 'buildings', summary: '记录巡查 / record an inspection (role inspector); send the dossier version you saw', errors: [404, 409, 413], writes: true },
-      { params: CodeParamsSchema, body: InspectionRequestSchema, response: { 201: InspectionSavedSchema } },
-    ),
+    apiRoute(ctx, { access: 'inspector', tag: 'buildings', summary: '记录巡查 / record an inspection (role inspector); send the dossier version you saw', errors: [404, 409, 413], writes: true }, { params: CodeParamsSchema, body: InspectionRequestSchema, response: { 201: InspectionSavedSchema } }),
     async (request, reply) => {
       const user = request.archiveUser!;
       // The rules (no date after today, back-dated grades) are the service's: service/inspections.ts.

@@ -37,21 +37,13 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
 
   app.get(
     '/lifelines/risk',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'lifelines', summary: '风险管段 / segments old or in poor condition within the distance of a C/D building', errors: [404] },
-      { querystring: RiskQuerySchema, response: { 200: RiskListSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'lifelines', summary: '风险管段 / segments old or in poor condition within the distance of a C/D building', errors: [404] }, { querystring: RiskQuerySchema, response: { 200: RiskListSchema } }),
     async (request, reply) => answer(reply, (q) => q.risk(riskOptions(request.query)), NO_LIFELINES),
   );
 
   app.get(
     '/lifelines/:id',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'lifelines', summary: '管段 / a segment, its risk, and the buildings it runs under or near (nearest first)', errors: [404] },
-      { params: SegmentParamsSchema, querystring: RiskQuerySchema, response: { 200: PipeRiskSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'lifelines', summary: '管段 / a segment, its risk, and the buildings it runs under or near (nearest first)', errors: [404] }, { params: SegmentParamsSchema, querystring: RiskQuerySchema, response: { 200: PipeRiskSchema } }),
     async (request, reply) => {
       const { id } = request.params;
       return answer(reply, async (q) => withSettings(await q.segment(id, riskOptions(request.query))), `找不到管段 ${id} / no pipe segment with id ${id}: check the id`);
@@ -60,11 +52,7 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
 
   app.get(
     '/buildings/:code/lifelines',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'lifelines', summary: '楼栋周边管线 / pipes within the distance of a building (nearest first), with their risk', errors: [404] },
-      { params: CodeParamsSchema, querystring: RiskQuerySchema, response: { 200: BuildingPipesSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'lifelines', summary: '楼栋周边管线 / pipes within the distance of a building (nearest first), with their risk', errors: [404] }, { params: CodeParamsSchema, querystring: RiskQuerySchema, response: { 200: BuildingPipesSchema } }),
     async (request, reply) => {
       const { code } = request.params;
       return answer(reply, async (q) => withSettings(await q.buildingPipes(code, riskOptions(request.query))), noBuildingMessage(code));

@@ -15,11 +15,7 @@ export function registerPlanOutcomeRoutes(app: ZodApp, ctx: ArchiveApiContext): 
   const cache = new VersionedCache<AreaPlanOutcomes>(64);
   app.get(
     '/areas/:areaId/plan-outcomes',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'areas', summary: '改造前后 / an area’s buildings today (grade) and after the plan (outcome), with counts per outcome', errors: [404] },
-      { params: AreaParamsSchema, response: { 200: AreaPlanOutcomesSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'areas', summary: '改造前后 / an area’s buildings today (grade) and after the plan (outcome), with counts per outcome', errors: [404] }, { params: AreaParamsSchema, response: { 200: AreaPlanOutcomesSchema } }),
     async (request, reply) => {
       const { areaId } = request.params;
       const version = await ctx.store.dataVersion();

@@ -8,11 +8,7 @@ import { apiRoute } from './api-route.ts';
 export function registerPlanRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.put(
     '/buildings/:code/plan',
-    apiRoute(
-      ctx,
-      { access: 'planner', tag: 'buildings', summary: '一楼一策改造方案 / create or replace the renovation plan (role planner or admin)', errors: [404, 409, 422], writes: true },
-      { params: CodeParamsSchema, body: PlanRequestSchema, response: { 200: PlanSavedSchema, 201: PlanSavedSchema } },
-    ),
+    apiRoute(ctx, { access: 'planner', tag: 'buildings', summary: '一楼一策改造方案 / create or replace the renovation plan (role planner or admin)', errors: [404, 409, 422], writes: true }, { params: CodeParamsSchema, body: PlanRequestSchema, response: { 200: PlanSavedSchema, 201: PlanSavedSchema } }),
     async (request, reply) => {
       const user = request.archiveUser!;
       const result = await ctx.archive.putPlan(request.params.code, request.body, { name: user.name, userId: user.id });

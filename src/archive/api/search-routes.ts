@@ -6,11 +6,7 @@ import { SearchPageSchema, SearchQuerySchema } from '../../core/api/search-contr
 export function registerSearchRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
     '/buildings',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'buildings', summary: '搜索楼栋 / search buildings by code, address, name, community; filter by grade, use, structure, year, area, heritage' },
-      { querystring: SearchQuerySchema, response: { 200: SearchPageSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'buildings', summary: '搜索楼栋 / search buildings by code, address, name, community; filter by grade, use, structure, year, area, heritage' }, { querystring: SearchQuerySchema, response: { 200: SearchPageSchema } }),
     async (request) => {
       const q = request.query;
       return ctx.store.search({

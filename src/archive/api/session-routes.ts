@@ -17,11 +17,7 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
 
   app.post(
     '/session',
-    apiRoute(
-      ctx,
-      { access: 'anyone', tag: 'session', summary: '登录 / log in; sets the httpOnly session cookie', errors: [401, 429], writes: true },
-      { body: LoginRequestSchema, response: { 200: SessionSchema } },
-    ),
+    apiRoute(ctx, { access: 'anyone', tag: 'session', summary: '登录 / log in; sets the httpOnly session cookie', errors: [401, 429], writes: true }, { body: LoginRequestSchema, response: { 200: SessionSchema } }),
     async (request, reply) => {
       const { name, password } = request.body;
       const address = request.ip;

@@ -10,11 +10,7 @@ export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   const cache = new VersionedCache<ArchiveStats & { lifelines: LifelineRiskStats }>(4);
   app.get(
     '/stats',
-    apiRoute(
-      ctx,
-      { access: 'reader', tag: 'stats', summary: '统计 / counts by grade, renewal area and plan status; inspections this month; pipes at risk by network' },
-      { response: { 200: StatsResponseSchema } },
-    ),
+    apiRoute(ctx, { access: 'reader', tag: 'stats', summary: '统计 / counts by grade, renewal area and plan status; inspections this month; pipes at risk by network' }, { response: { 200: StatsResponseSchema } }),
     async () => {
       const now = new Date();
       const version = await ctx.store.dataVersion();

@@ -9,11 +9,7 @@ import { apiRoute } from './api-route.ts';
 export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.post(
     '/users',
-    apiRoute(
-      ctx,
-      { access: 'admin', tag: 'users', summary: '新建用户 / create a user (admin)', errors: [409], writes: true },
-      { body: NewUserRequestSchema, response: { 201: UserViewSchema } },
-    ),
+    apiRoute(ctx, { access: 'admin', tag: 'users', summary: '新建用户 / create a user (admin)', errors: [409], writes: true }, { body: NewUserRequestSchema, response: { 201: UserViewSchema } }),
     async (request, reply) => {
       const { name, role, password } = request.body;
       const admin = request.archiveUser!;
