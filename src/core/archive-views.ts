@@ -15,6 +15,7 @@ export type {
   PlanView,
 } from './api/dossier-contracts.ts';
 export type { SearchPage } from './api/search-contracts.ts';
+export type { GradeMapView } from './api/grade-contracts.ts';
 export type { InspectionInput, InspectionSaved } from './api/inspection-contracts.ts';
 export type { PlanInput, PlanSaved } from './api/plan-contracts.ts';
 export type { SessionView, UserView } from './api/session-contracts.ts';
