@@ -1,18 +1,11 @@
 /**
  * What `GET /api/stats` answers with: the big screen's numbers. Shared by the archive
- * (store and route) and the viewer's screen mode, so the two cannot drift apart.
+ * (store and route) and the viewer's screen mode, so the two cannot drift apart; the
+ * types are inferred from the API contract, src/core/api/stats-contracts.ts.
  */
 import type { LifelineRiskStats } from './lifelines.ts';
-import type { AreaKind } from './renewal-areas.ts';
-import type { PlanStatus } from './renovation-plan.ts';
 
-export interface CountByGrade {
-  A: number;
-  B: number;
-  C: number;
-  D: number;
-  unappraised: number;
-}
+export type { ArchiveStats, CountByGrade } from './api/stats-contracts.ts';
 
 /**
  * Pipes at risk next to C/D buildings, as the lifelines part of the archive reports
@@ -20,14 +13,3 @@ export interface CountByGrade {
  * `segments: 0`; the screen then says so rather than showing zeros.
  */
 export type LifelineRiskCounts = LifelineRiskStats;
-
-export interface ArchiveStats {
-  version: number;
-  buildings: number;
-  byGrade: CountByGrade;
-  byPlanStatus: Record<PlanStatus, number>;
-  byArea: Array<{ id: string; kind: AreaKind; name: string; nameEn: string; buildings: number; byGrade: CountByGrade }>;
-  inspectionsThisMonth: number;
-  month: string;
-  lifelines?: LifelineRiskCounts;
-}

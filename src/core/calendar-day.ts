@@ -15,3 +15,10 @@ export function shanghaiDay(instant: Date): string {
 export function isAfterDay(day: string, today: string): boolean {
   return day > today;
 }
+
+/** A real calendar day as YYYY-MM-DD (rejects 2026-02-30). */
+export function isIsoDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}

@@ -1,6 +1,6 @@
 /** City lifelines (城市生命线): utility networks and their pipe segments. */
 import { z } from 'zod';
-import type { GradeOrUnappraised, SafetyGrade } from './grades.ts';
+import { SAFETY_GRADES, type GradeOrUnappraised, type SafetyGrade } from './grades.ts';
 
 export const NETWORKS = ['water', 'storm', 'sewage', 'gas', 'power', 'telecom'] as const;
 export type Network = (typeof NETWORKS)[number];
@@ -53,12 +53,13 @@ export const POOR_CONDITIONS: readonly PipeCondition[] = ['较差', '危险'];
 /** Grades that make a nearby old or poor pipe a risk. */
 export const RISK_GRADES: readonly SafetyGrade[] = ['C', 'D'];
 
-export interface RiskParams {
+export const RiskParamsSchema = z.object({
   /** Age (years) from which a pipe counts as old. */
-  ageYears: number;
+  ageYears: z.number(),
   /** Distance (m) to a C/D building. */
-  distanceM: number;
-}
+  distanceM: z.number(),
+});
+export type RiskParams = z.infer<typeof RiskParamsSchema>;
 export const DEFAULT_RISK_PARAMS: RiskParams = { ageYears: DEFAULT_RISK_AGE_YEARS, distanceM: DEFAULT_RISK_DISTANCE_M };
 
 export function pipeAgeYears(installYear: number, now: Date = new Date()): number {
@@ -79,67 +80,66 @@ export function isRiskGrade(grade: GradeOrUnappraised): boolean {
 }
 
 // ---- What the archive's lifelines API answers (src/archive/api/lifeline-routes.ts) ----
+// Schemas here rather than in src/core/api/lifeline-contracts.ts: they are built from the
+// vocabularies above, and the viewer takes the types from this module.
 
-export interface PipeSegmentView {
-  id: string;
-  network: Network;
-  diameterMm: number;
-  depthM: number | null;
-  material: string;
-  installYear: number;
-  ageYears: number;
-  condition: PipeCondition;
-  pressure: string | null;
-  lengthM: number;
-  lon: number;
-  lat: number;
-  old: boolean;
-  poorCondition: boolean;
-  /** Old or poor, and within the distance of a C/D building. */
-  atRisk: boolean;
-}
+export const PipeSegmentViewSchema = z.object({
+  id: z.string(),
+  network: z.enum(NETWORKS),
+  diameterMm: z.number(),
+  depthM: z.number().nullable(),
+  material: z.string(),
+  installYear: z.number(),
+  ageYears: z.number(),
+  condition: z.enum(PIPE_CONDITIONS),
+  pressure: z.string().nullable(),
+  lengthM: z.number(),
+  lon: z.number(),
+  lat: z.number(),
+  old: z.boolean(),
+  poorCondition: z.boolean(),
+  atRisk: z.boolean().describe('old or in poor condition, and within the distance of a C or D building (current grade)'),
+});
+export type PipeSegmentView = z.infer<typeof PipeSegmentViewSchema>;
 
-export interface NearbyBuilding {
-  code: string;
-  address: string;
-  name: string | null;
-  grade: GradeOrUnappraised;
-  distanceM: number;
-  /** The pipe crosses the footprint. */
-  under: boolean;
-}
+export const NearbyBuildingSchema = z.object({
+  code: z.string(),
+  address: z.string(),
+  name: z.string().nullable(),
+  grade: z.enum(SAFETY_GRADES).nullable(),
+  distanceM: z.number(),
+  under: z.boolean().describe('the pipe crosses the footprint'),
+});
+export type NearbyBuilding = z.infer<typeof NearbyBuildingSchema>;
 
-export interface NearbyPipe extends PipeSegmentView {
-  distanceM: number;
-  under: boolean;
-}
+export const NearbyPipeSchema = PipeSegmentViewSchema.extend({ distanceM: z.number(), under: z.boolean() });
+export type NearbyPipe = z.infer<typeof NearbyPipeSchema>;
 
 /** GET /api/lifelines/:id */
-export interface PipeRisk extends RiskParams {
-  segment: PipeSegmentView;
-  buildings: NearbyBuilding[];
-}
+export const PipeRiskSchema = z.object({ ...RiskParamsSchema.shape, segment: PipeSegmentViewSchema, buildings: z.array(NearbyBuildingSchema) });
+export type PipeRisk = z.infer<typeof PipeRiskSchema>;
 
 /** GET /api/buildings/:code/lifelines */
-export interface BuildingPipes extends RiskParams {
-  code: string;
-  grade: GradeOrUnappraised;
-  pipes: NearbyPipe[];
-}
+export const BuildingPipesSchema = z.object({
+  ...RiskParamsSchema.shape,
+  code: z.string(),
+  grade: z.enum(SAFETY_GRADES).nullable(),
+  pipes: z.array(NearbyPipeSchema),
+});
+export type BuildingPipes = z.infer<typeof BuildingPipesSchema>;
 
 /** The `lifelines` block of /api/stats. */
-export interface LifelineRiskStats extends RiskParams {
-  /** All segments in the archive. */
-  segments: number;
-  /** At-risk segments. */
-  total: number;
-  byNetwork: Record<Network, number>;
-}
+export const LifelineRiskStatsSchema = z.object({
+  ...RiskParamsSchema.shape,
+  segments: z.number().describe('all segments in the archive'),
+  total: z.number().describe('at-risk segments'),
+  byNetwork: z.record(z.enum(NETWORKS), z.number()),
+});
+export type LifelineRiskStats = z.infer<typeof LifelineRiskStatsSchema>;
 
 /** GET /api/lifelines/risk */
-export interface RiskList extends LifelineRiskStats {
-  ids: string[];
-}
+export const RiskListSchema = LifelineRiskStatsSchema.extend({ ids: z.array(z.string()).describe('at-risk segment ids, sorted') });
+export type RiskList = z.infer<typeof RiskListSchema>;
 
 /** A segment's attributes as stored in the archive table and the tiles' property table (input names). */
 export interface PipeRecord {

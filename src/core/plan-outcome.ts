@@ -24,9 +24,10 @@
  * The plan's status (待评估 … 已完成) does not change the outcome: the "after" side
  * shows what the plan does once carried out; the status is reported beside it.
  */
-import type { AreaRecord } from './archive-views.ts';
-import type { SafetyGrade } from './grades.ts';
-import type { PlanStatus, RenovationMeasure } from './renovation-plan.ts';
+import { z } from 'zod';
+import { AreaRecordSchema, type AreaRecord } from './api/dossier-contracts.ts';
+import { SAFETY_GRADES } from './grades.ts';
+import { PLAN_STATUSES, RENOVATION_MEASURES, type RenovationMeasure } from './renovation-plan.ts';
 
 export const PLAN_OUTCOMES = ['protect', 'demolish', 'convert', 'renovate', 'none'] as const;
 export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
@@ -86,30 +87,39 @@ export function isPlanOutcome(value: unknown): value is PlanOutcome {
 
 // ---- a renewal area's buildings with their outcomes (GET /api/areas/:areaId/plan-outcomes) ----
 
+// Schemas (the API contract of that route) rather than interfaces: the OpenAPI document,
+// the server and the viewer all take the shape from here.
+
 /** A building of an area as the archive holds it: what the outcome is decided from. */
-export interface AreaBuildingPlan {
-  code: string;
-  name: string | null;
-  grade: SafetyGrade | null;
-  heritage: boolean;
-  lon: number;
-  lat: number;
-  height: number;
-  planStatus: PlanStatus | null;
-  measures: RenovationMeasure[] | null;
-}
+export const AreaBuildingPlanSchema = z.object({
+  code: z.string(),
+  name: z.string().nullable(),
+  grade: z.enum(SAFETY_GRADES).nullable().describe('current safety grade (today); null: not appraised'),
+  heritage: z.boolean(),
+  lon: z.number(),
+  lat: z.number(),
+  height: z.number(),
+  planStatus: z.enum(PLAN_STATUSES).nullable(),
+  measures: z.array(z.enum(RENOVATION_MEASURES)).nullable().describe('the plan’s measures; null: no plan'),
+});
+export type AreaBuildingPlan = z.infer<typeof AreaBuildingPlanSchema>;
 
-export interface AreaBuildingOutcome extends AreaBuildingPlan {
-  outcome: PlanOutcome;
-}
+const OutcomeSchema = z.enum(PLAN_OUTCOMES);
 
-export interface AreaPlanOutcomes {
-  area: AreaRecord;
+export const AreaBuildingOutcomeSchema = AreaBuildingPlanSchema.extend({
+  outcome: OutcomeSchema.describe('protect (heritage, always), demolish (拆除重建), convert (change of use), renovate (any other measure), none (no plan)'),
+});
+export type AreaBuildingOutcome = z.infer<typeof AreaBuildingOutcomeSchema>;
+
+/** `GET /api/areas/:areaId/plan-outcomes`. */
+export const AreaPlanOutcomesSchema = z.object({
+  area: AreaRecordSchema,
   /** Buildings in the area, by code. */
-  buildings: AreaBuildingOutcome[];
+  buildings: z.array(AreaBuildingOutcomeSchema),
   /** Per outcome, every outcome present; they add up to `buildings.length`. */
-  counts: PlanOutcomeCounts;
-}
+  counts: z.record(OutcomeSchema, z.number()).describe('buildings per outcome; every outcome present'),
+});
+export type AreaPlanOutcomes = z.infer<typeof AreaPlanOutcomesSchema>;
 
 /** Classifies each building of an area and counts the outcomes. */
 export function areaPlanOutcomes(area: AreaRecord, buildings: readonly AreaBuildingPlan[]): AreaPlanOutcomes {

@@ -13,6 +13,11 @@ export function sendError(reply: FastifyReply, status: number, error: string, me
   return reply.code(status).type('application/json; charset=utf-8').send({ error, message });
 }
 
+/** The 404 of a building code the archive does not hold (dossier, footprint, a building's pipes). */
+export function noBuildingMessage(code: string): string {
+  return `找不到楼栋 ${code}，请检查编码 / no building with code ${code}: check the code`;
+}
+
 export function sendWriteError(reply: FastifyReply, e: WriteError): FastifyReply {
   switch (e.kind) {
     case 'not_found':

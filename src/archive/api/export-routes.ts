@@ -3,20 +3,13 @@ import type { FastifyReply } from 'fastify';
 import { archiveFeatureCollection } from '../export/geojson-exporter.ts';
 import { archiveTableCsv, archiveTableXlsx } from '../export/archive-table-writer.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, ExportQuery } from './api-schemas.ts';
+import { apiRoute } from './api-route.ts';
+import { ExportQuerySchema } from '../../core/api/export-contracts.ts';
 
 export function registerExportRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
     '/export',
-    {
-      onRequest: ctx.requireReader,
-      schema: {
-        tags: ['export'],
-        summary: '导出档案 / export: csv and xlsx in the import format (round-trip), geojson = footprints with grade and plan',
-        querystring: ExportQuery,
-        response: { 400: ErrorBody, 401: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'reader', tag: 'export', summary: '导出档案 / export: csv and xlsx in the import format (round-trip), geojson = footprints with grade and plan' }, { querystring: ExportQuerySchema }),
     async (request, zodReply) => {
       // Files, not JSON: the raw reply (the schema documents only the error bodies).
       const reply = zodReply as FastifyReply;

@@ -5,21 +5,16 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply } from 'fastify';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, GradesBody, GradesQuery } from './api-schemas.ts';
+import { apiRoute } from './api-route.ts';
+import { GradeMapSchema, GradesQuerySchema } from '../../core/api/grade-contracts.ts';
 
 export function registerGradesRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
     '/grades',
     {
-      onRequest: ctx.requireReader,
+      ...apiRoute(ctx, { access: 'reader', tag: 'grades', summary: '地图着色数据 / code → [grade, plan status] for the whole district (ETag; 304 with If-None-Match), or the changes since a version' }, { querystring: GradesQuerySchema, response: { 200: GradeMapSchema } }),
       // The body is gzipped once per version below; on-the-fly compression would redo it per request.
       compress: false,
-      schema: {
-        tags: ['grades'],
-        summary: '地图着色数据 / code → [grade, plan status] for the whole district (ETag; 304 with If-None-Match), or the changes since a version',
-        querystring: GradesQuery,
-        response: { 200: GradesBody, 401: ErrorBody },
-      },
     },
     async (request, zodReply) => {
       // Pre-serialized bodies (string, gzip buffer): the raw reply, the schema documents the shape.
@@ -49,7 +44,7 @@ export function registerGradesRoutes(app: ZodApp, ctx: ArchiveApiContext): void 
       schema: {
         tags: ['grades'],
         summary: '等级变化事件流 / server-sent events: `grades` events carry {version, since, buildings} for each committed change',
-        querystring: GradesQuery,
+        querystring: GradesQuerySchema,
       },
     },
     async (request, reply) => {

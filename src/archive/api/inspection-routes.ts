@@ -5,22 +5,15 @@
  * the history but does not move the grade when a newer appraisal exists, and the answer says so.
  */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { CodeParams, ErrorBody, InspectionRequest, InspectionResponse } from './api-schemas.ts';
+import { InspectionRequestSchema, InspectionSavedSchema } from '../../core/api/inspection-contracts.ts';
+import { CodeParamsSchema } from '../../core/api/request-fields.ts';
 import { sendWriteError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 
 export function registerInspectionRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.post(
     '/buildings/:code/inspections',
-    {
-      onRequest: ctx.requireRole('inspector'),
-      schema: {
-        tags: ['buildings'],
-        summary: '记录巡查 / record an inspection (role inspector); send the dossier version you saw',
-        params: CodeParams,
-        body: InspectionRequest,
-        response: { 201: InspectionResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'inspector', tag: 'buildings', summary: '记录巡查 / record an inspection (role inspector); send the dossier version you saw', errors: [404, 409, 413], writes: true }, { params: CodeParamsSchema, body: InspectionRequestSchema, response: { 201: InspectionSavedSchema } }),
     async (request, reply) => {
       const user = request.archiveUser!;
       // The rules (no date after today, back-dated grades) are the service's: service/inspections.ts.

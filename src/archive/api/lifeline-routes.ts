@@ -4,16 +4,27 @@
  * buildings' current grades; age and distance come from the query string.
  */
 import type { FastifyReply } from 'fastify';
-import { RiskOptionError, type Lifelines } from '../service/lifelines.ts';
+import { BuildingPipesSchema, PipeRiskSchema, RiskListSchema, RiskQuerySchema, SegmentParamsSchema } from '../../core/api/lifeline-contracts.ts';
+import { CodeParamsSchema } from '../../core/api/request-fields.ts';
+import { RiskOptionError, type Lifelines, type RiskOptions, type RiskSettings } from '../service/lifelines.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { sendError } from './api-errors.ts';
-import { CodeParams, ErrorBody } from './api-schemas.ts';
-import { BuildingPipesBody, RiskListBody, RiskQuery, SegmentParams, SegmentRiskBody } from './lifeline-schemas.ts';
+import { noBuildingMessage, sendError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 
 const NO_LIFELINES = '档案中没有管线数据，请先导入 / the archive holds no lifelines: import them first (npm run archive:import -- --lifelines var/source/lifelines.geojson)';
 
+/** `?age=&distance=` as the service's options. */
+const riskOptions = (query: { age: number; distance: number }): RiskOptions => ({ ageYears: query.age, distanceM: query.distance });
+
+/** A query's answer as the API sends it: the settings it ran with flattened in front. */
+function withSettings<T extends { settings: RiskSettings }>(found: T | null): (Omit<T, 'settings'> & { ageYears: number; distanceM: number }) | null {
+  if (!found) return null;
+  const { settings, ...rest } = found;
+  return { ageYears: settings.ageYears, distanceM: settings.distanceM, ...rest };
+}
+
 export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
-  /** Runs a query, turning a bad option into a JSON error. */
+  /** Runs a query, turning a bad option into a JSON error and no answer into a 404. */
   const answer = async <T>(reply: FastifyReply, run: (q: Lifelines) => Promise<T | null>, notFound: string): Promise<T | FastifyReply> => {
     try {
       const result = await run(ctx.archive.lifelines);
@@ -26,70 +37,25 @@ export function registerLifelineRoutes(app: ZodApp, ctx: ArchiveApiContext): voi
 
   app.get(
     '/lifelines/risk',
-    {
-      onRequest: ctx.requireReader,
-      schema: {
-        tags: ['lifelines'],
-        summary: '风险管段 / segments old or in poor condition within the distance of a C/D building',
-        querystring: RiskQuery,
-        response: { 200: RiskListBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
-      },
-    },
-    async (request, reply) => {
-      const { age, distance } = request.query;
-      return answer(reply, (q) => q.risk({ ageYears: age, distanceM: distance }), NO_LIFELINES);
-    },
+    apiRoute(ctx, { access: 'reader', tag: 'lifelines', summary: '风险管段 / segments old or in poor condition within the distance of a C/D building', errors: [404] }, { querystring: RiskQuerySchema, response: { 200: RiskListSchema } }),
+    async (request, reply) => answer(reply, (q) => q.risk(riskOptions(request.query)), NO_LIFELINES),
   );
 
   app.get(
     '/lifelines/:id',
-    {
-      onRequest: ctx.requireReader,
-      schema: {
-        tags: ['lifelines'],
-        summary: '管段 / a segment, its risk, and the buildings it runs under or near (nearest first)',
-        params: SegmentParams,
-        querystring: RiskQuery,
-        response: { 200: SegmentRiskBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'reader', tag: 'lifelines', summary: '管段 / a segment, its risk, and the buildings it runs under or near (nearest first)', errors: [404] }, { params: SegmentParamsSchema, querystring: RiskQuerySchema, response: { 200: PipeRiskSchema } }),
     async (request, reply) => {
-      const { age, distance } = request.query;
       const { id } = request.params;
-      return answer(
-        reply,
-        async (q) => {
-          const r = await q.segment(id, { ageYears: age, distanceM: distance });
-          return r && { ageYears: r.settings.ageYears, distanceM: r.settings.distanceM, segment: r.segment, buildings: r.buildings };
-        },
-        `找不到管段 ${id} / no pipe segment with id ${id}: check the id`,
-      );
+      return answer(reply, async (q) => withSettings(await q.segment(id, riskOptions(request.query))), `找不到管段 ${id} / no pipe segment with id ${id}: check the id`);
     },
   );
 
   app.get(
     '/buildings/:code/lifelines',
-    {
-      onRequest: ctx.requireReader,
-      schema: {
-        tags: ['lifelines'],
-        summary: '楼栋周边管线 / pipes within the distance of a building (nearest first), with their risk',
-        params: CodeParams,
-        querystring: RiskQuery,
-        response: { 200: BuildingPipesBody, 400: ErrorBody, 401: ErrorBody, 404: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'reader', tag: 'lifelines', summary: '楼栋周边管线 / pipes within the distance of a building (nearest first), with their risk', errors: [404] }, { params: CodeParamsSchema, querystring: RiskQuerySchema, response: { 200: BuildingPipesSchema } }),
     async (request, reply) => {
-      const { age, distance } = request.query;
       const { code } = request.params;
-      return answer(
-        reply,
-        async (q) => {
-          const r = await q.buildingPipes(code, { ageYears: age, distanceM: distance });
-          return r && { ageYears: r.settings.ageYears, distanceM: r.settings.distanceM, code: r.code, grade: r.grade, pipes: r.pipes };
-        },
-        `找不到楼栋 ${code}，请检查编码 / no building with code ${code}: check the code`,
-      );
+      return answer(reply, async (q) => withSettings(await q.buildingPipes(code, riskOptions(request.query))), noBuildingMessage(code));
     },
   );
 }

@@ -1,21 +1,14 @@
 /** `PUT /api/buildings/:code/plan` (planner or admin): creates or replaces the building's renovation plan. */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { CodeParams, ErrorBody, PlanRequest, PlanResponse } from './api-schemas.ts';
+import { PlanRequestSchema, PlanSavedSchema } from '../../core/api/plan-contracts.ts';
+import { CodeParamsSchema } from '../../core/api/request-fields.ts';
 import { sendWriteError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 
 export function registerPlanRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.put(
     '/buildings/:code/plan',
-    {
-      onRequest: ctx.requireRole('planner'),
-      schema: {
-        tags: ['buildings'],
-        summary: '一楼一策改造方案 / create or replace the renovation plan (role planner or admin)',
-        params: CodeParams,
-        body: PlanRequest,
-        response: { 200: PlanResponse, 201: PlanResponse, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'planner', tag: 'buildings', summary: '一楼一策改造方案 / create or replace the renovation plan (role planner or admin)', errors: [404, 409, 422], writes: true }, { params: CodeParamsSchema, body: PlanRequestSchema, response: { 200: PlanSavedSchema, 201: PlanSavedSchema } }),
     async (request, reply) => {
       const user = request.archiveUser!;
       const result = await ctx.archive.putPlan(request.params.code, request.body, { name: user.name, userId: user.id });

@@ -1,19 +1,12 @@
 /** `GET /api/buildings?q=…`: find buildings by code, address, name or community, with filters and paging. */
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, SearchPageBody, SearchQuery } from './api-schemas.ts';
+import { apiRoute } from './api-route.ts';
+import { SearchPageSchema, SearchQuerySchema } from '../../core/api/search-contracts.ts';
 
 export function registerSearchRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.get(
     '/buildings',
-    {
-      onRequest: ctx.requireReader,
-      schema: {
-        tags: ['buildings'],
-        summary: '搜索楼栋 / search buildings by code, address, name, community; filter by grade, use, structure, year, area, heritage',
-        querystring: SearchQuery,
-        response: { 200: SearchPageBody, 400: ErrorBody, 401: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'reader', tag: 'buildings', summary: '搜索楼栋 / search buildings by code, address, name, community; filter by grade, use, structure, year, area, heritage' }, { querystring: SearchQuerySchema, response: { 200: SearchPageSchema } }),
     async (request) => {
       const q = request.query;
       return ctx.store.search({

@@ -8,22 +8,16 @@ import { LoginThrottle } from '../auth/login-throttle.ts';
 import { SESSION_COOKIE } from '../auth/session-tokens.ts';
 import { closeSession, openSession, verifyLogin } from '../service/accounts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, LoginRequest, SessionBody } from './api-schemas.ts';
+import { LoginRequestSchema, SessionSchema } from '../../core/api/session-contracts.ts';
 import { sendError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 
 export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throttle: LoginThrottle = new LoginThrottle()): void {
   const cookieOptions = { httpOnly: true, sameSite: 'strict' as const, path: '/api', secure: ctx.config.cookieSecure };
 
   app.post(
     '/session',
-    {
-      schema: {
-        tags: ['session'],
-        summary: '登录 / log in; sets the httpOnly session cookie',
-        body: LoginRequest,
-        response: { 200: SessionBody, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'anyone', tag: 'session', summary: '登录 / log in; sets the httpOnly session cookie', errors: [401, 429], writes: true }, { body: LoginRequestSchema, response: { 200: SessionSchema } }),
     async (request, reply) => {
       const { name, password } = request.body;
       const address = request.ip;
@@ -57,7 +51,7 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
 
   app.delete(
     '/session',
-    { schema: { tags: ['session'], summary: '退出登录 / log out', response: { 200: SessionBody } } },
+    apiRoute(ctx, { access: 'anyone', tag: 'session', summary: '退出登录 / log out', writes: true }, { response: { 200: SessionSchema } }),
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await closeSession(ctx.store, token);
@@ -68,7 +62,7 @@ export function registerSessionRoutes(app: ZodApp, ctx: ArchiveApiContext, throt
 
   app.get(
     '/session',
-    { schema: { tags: ['session'], summary: '当前用户 / who is logged in', response: { 200: SessionBody } } },
+    apiRoute(ctx, { access: 'anyone', tag: 'session', summary: '当前用户 / who is logged in' }, { response: { 200: SessionSchema } }),
     async (request) => ({ user: request.archiveUser }),
   );
 }

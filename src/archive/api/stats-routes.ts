@@ -2,21 +2,15 @@
 import type { LifelineRiskStats } from '../../core/lifelines.ts';
 import type { ArchiveStats } from '../store/archive-store.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, StatsBody } from './api-schemas.ts';
+import { apiRoute } from './api-route.ts';
+import { StatsResponseSchema } from '../../core/api/stats-contracts.ts';
 import { VersionedCache } from './versioned-cache.ts';
 
 export function registerStatsRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   const cache = new VersionedCache<ArchiveStats & { lifelines: LifelineRiskStats }>(4);
   app.get(
     '/stats',
-    {
-      onRequest: ctx.requireReader,
-      schema: {
-        tags: ['stats'],
-        summary: '统计 / counts by grade, renewal area and plan status; inspections this month; pipes at risk by network',
-        response: { 200: StatsBody, 401: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'reader', tag: 'stats', summary: '统计 / counts by grade, renewal area and plan status; inspections this month; pipes at risk by network' }, { response: { 200: StatsResponseSchema } }),
     async () => {
       const now = new Date();
       const version = await ctx.store.dataVersion();

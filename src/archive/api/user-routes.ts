@@ -2,21 +2,14 @@
 import { z } from 'zod';
 import { createAccount } from '../service/accounts.ts';
 import type { ArchiveApiContext, ZodApp } from './api-context.ts';
-import { ErrorBody, NewUserRequest, UserBody } from './api-schemas.ts';
+import { NewUserRequestSchema, UserViewSchema } from '../../core/api/session-contracts.ts';
 import { sendError } from './api-errors.ts';
+import { apiRoute } from './api-route.ts';
 
 export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
   app.post(
     '/users',
-    {
-      onRequest: ctx.requireRole('admin'),
-      schema: {
-        tags: ['users'],
-        summary: '新建用户 / create a user (admin)',
-        body: NewUserRequest,
-        response: { 201: UserBody, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody },
-      },
-    },
+    apiRoute(ctx, { access: 'admin', tag: 'users', summary: '新建用户 / create a user (admin)', errors: [409], writes: true }, { body: NewUserRequestSchema, response: { 201: UserViewSchema } }),
     async (request, reply) => {
       const { name, role, password } = request.body;
       const admin = request.archiveUser!;
@@ -28,10 +21,7 @@ export function registerUserRoutes(app: ZodApp, ctx: ArchiveApiContext): void {
 
   app.get(
     '/users',
-    {
-      onRequest: ctx.requireRole('admin'),
-      schema: { tags: ['users'], summary: '用户列表 / list users (admin)', response: { 200: z.array(UserBody), 401: ErrorBody, 403: ErrorBody } },
-    },
+    apiRoute(ctx, { access: 'admin', tag: 'users', summary: '用户列表 / list users (admin)' }, { response: { 200: z.array(UserViewSchema) } }),
     async () => ctx.store.listUsers(),
   );
 }

@@ -2,8 +2,8 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 
-/** Minimum length: long passphrases beat composition rules. */
-export const MIN_PASSWORD_LENGTH = 10;
+/** Minimum length (a pure rule in core, shared with the API contract). */
+export { MIN_PASSWORD_LENGTH } from '../../core/password-rules.ts';
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

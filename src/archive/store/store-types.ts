@@ -16,8 +16,7 @@ import type { ArchiveStats, CountByGrade } from '../../core/archive-stats.ts';
 
 export type { AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, CountByGrade, Dossier, InspectionInput, InspectionView, PlanView, SearchPage };
 
-export const ROLES = ['viewer', 'inspector', 'planner', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '../../core/roles.ts';
 
 /** Errors are values: each carries what a person needs to act on it. */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };

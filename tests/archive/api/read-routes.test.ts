@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveStats, Dossier, GradeMap, SearchPage } from '../../../src/archive/store/archive-store.ts';
 import { parseXlsxTable } from '../../../src/archive/import/archive-table-reader.ts';
 import { archiveTableCsv } from '../../../src/archive/export/archive-table-writer.ts';
+import type { z } from 'zod';
+import { DossierSchema } from '../../../src/core/api/dossier-contracts.ts';
+import { GradeMapSchema } from '../../../src/core/api/grade-contracts.ts';
 import { type ApiHarness, startApiHarness } from './api-harness.ts';
+
+/** Parses with the contract and refuses keys it does not name (zod drops them, so the result differs). */
+function expectContract(schema: z.ZodType, value: unknown): void {
+  const result = schema.safeParse(value);
+  expect(result.success, JSON.stringify(result.error?.issues.slice(0, 3))).toBe(true);
+  expect(result.data).toEqual(value);
+}
 
 describe('archive API: reads', () => {
   let h: ApiHarness;
@@ -191,5 +201,17 @@ describe('archive API: reads', () => {
     const data = JSON.parse(frame.split('\n').find((l) => l.startsWith('data: '))!.slice(6)) as GradeMap;
     expect(data.buildings).toEqual({ 'YZ-00010': ['D', null] });
     stream.destroy();
+  });
+
+  // The dossier and the grades map go out pre-serialized (cached JSON, gzip buffers), so
+  // Fastify's response serializer never checks them against the contract in src/core/api.
+  it('pre-serialized dossiers and grade maps follow the API contract, nothing added or lost', async () => {
+    for (const code of ['YZ-00003', 'YZ-00008']) {
+      const res = await h.http('GET', `/api/buildings/${code}`);
+      expect(res.status).toBe(200);
+      expectContract(DossierSchema, res.json());
+    }
+    expectContract(GradeMapSchema, (await h.http('GET', '/api/grades')).json());
+    expectContract(GradeMapSchema, (await h.http('GET', '/api/grades?since=0')).json());
   });
 });
