@@ -94,7 +94,7 @@ describe('the lifelines import and the write lock', () => {
   it('computes the proximity with no lock held; no write transaction keeps another connection out for long', async () => {
     const pipes = heavyPipes(16, 2_000);
     const stopProbe = await probeWriteLock(dbPath);
-    const result = await importLifelines(store.db, pipes);
+    const result = await importLifelines(store, pipes);
     const probe = await stopProbe();
     if (process.env.YZ_LOCK_LOG) console.log('LOCK', JSON.stringify({ probe, ...(result.ok ? { computeSeconds: result.value.computeSeconds, lock: result.value.lock, pairs: result.value.pairs, seconds: result.value.seconds } : {}) }));
     if (!result.ok) throw new Error(result.error);
@@ -121,11 +121,11 @@ describe('the lifelines import and the write lock', () => {
     });
     const indexNames = () => store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'lifeline%' AND sql IS NOT NULL ORDER BY name").pluck().all();
 
-    expect((await importLifelines(store.db, pipes)).ok).toBe(true);
+    expect((await importLifelines(store, pipes)).ok).toBe(true);
     const first = dump();
     const firstNames = indexNames();
     const firstRisk = await queries.risk();
-    expect((await importLifelines(store.db, pipes)).ok).toBe(true);
+    expect((await importLifelines(store, pipes)).ok).toBe(true);
     expect(dump()).toEqual(first);
     expect(indexNames()).not.toEqual(firstNames);
     expect(indexNames()).toHaveLength(firstNames.length);

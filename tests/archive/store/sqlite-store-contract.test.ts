@@ -6,7 +6,7 @@ import { archiveStoreContract } from './archive-store-contract.ts';
 const sqlite = (options: { searchIndex?: boolean } = {}) => async () => {
   const store = new SqliteArchiveStore({ path: ':memory:', ...options });
   const importPipes = async (features: RawFeature[]) => {
-    const result = await importLifelines(store.db, features);
+    const result = await importLifelines(store, features);
     if (!result.ok) throw new Error(result.error);
   };
   return { store, cleanup: () => store.close(), importPipes };
