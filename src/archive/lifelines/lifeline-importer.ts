@@ -61,9 +61,9 @@ export interface LifelineImportSummary {
   maxDistanceM: number;
   problems: PipeProblem[];
   seconds: number;
-  /** Of which the proximity computation, done before any write lock is taken. */
+  /** Of which the proximity computation (footprint index included), done batch by batch while the store holds no write lock. */
   computeSeconds: number;
-  /** The write lock: longest single transaction, the swap (ms, BEGIN to COMMIT's return: a checkpoint the COMMIT runs counts), and how many transactions. */
+  /** The store's writes (`LifelineReplaced.writes`): longest single transaction, the swap (ms; SQLite: BEGIN to COMMIT's return, a checkpoint the COMMIT runs counts), and how many transactions. */
   lock: { longestMs: number; swapMs: number; transactions: number };
 }
 
@@ -164,9 +164,8 @@ function addPipeRows(batch: LifelineBatch, fi: FootprintIndex, pipe: Pipe, maxDi
 
 /** The rows in batches, computed as the store asks for them (so never inside its write transactions); `spent` adds up the time computing. */
 async function* computeBatches(store: LifelineImportStore, pipes: readonly Pipe[], options: { maxDistanceM: number; origin?: [number, number] }, spent: { ms: number }): AsyncGenerator<LifelineBatch> {
-  const footprints = await store.lifelineFootprints();
   let t = performance.now();
-  const fi = loadFootprintIndex(footprints, options.origin);
+  const fi = loadFootprintIndex(await store.lifelineFootprints(), options.origin);
   for (let start = 0; start < pipes.length; start += PIPES_PER_BATCH) {
     const batch: LifelineBatch = { segments: [], proximity: [] };
     for (const pipe of pipes.slice(start, start + PIPES_PER_BATCH)) addPipeRows(batch, fi, pipe, options.maxDistanceM);
