@@ -144,7 +144,7 @@ function midpoint(pipe: Pipe): [number, number] {
 const SUBJECT = { zh: '管段', en: 'pipe segments', override: 'npm run archive:import -- --lifelines <file> --allow-shrink' };
 
 /** Pipes measured and handed to the store per batch: the store writes a batch (in its own short transactions) before the next is computed. */
-const PIPES_PER_BATCH = 500;
+const PIPES_PER_BATCH = 2000;
 
 /** The rows of one pipe, added to the batch: the segment as stored and its pairs within maxDistanceM. */
 function addPipeRows(batch: LifelineBatch, fi: FootprintIndex, pipe: Pipe, maxDistanceM: number): void {

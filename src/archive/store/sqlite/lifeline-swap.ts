@@ -158,13 +158,6 @@ export class SqliteLifelineSwap {
         write(() => db.exec(`DROP TABLE ${table}`));
       }
     };
-    const inserting = <T>(rows: readonly T[], insert: (row: T) => void) => {
-      let i = 0;
-      return () => {
-        if (i < rows.length) insert(rows[i++]!);
-        return i < rows.length;
-      };
-    };
 
     let segments = 0;
     let pairs = 0;
@@ -178,10 +171,20 @@ export class SqliteLifelineSwap {
       try {
         // 2. Short write transactions: each batch (computed while no transaction is open) in slices of ≤ BATCH_MS, a pause after each.
         for await (const batch of network.batches) {
-          await inBatches(inserting(batch.segments, (s) => insertSegment.run(
-            s.id, s.network, s.diameter_mm, s.depth_m, s.material, s.install_year, s.condition, s.pressure, s.length_m, s.lon, s.lat, JSON.stringify(s.geometry),
-          )));
-          await inBatches(inserting(batch.proximity, (p) => insertPair.run(p.segmentId, p.code, p.distanceM)));
+          // Segments first, then their pairs (the shadow's foreign key), in one run of slices.
+          let i = 0;
+          let j = 0;
+          await inBatches(() => {
+            const s = batch.segments[i];
+            if (s !== undefined) {
+              i++;
+              insertSegment.run(s.id, s.network, s.diameter_mm, s.depth_m, s.material, s.install_year, s.condition, s.pressure, s.length_m, s.lon, s.lat, JSON.stringify(s.geometry));
+            } else if (j < batch.proximity.length) {
+              const p = batch.proximity[j++]!;
+              insertPair.run(p.segmentId, p.code, p.distanceM);
+            }
+            return i < batch.segments.length || j < batch.proximity.length;
+          });
           segments += batch.segments.length;
           pairs += batch.proximity.length;
         }
