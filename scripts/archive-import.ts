@@ -80,7 +80,7 @@ try {
     }
   }
   if (args.values.lifelines) {
-    const result = await importLifelinesFile(store.db, args.values.lifelines, { allowShrink });
+    const result = await importLifelinesFile(store, args.values.lifelines, { allowShrink });
     if (!result.ok) fail(args.values.lifelines, result.error);
     else {
       const s = result.value;

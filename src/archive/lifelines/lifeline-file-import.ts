@@ -1,16 +1,15 @@
 /** Imports a lifelines file (GeoJSON / FlatGeobuf) into the archive; errors (unreadable file, refusal) as values. */
-import type Database from 'better-sqlite3';
 import { PipeReadError, readPipes } from '../../pipeline/lifelines/pipe-reader.ts';
-import { err, type Result } from '../store/archive-store.ts';
+import { err, type LifelineImportStore, type Result } from '../store/archive-store.ts';
 import { importLifelines, type LifelineImportOptions, type LifelineImportSummary } from './lifeline-importer.ts';
 
 export async function importLifelinesFile(
-  db: Database.Database,
+  store: LifelineImportStore,
   path: string,
   options: LifelineImportOptions = {},
 ): Promise<Result<LifelineImportSummary, string>> {
   try {
-    return await importLifelines(db, readPipes(path), options);
+    return await importLifelines(store, readPipes(path), options);
   } catch (error) {
     if (error instanceof PipeReadError) return err(error.message);
     throw error;

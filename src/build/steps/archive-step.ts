@@ -62,7 +62,7 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
         progress(`楼栋 ${registry.buildings} buildings (+${registry.added}, ~${registry.changed}); 档案 ${archive.rows} rows (+${archive.appraisalsAdded} appraisals, ~${archive.plansChanged} plans)`);
         // Pipes and their proximity to the buildings just imported (risk queries, /api/stats).
         if (withLifelines()) {
-          const lifelines = await importLifelinesFile(store.db, lifelinesPath, { allowShrink });
+          const lifelines = await importLifelinesFile(store, lifelinesPath, { allowShrink });
           if (!lifelines.ok) throw refused(`${lifelinesPath}:\n${lifelines.error}`);
           const l = lifelines.value;
           progress(`管线 ${l.segments} lifeline segments, ${l.pairs} pipe–building pairs ≤ ${l.maxDistanceM} m, ${l.problems.length} skipped`);

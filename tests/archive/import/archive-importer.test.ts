@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveTableCsv, archiveTableXlsx } from '../../../src/archive/export/archive-table-writer.ts';
@@ -7,7 +6,8 @@ import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../.
 import { formatProblems } from '../../../src/archive/import/import-problem.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
-import { type FixtureDistrict, writeFixtureDistrict } from '../fixtures/fixture-district.ts';
+import { closeFixtureArchive, openFixtureArchive } from '../fixtures/fixture-archive.ts';
+import type { FixtureDistrict } from '../fixtures/fixture-district.ts';
 
 describe('archive import', () => {
   let dir: string;
@@ -15,16 +15,9 @@ describe('archive import', () => {
   let district: FixtureDistrict;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yz-import-'));
-    district = await writeFixtureDistrict(dir, 60);
-    store = new SqliteArchiveStore({ path: join(dir, 'archive.sqlite') });
-    const registry = await importRegistryFiles(store, join(dir, 'buildings.geojson'), join(dir, 'areas.geojson'));
-    expect(registry.ok).toBe(true);
+    ({ dir, district, store } = await openFixtureArchive('yz-import-', 60));
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeFixtureArchive({ dir, store }));
 
   it('imports the CSV; a second import of the same file changes nothing', async () => {
     const first = await importArchiveFile(store, join(dir, 'archive.csv'));

@@ -1,14 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveTableCsv } from '../../../src/archive/export/archive-table-writer.ts';
-import { importArchiveFile, importRegistryFiles } from '../../../src/archive/import/archive-importer.ts';
+import { importArchiveFile } from '../../../src/archive/import/archive-importer.ts';
 import { formatProblems } from '../../../src/archive/import/import-problem.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { shanghaiDay } from '../../../src/core/calendar-day.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
-import { type FixtureDistrict, writeFixtureDistrict } from '../fixtures/fixture-district.ts';
+import { closeFixtureArchive, openFixtureArchive } from '../fixtures/fixture-archive.ts';
+import type { FixtureDistrict } from '../fixtures/fixture-district.ts';
 
 describe('calendar day', () => {
   it('is the Asia/Shanghai day, whatever the server time zone', () => {
@@ -23,16 +23,10 @@ describe('import refuses appraisal dates after today', () => {
   let district: FixtureDistrict;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yz-future-'));
-    district = await writeFixtureDistrict(dir, 10);
-    store = new SqliteArchiveStore({ path: join(dir, 'archive.sqlite') });
-    expect((await importRegistryFiles(store, join(dir, 'buildings.geojson'), join(dir, 'areas.geojson'))).ok).toBe(true);
+    ({ dir, district, store } = await openFixtureArchive('yz-future-', 10));
     expect((await importArchiveFile(store, join(dir, 'archive.csv'))).ok).toBe(true);
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeFixtureArchive({ dir, store }));
 
   const fileWith = (date: string) => {
     const base = district.records[0]!;

@@ -5,8 +5,7 @@
  * the database stays as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +16,8 @@ import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-arc
 import { ARCHIVE_LIMITS } from '../../../src/core/archive-limits.ts';
 import { ARCHIVE_COLUMNS } from '../../../src/core/archive-record.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
-import { type FixtureDistrict, writeFixtureDistrict } from '../fixtures/fixture-district.ts';
+import { closeFixtureArchive, openFixtureArchive } from '../fixtures/fixture-archive.ts';
+import type { FixtureDistrict } from '../fixtures/fixture-district.ts';
 
 /** GBK bytes of a text, from the inverse of the built-in GBK decoder (Node has no GBK encoder). */
 function encodeGbk(text: string): Uint8Array {
@@ -55,15 +55,9 @@ describe('archive import messages', () => {
   let district: FixtureDistrict;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'yz-import-messages-'));
-    district = await writeFixtureDistrict(dir, 20);
-    store = new SqliteArchiveStore({ path: join(dir, 'archive.sqlite') });
-    expect((await importRegistryFiles(store, join(dir, 'buildings.geojson'), join(dir, 'areas.geojson'))).ok).toBe(true);
+    ({ dir, district, store } = await openFixtureArchive('yz-import-messages-', 20));
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => closeFixtureArchive({ dir, store }));
 
   it('a missing CSV names the file and says it does not exist — in the importer and the CLI, without a stack', async () => {
     const missing = join(dir, 'no-such-archive.csv');

@@ -58,7 +58,7 @@ describe('a lifelines import that would wipe or shrink the network', () => {
     store = new SqliteArchiveStore({ path: ':memory:' });
     const imported = await importSourceFolder(store, source);
     expect(imported.ok).toBe(true);
-    const first = await importLifelinesFile(store.db, pipesFile('200.geojson', range(200).map((i) => pipe(i))));
+    const first = await importLifelinesFile(store, pipesFile('200.geojson', range(200).map((i) => pipe(i))));
     expect(first.ok && first.value.segments).toBe(200);
     before = counts(store);
     expect(before.pairs).toBeGreaterThan(200);
@@ -67,7 +67,7 @@ describe('a lifelines import that would wipe or shrink the network', () => {
 
   it('refuses an empty FeatureCollection, even with allowShrink, and writes nothing', async () => {
     for (const allowShrink of [false, true]) {
-      const r = await importLifelinesFile(store.db, pipesFile('empty.geojson', []), { allowShrink });
+      const r = await importLifelinesFile(store, pipesFile('empty.geojson', []), { allowShrink });
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.error).toMatch(/没有任何有效的管段/);
@@ -78,14 +78,14 @@ describe('a lifelines import that would wipe or shrink the network', () => {
   });
 
   it('refuses a file whose every feature is invalid (network "steam", or `depth` for `depth_m`) and quotes the first reasons', async () => {
-    const steam = await importLifelinesFile(store.db, pipesFile('steam.geojson', range(200).map((i) => pipe(i, { network: 'steam' }))));
+    const steam = await importLifelinesFile(store, pipesFile('steam.geojson', range(200).map((i) => pipe(i, { network: 'steam' }))));
     expect(steam.ok).toBe(false);
     if (!steam.ok) {
       expect(steam.error).toMatch(/200 of the file's 200 features were rejected/);
       expect(steam.error).toMatch(/first reasons:\n {2}P0: .*network/);
       expect(steam.error.match(/^ {2}P\d+:/gm)).toHaveLength(5);
     }
-    const depth = await importLifelinesFile(store.db, pipesFile('depth.geojson', range(200).map((i) => pipe(i, { depth_m: undefined, depth: 1.5 }))));
+    const depth = await importLifelinesFile(store, pipesFile('depth.geojson', range(200).map((i) => pipe(i, { depth_m: undefined, depth: 1.5 }))));
     expect(depth.ok).toBe(false);
     if (!depth.ok) expect(depth.error).toMatch(/depth_m/);
     expect(counts(store)).toEqual(before);
@@ -94,7 +94,7 @@ describe('a lifelines import that would wipe or shrink the network', () => {
   it('refuses 199 bad of 200 unless allowShrink, and then replaces the network by the one good segment', async () => {
     const features = range(200).map((i) => (i === 7 ? pipe(i) : pipe(i, { condition: 'bad' })));
     const file = pipesFile('199-bad.geojson', features);
-    const refused = await importLifelinesFile(store.db, file);
+    const refused = await importLifelinesFile(store, file);
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error).toMatch(/管段将减少 99\.5 %（上限 10 %）/);
@@ -103,14 +103,14 @@ describe('a lifelines import that would wipe or shrink the network', () => {
       expect(refused.error).toMatch(/run again with --allow-shrink/);
     }
     expect(counts(store)).toEqual(before);
-    const allowed = await importLifelinesFile(store.db, file, { allowShrink: true });
+    const allowed = await importLifelinesFile(store, file, { allowShrink: true });
     expect(allowed.ok && allowed.value.segments).toBe(1);
     expect(counts(store).segments).toBe(1);
   });
 
   it('lets an honest re-survey through: 5 % fewer segments, 5 % rejected', async () => {
     const features = [...range(190).map((i) => pipe(i)), ...range(10, 190).map((i) => pipe(i, { install_year: 1800 }))];
-    const r = await importLifelinesFile(store.db, pipesFile('resurvey.geojson', features));
+    const r = await importLifelinesFile(store, pipesFile('resurvey.geojson', features));
     expect(r.ok).toBe(true);
     expect(counts(store).segments).toBe(190);
   });
@@ -119,11 +119,11 @@ describe('a lifelines import that would wipe or shrink the network', () => {
     const fresh = new SqliteArchiveStore({ path: ':memory:' });
     await importSourceFolder(fresh, source);
     const file = pipesFile('quarter-bad.geojson', range(40).map((i) => (i % 4 === 0 ? pipe(i, { diameter_mm: -1 }) : pipe(i))));
-    const r = await importLifelinesFile(fresh.db, file);
+    const r = await importLifelinesFile(fresh, file);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatch(/holds 0 pipe segments and would keep 30; 10 of the file's 40 features were rejected/);
     expect(counts(fresh).segments).toBe(0);
-    expect((await importLifelinesFile(fresh.db, file, { allowShrink: true })).ok).toBe(true);
+    expect((await importLifelinesFile(fresh, file, { allowShrink: true })).ok).toBe(true);
     expect(counts(fresh).segments).toBe(30);
     await fresh.close();
   });
@@ -152,7 +152,7 @@ describe('archive:import --lifelines on the command line', () => {
     const db = join(dir, 'cli.sqlite');
     const store = new SqliteArchiveStore({ path: db });
     await importSourceFolder(store, source);
-    expect((await importLifelinesFile(store.db, pipesFile('cli-200.geojson', range(200).map((i) => pipe(i))))).ok).toBe(true);
+    expect((await importLifelinesFile(store, pipesFile('cli-200.geojson', range(200).map((i) => pipe(i))))).ok).toBe(true);
     const before = counts(store);
     await store.close();
     const run = (args: string[]) =>

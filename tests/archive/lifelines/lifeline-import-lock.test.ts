@@ -6,7 +6,10 @@
  * records the longest stretch it could not. Before the fix the import held the lock for
  * its whole proximity computation (15.7 s on the sample); here the workload is built so
  * that computation takes about a second, and the lock may be held for a small part of it.
+ * And one import at a time (issue 16): the lease another connection's import holds keeps
+ * the next one out, unless its process is gone or it stalled.
  */
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
 import { importLifelines } from '../../../src/archive/lifelines/lifeline-importer.ts';
 import { Lifelines } from '../../../src/archive/service/lifelines.ts';
+import { LEASE_STALE_MS } from '../../../src/archive/store/sqlite/lifeline-swap.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
@@ -94,7 +98,7 @@ describe('the lifelines import and the write lock', () => {
   it('computes the proximity with no lock held; no write transaction keeps another connection out for long', async () => {
     const pipes = heavyPipes(16, 2_000);
     const stopProbe = await probeWriteLock(dbPath);
-    const result = await importLifelines(store.db, pipes);
+    const result = await importLifelines(store, pipes);
     const probe = await stopProbe();
     if (process.env.YZ_LOCK_LOG) console.log('LOCK', JSON.stringify({ probe, ...(result.ok ? { computeSeconds: result.value.computeSeconds, lock: result.value.lock, pairs: result.value.pairs, seconds: result.value.seconds } : {}) }));
     if (!result.ok) throw new Error(result.error);
@@ -121,11 +125,11 @@ describe('the lifelines import and the write lock', () => {
     });
     const indexNames = () => store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'lifeline%' AND sql IS NOT NULL ORDER BY name").pluck().all();
 
-    expect((await importLifelines(store.db, pipes)).ok).toBe(true);
+    expect((await importLifelines(store, pipes)).ok).toBe(true);
     const first = dump();
     const firstNames = indexNames();
     const firstRisk = await queries.risk();
-    expect((await importLifelines(store.db, pipes)).ok).toBe(true);
+    expect((await importLifelines(store, pipes)).ok).toBe(true);
     expect(dump()).toEqual(first);
     expect(indexNames()).not.toEqual(firstNames);
     expect(indexNames()).toHaveLength(firstNames.length);
@@ -134,5 +138,46 @@ describe('the lifelines import and the write lock', () => {
     expect(store.db.pragma('foreign_key_check')).toEqual([]);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
     await reader.close();
+  }, 60_000);
+
+  it('one import at a time across connections: a live holder refuses the next; a crashed (dead pid) or stalled (old heartbeat) one is taken over, its leftovers dropped', async () => {
+    const pipes = heavyPipes(4, 10);
+    const lease = (pid: number, heartbeat: number) => {
+      const set = store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      store.db.transaction(() => {
+        set.run('lifelines_import_pid', pid);
+        set.run('lifelines_import_token', 1);
+        set.run('lifelines_import_heartbeat', heartbeat);
+      })();
+    };
+    const leaseRows = () => store.db.prepare("SELECT count(*) FROM meta WHERE key LIKE 'lifelines_import_%'").pluck().get();
+    const segments = () => store.db.prepare('SELECT count(*) FROM lifeline_segments').pluck().get();
+    const other = new SqliteArchiveStore({ path: dbPath });
+    try {
+      const stored = segments();
+      // Another process (this test's parent) is importing.
+      lease(process.ppid, Date.now());
+      const busy = await importLifelines(other, pipes, { allowShrink: true });
+      expect(busy.ok).toBe(false);
+      if (!busy.ok) expect(busy.error).toContain(`another lifelines import is running (process ${process.ppid}`);
+      expect(segments()).toBe(stored);
+      expect(leaseRows()).toBe(3);
+
+      // Its process died mid-import (a child that has exited): the lease and its half-written shadow are taken over.
+      lease(spawnSync(process.execPath, ['-e', '']).pid!, Date.now());
+      store.db.exec('CREATE TABLE lifeline_segments_next (id TEXT PRIMARY KEY)');
+      store.db.exec("INSERT INTO lifeline_segments_next (id) VALUES ('LEFT-BEHIND')");
+      expect(await importLifelines(other, pipes, { allowShrink: true })).toMatchObject({ ok: true, value: { segments: 4 } });
+      expect(segments()).toBe(4);
+      expect(leaseRows()).toBe(0);
+      expect(store.db.prepare("SELECT count(*) FROM sqlite_master WHERE name LIKE '%_next' OR name LIKE '%_old'").pluck().get()).toBe(0);
+
+      // A live process whose import stopped writing long ago holds it no more.
+      lease(process.ppid, Date.now() - LEASE_STALE_MS - 1000);
+      expect((await importLifelines(other, pipes)).ok).toBe(true);
+      expect(leaseRows()).toBe(0);
+    } finally {
+      await other.close();
+    }
   }, 60_000);
 });

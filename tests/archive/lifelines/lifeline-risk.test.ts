@@ -74,7 +74,7 @@ describe('lifeline risk on the sample', () => {
     store = new SqliteArchiveStore({ path: join(dir, 'archive.sqlite') });
     const imported = await importSourceFolder(store, SOURCE);
     if (!imported.ok) throw new Error(JSON.stringify(imported.error).slice(0, 500));
-    const lifelines = await importLifelinesFile(store.db, join(SOURCE, 'lifelines.geojson'));
+    const lifelines = await importLifelinesFile(store, join(SOURCE, 'lifelines.geojson'));
     if (!lifelines.ok) throw new Error(lifelines.error);
     queries = new ArchiveService(store).lifelines;
     mkdirSync(join(dir, 'viewer'));

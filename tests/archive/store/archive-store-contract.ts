@@ -4,10 +4,14 @@
  * through the service (`src/archive/service/`), which holds the domain rules and hands
  * its decisions to the store's transaction: so the suite proves that a backend carries
  * the rules out (current grade, back-dated and future dates, heritage plans, current
- * hazards), and the lifelines lookups the pipe risk is computed from.
+ * hazards), the lifelines lookups the pipe risk is computed from, and the lifelines
+ * import through the store interface (`importLifelines` knows no database: replacing the
+ * network, one import at a time, and keeping the old network whole when an import fails
+ * are the store's).
  */
 import { describe, expect, it } from 'vitest';
-import type { ArchiveStore } from '../../../src/archive/store/archive-store.ts';
+import type { ArchiveStore, LifelineBatch } from '../../../src/archive/store/archive-store.ts';
+import { importLifelines } from '../../../src/archive/lifelines/lifeline-importer.ts';
 import { ArchiveService } from '../../../src/archive/service/archive-service.ts';
 import { RiskOptionError } from '../../../src/archive/service/lifelines.ts';
 import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
@@ -17,8 +21,6 @@ import { footprintCentroid } from '../../../src/archive/import/registry-reader.t
 export interface ContractStore {
   store: ArchiveStore;
   cleanup: () => Promise<void>;
-  /** Loads pipe segments the way this backend imports lifelines (proximity to the footprints within 50 m). */
-  importPipes: (features: RawFeature[]) => Promise<void>;
 }
 
 export function archiveStoreContract(name: string, makeStore: () => Promise<ContractStore>): void {
@@ -32,17 +34,60 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<Cont
 
   // Inspections dated before this "today" (2026-12-15 in Chongqing) are allowed.
   const clock = () => new Date('2026-12-15T04:00:00Z');
-  const withStore = (test: (store: ArchiveStore, service: ArchiveService, contract: ContractStore) => Promise<void>) => async () => {
-    const contract = await makeStore();
-    const { store, cleanup } = contract;
+  const withStore = (test: (store: ArchiveStore, service: ArchiveService) => Promise<void>) => async () => {
+    const { store, cleanup } = await makeStore();
     try {
       const service = new ArchiveService(store, { clock });
       await store.importRegistry(registry, areas, system);
       await service.importArchive(district.records, system);
-      await test(store, service, contract);
+      await test(store, service);
     } finally {
       await cleanup();
     }
+  };
+
+  // A small network: pipes under a D and an A building, and one far from everything.
+  const dangerous = district.records.find((r) => r.appraisal?.grade === 'D')!.code;
+  const safe = district.records.find((r) => r.appraisal?.grade === 'A')!.code;
+  const inside = (code: string, shift = 0): number[][] => {
+    const ring = district.buildings.features.find((f) => f.properties.id === code)!.geometry.coordinates[0]!;
+    const [x, y] = ring[0]!;
+    // A short pipe well inside the footprint, more than 15 m from every neighbour.
+    return [[x! + 0.00005, y! + 0.0001 + shift], [x! + 0.00015, y! + 0.0001 + shift]];
+  };
+  const pipe = (id: string, coordinates: number[][], install_year: number, condition: string, network = 'gas'): RawFeature => ({
+    index: 0,
+    id,
+    geometry: { type: 'LineString', coordinates },
+    properties: { id, network, diameter_mm: 200, depth_m: 1.2, material: 'PE', install_year, condition, pressure: network === 'gas' ? '中压' : null },
+  });
+  const network = [
+    pipe('OLD-UNDER-D', inside(dangerous), 1980, '良好'),
+    pipe('NEW-UNDER-D', inside(dangerous), 2020, '良好', 'water'),
+    pipe('POOR-UNDER-A', inside(safe), 2020, '危险'),
+    pipe('FAR', [[106.6, 29.6], [106.6005, 29.6]], 1970, '危险'),
+  ];
+  const imported = async <T>(result: { ok: true; value: T } | { ok: false; error: string }): Promise<T> => {
+    if (!result.ok) throw new Error(result.error);
+    return result.value;
+  };
+  /** A segment row as an importer hands it to the store. */
+  const extraSegment = (id: string) => ({
+    id, network: 'gas' as const, diameter_mm: 100, depth_m: 1, material: 'PE', install_year: 2000, condition: '良好' as const, pressure: null,
+    length_m: 9.7, lon: 106.6, lat: 29.6, geometry: { type: 'LineString' as const, coordinates: [[106.6, 29.6], [106.6001, 29.6]] },
+  });
+  /** Everything the lifeline routes and /api/stats read, for before/after comparisons. */
+  const lifelineReads = async (store: ArchiveStore, service: ArchiveService) => {
+    const now = new Date('2026-12-15T04:00:00Z');
+    const risk = await service.lifelines.risk({ now, ageYears: 5 });
+    return {
+      maxDistanceM: await store.lifelineMaxDistanceM(),
+      stats: (await service.stats(now)).lifelines,
+      risk,
+      segments: await Promise.all(network.map(async (f) => await service.lifelines.segment(f.id as string, { now }))),
+      dangerous: await service.lifelines.buildingPipes(dangerous, { now }),
+      safe: await service.lifelines.buildingPipes(safe, { now, distanceM: 50 }),
+    };
   };
 
   describe(`ArchiveStore contract: ${name}`, () => {
@@ -162,30 +207,11 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<Cont
       expect((await store.getDossier(record.code))!.appraisals).toHaveLength(3);
     }));
 
-    it('answers pipe risk from its lifeline lookups, following the current grades', withStore(async (store, service, contract) => {
+    it('answers pipe risk from its lifeline lookups, following the current grades', withStore(async (store, service) => {
       // Nothing imported: zeros, and no segment.
       expect(await store.lifelineMaxDistanceM()).toBe(0);
       expect((await service.stats(new Date())).lifelines).toMatchObject({ ageYears: 30, distanceM: 15, segments: 0, total: 0, byNetwork: { gas: 0, water: 0 } });
-      const dangerous = district.records.find((r) => r.appraisal?.grade === 'D')!.code;
-      const safe = district.records.find((r) => r.appraisal?.grade === 'A')!.code;
-      const inside = (code: string): number[][] => {
-        const ring = district.buildings.features.find((f) => f.properties.id === code)!.geometry.coordinates[0]!;
-        const [x, y] = ring[0]!;
-        // A short pipe well inside the footprint, more than 15 m from every neighbour.
-        return [[x! + 0.00005, y! + 0.0001], [x! + 0.00015, y! + 0.0001]];
-      };
-      const pipe = (id: string, coordinates: number[][], install_year: number, condition: string, network = 'gas'): RawFeature => ({
-        index: 0,
-        id,
-        geometry: { type: 'LineString', coordinates },
-        properties: { id, network, diameter_mm: 200, depth_m: 1.2, material: 'PE', install_year, condition, pressure: network === 'gas' ? '中压' : null },
-      });
-      await contract.importPipes([
-        pipe('OLD-UNDER-D', inside(dangerous), 1980, '良好'),
-        pipe('NEW-UNDER-D', inside(dangerous), 2020, '良好', 'water'),
-        pipe('POOR-UNDER-A', inside(safe), 2020, '危险'),
-        pipe('FAR', [[106.6, 29.6], [106.6005, 29.6]], 1970, '危险'),
-      ]);
+      await imported(await importLifelines(store, network));
       const now = new Date('2026-12-15T04:00:00Z');
       expect(await store.lifelineMaxDistanceM()).toBe(50);
       const risk = await service.lifelines.risk({ now });
@@ -217,6 +243,97 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<Cont
       expect(await service.recordInspection(safe, { date: '2026-12-14', findings: '开裂', hazards: [], grade: 'C', photos: [], version: a.version }, system)).toMatchObject({ ok: true });
       expect((await service.lifelines.risk({ now })).ids).toEqual(['POOR-UNDER-A']);
       expect((await service.lifelines.buildingPipes(safe, { now }))!.pipes[0]).toMatchObject({ id: 'POOR-UNDER-A', atRisk: true });
+    }));
+
+    it('imports lifelines through the store: the routes’ and /api/stats’ reads find them, and a re-import replaces the network', withStore(async (store, service) => {
+      const version = await store.dataVersion();
+      const first = await imported(await importLifelines(store, network));
+      expect(first).toMatchObject({ segments: 4, maxDistanceM: 50, problems: [] });
+      expect(await store.dataVersion()).toBeGreaterThan(version);
+      const reads = await lifelineReads(store, service);
+      expect(reads).toMatchObject({ maxDistanceM: 50, stats: { segments: 4 }, risk: { segments: 4 } });
+      expect(reads.segments.every((s) => s !== null)).toBe(true);
+      // Every pair the import counted is one a lookup at the full distance finds.
+      const pairs = await Promise.all(network.map(async (f) => (await service.lifelines.segment(f.id as string, { distanceM: 50 }))!.buildings.length));
+      expect(pairs.reduce((a, b) => a + b, 0)).toBe(first.pairs);
+      // The same file again: the same network.
+      expect((await imported(await importLifelines(store, network))).pairs).toBe(first.pairs);
+      expect(await lifelineReads(store, service)).toEqual(reads);
+
+      // A re-survey: FAR is gone, a new pipe lies under the A building, the old pipe under D turns out to be new.
+      const resurvey = [
+        pipe('OLD-UNDER-D', inside(dangerous), 2021, '良好'),
+        network[1]!,
+        network[2]!,
+        pipe('GAS-UNDER-A', inside(safe, 0.00002), 1975, '良好'),
+      ];
+      expect(await imported(await importLifelines(store, resurvey))).toMatchObject({ segments: 4 });
+      const now = new Date('2026-12-15T04:00:00Z');
+      expect(await service.lifelines.segment('FAR', { now })).toBeNull();
+      expect((await service.lifelines.segment('OLD-UNDER-D', { now }))!.segment).toMatchObject({ installYear: 2021, old: false, atRisk: false });
+      expect((await service.lifelines.buildingPipes(safe, { now }))!.pipes.map((p) => p.id)).toEqual(['GAS-UNDER-A', 'POOR-UNDER-A']);
+      expect(await service.lifelines.risk({ now })).toMatchObject({ segments: 4, total: 0, ids: [] });
+      expect((await service.stats(now)).lifelines).toMatchObject({ segments: 4, total: 0 });
+    }));
+
+    it('leaves the previous network whole when a lifelines import fails or is refused, and the next import goes ahead', withStore(async (store, service) => {
+      await imported(await importLifelines(store, network));
+      const before = await lifelineReads(store, service);
+      const version = await store.dataVersion();
+      const unchanged = async () => {
+        expect(await lifelineReads(store, service)).toEqual(before);
+        expect(await store.dataVersion()).toBe(version);
+      };
+      // The rows' source breaks after the first batch (a reader error, a bug in the measuring).
+      async function* breaking(): AsyncGenerator<LifelineBatch> {
+        yield { segments: [extraSegment('HALF-WRITTEN')], proximity: [{ segmentId: 'HALF-WRITTEN', code: dangerous, distanceM: 1 }] };
+        throw new Error('the survey reader broke');
+      }
+      await expect(store.replaceLifelines({ maxDistanceM: 20, decide: () => null, batches: breaking() })).rejects.toThrow('the survey reader broke');
+      await unchanged();
+      // Refused by the rule, which is asked with the count stored: nothing is written.
+      const asked: number[] = [];
+      expect(await store.replaceLifelines({ maxDistanceM: 20, decide: (stored) => (asked.push(stored), '拒绝 / refused'), batches: [] })).toEqual({ ok: false, error: { kind: 'refused', message: '拒绝 / refused' } });
+      expect(asked).toEqual([4]);
+      const empty = await importLifelines(store, []);
+      expect(empty.ok).toBe(false);
+      if (!empty.ok) expect(empty.error).toContain('the file has no valid pipe segments');
+      const half = await importLifelines(store, network.slice(0, 2));
+      expect(half.ok).toBe(false);
+      if (!half.ok) expect(half.error).toContain('50 % fewer pipe segments');
+      await unchanged();
+      // Nothing is left holding the import: the same network goes in again.
+      await imported(await importLifelines(store, network));
+      expect(await lifelineReads(store, service)).toEqual(before);
+      expect(await store.dataVersion()).toBeGreaterThan(version);
+    }));
+
+    it('runs one lifelines import at a time: a second while the first is under way is refused and changes nothing', withStore(async (store, service) => {
+      await imported(await importLifelines(store, network));
+      const before = await lifelineReads(store, service);
+      let entered!: () => void;
+      let open!: () => void;
+      const underWay = new Promise<void>((resolve) => (entered = resolve));
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      async function* slow(): AsyncGenerator<LifelineBatch> {
+        entered();
+        await gate;
+        yield { segments: [extraSegment('ONLY')], proximity: [{ segmentId: 'ONLY', code: dangerous, distanceM: 1 }] };
+      }
+      const first = store.replaceLifelines({ maxDistanceM: 50, decide: () => null, batches: slow() });
+      await underWay;
+      const second = await importLifelines(store, network);
+      expect(second.ok).toBe(false);
+      if (!second.ok) expect(second.error).toMatch(/另一个管线导入正在进行.*another lifelines import is running/s);
+      // Readers still see the old network whole while the first is under way.
+      expect(await lifelineReads(store, service)).toEqual(before);
+      open();
+      expect(await first).toMatchObject({ ok: true, value: { segments: 1, pairs: 1 } });
+      expect((await service.stats(new Date())).lifelines.segments).toBe(1);
+      expect((await service.lifelines.buildingPipes(dangerous, { distanceM: 50 }))!.pipes.map((p) => p.id)).toEqual(['ONLY']);
+      // Done: the next import goes ahead.
+      await imported(await importLifelines(store, network));
+      expect(await lifelineReads(store, service)).toEqual(before);
     }));
 
     it('keeps users and sessions', withStore(async (store) => {

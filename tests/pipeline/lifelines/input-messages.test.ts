@@ -50,11 +50,11 @@ describe('lifelines input messages', () => {
 
   it('a missing pipe file is named, with its cause, for the tileset and the archive import', async () => {
     const { importLifelinesFile } = await import('../../../src/archive/lifelines/lifeline-file-import.ts');
-    const { default: Database } = await import('better-sqlite3');
+    const { SqliteArchiveStore } = await import('../../../src/archive/store/sqlite/sqlite-archive-store.ts');
     const missing = join(dir, 'no-such-lifelines.geojson');
-    const db = new Database(':memory:');
+    const store = new SqliteArchiveStore({ path: ':memory:' });
     try {
-      const r = await importLifelinesFile(db, missing);
+      const r = await importLifelinesFile(store, missing);
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error).toContain(missing);
@@ -62,7 +62,7 @@ describe('lifelines input messages', () => {
         expect(r.error).toContain('cannot read the pipe file: the file does not exist');
       }
     } finally {
-      db.close();
+      await store.close();
     }
   });
 

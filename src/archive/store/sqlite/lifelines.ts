@@ -3,11 +3,23 @@
  * *current* grades (an inspection that changes a grade changes the risk at once).
  * Every query is an index lookup, never a scan of the geometry. What is old, poor or at
  * risk is decided in `service/lifelines.ts`; the at-risk list filters here with that
- * rule's parameters and the core's poor conditions and risk grades.
+ * rule's parameters and the core's poor conditions and risk grades. Replacing the
+ * network (shadow tables, the swap, the import lease) is `lifeline-swap.ts`.
  */
 import type Database from 'better-sqlite3';
+import type { Geometry } from 'geojson';
 import { POOR_CONDITIONS, RISK_GRADES, type NearbyBuilding, type Network } from '../../../core/lifelines.ts';
-import type { LifelineStore, RiskFilter, StoredNearbyBuilding, StoredSegment } from '../lifeline-store.ts';
+import type {
+  LifelineReplaced,
+  LifelineReplaceError,
+  LifelineReplacement,
+  LifelineStore,
+  RiskFilter,
+  StoredNearbyBuilding,
+  StoredSegment,
+} from '../lifeline-store.ts';
+import type { Result } from '../store-types.ts';
+import { SqliteLifelineSwap } from './lifeline-swap.ts';
 
 const SEGMENT_COLUMNS = 's.id, s.network, s.diameter_mm, s.depth_m, s.material, s.install_year, s.condition, s.pressure, s.length_m, s.lon, s.lat';
 const POOR_SQL = POOR_CONDITIONS.map((c) => `'${c}'`).join(',');
@@ -15,9 +27,12 @@ const GRADES_SQL = RISK_GRADES.map((g) => `'${g}'`).join(',');
 
 export class SqliteLifelines implements LifelineStore {
   private readonly stmt;
+  private readonly swap: SqliteLifelineSwap;
 
   constructor(db: Database.Database) {
+    this.swap = new SqliteLifelineSwap(db);
     this.stmt = {
+      footprints: db.prepare('SELECT code, geometry FROM footprints ORDER BY code'),
       maxDistance: db.prepare("SELECT value FROM meta WHERE key = 'lifelines_max_distance_m'").pluck(),
       segment: db.prepare(`SELECT ${SEGMENT_COLUMNS} FROM lifeline_segments s WHERE s.id = ?`),
       nearSegment: db.prepare(
@@ -41,6 +56,14 @@ export class SqliteLifelines implements LifelineStore {
       ).pluck(),
       count: db.prepare('SELECT COUNT(*) FROM lifeline_segments').pluck(),
     };
+  }
+
+  async lifelineFootprints(): Promise<Array<{ code: string; geometry: Geometry }>> {
+    return (this.stmt.footprints.all() as { code: string; geometry: string }[]).map((r) => ({ code: r.code, geometry: JSON.parse(r.geometry) as Geometry }));
+  }
+
+  replaceLifelines(network: LifelineReplacement): Promise<Result<LifelineReplaced, LifelineReplaceError>> {
+    return this.swap.replace(network);
   }
 
   async lifelineMaxDistanceM(): Promise<number> {

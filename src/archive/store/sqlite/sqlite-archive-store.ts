@@ -13,7 +13,7 @@ import type { AreaBuildingPlan } from '../../../core/plan-outcome.ts';
 import type { UserRecord } from '../account-store.ts';
 import type { ArchiveStore } from '../archive-store.ts';
 import type { AuditEntry } from '../audit-store.ts';
-import type { RiskFilter, StoredNearbyBuilding, StoredSegment } from '../lifeline-store.ts';
+import type { LifelineReplaced, LifelineReplaceError, LifelineReplacement, RiskFilter, StoredNearbyBuilding, StoredSegment } from '../lifeline-store.ts';
 import type {
   ArchiveImportSummary,
   BuildingHead,
@@ -39,7 +39,7 @@ import { SqliteRecords } from './records.ts';
 export type { SqliteStoreOptions };
 
 export class SqliteArchiveStore implements ArchiveStore {
-  /** The connection, for SQLite-only work (the lifelines import, tests, benchmarks). */
+  /** The connection, for SQLite-only work (tests, benchmarks). */
   readonly db: Database.Database;
   private readonly version: ChangeVersion;
   private readonly records: SqliteRecords;
@@ -114,6 +114,12 @@ export class SqliteArchiveStore implements ArchiveStore {
   }
 
   // Lifelines.
+  lifelineFootprints(): Promise<Array<{ code: string; geometry: Geometry }>> {
+    return this.lifelines.lifelineFootprints();
+  }
+  replaceLifelines(network: LifelineReplacement): Promise<Result<LifelineReplaced, LifelineReplaceError>> {
+    return this.lifelines.replaceLifelines(network);
+  }
   lifelineMaxDistanceM(): Promise<number> {
     return this.lifelines.lifelineMaxDistanceM();
   }
