@@ -174,7 +174,10 @@ export function createWorkerPool<Q, R>(options: WorkerPoolOptions<Q, R>): Worker
       const boot = new URL('./worker-bootstrap.mjs', import.meta.url);
       if (!closed) for (let i = 0; i < size; i++) spawn(boot, { handler: module.url });
     },
-  ).then(dispatch);
+  ).then(dispatch, (error: Error) => {
+    // A worker that cannot even be created (a bad module URL): fail, do not hang.
+    failAll(Object.assign(new Error(`${name} worker: ${error.message}`), { cause: error }));
+  });
 
   const enqueue = (lane: number | null, request: Q, transfer: ArrayBuffer[]): Promise<R> => {
     if (failure) return Promise.reject(failure);
