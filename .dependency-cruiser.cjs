@@ -6,7 +6,10 @@
  *   build/ → pipeline/, archive/, sample/, core/
  *   server/ → archive/, core/
  *   archive/ → pipeline/ (lifeline readers), sources/, core/
- *   pipeline/ → sources/, core/
+ *   pipeline/ → sources/, core/; inside it: buildings/, lifelines/ → tiles3d/, terrain/
+ *             (the DEM); tiles3d/, terrain/, basemap/, overlays/ → workers/, publish/.
+ *             tiles3d/ imports no layer, terrain/ no feature layer, workers/ and
+ *             publish/ no layer at all.
  *   sample/ → sources/, core/ (it writes source files; its synthetic/ generators still
  *             type their output with the pipeline's RawFeature)
  *   sources/ → core/
@@ -19,6 +22,11 @@
  * src/sources) is covered the day it appears. Type-only imports count: a cycle through
  * `import type` is still a cycle for whoever reads the code.
  */
+/** An error when a module under `from` imports one under `to` (path patterns). */
+function folderRule(name, comment, from, to) {
+  return { name, severity: 'error', comment, from: { path: from }, to: { path: to } };
+}
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -92,6 +100,25 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/(build|sample)/' },
       to: { path: '^src/sample/' },
     },
+    // Inside the pipeline (issue 16): the shared layers know none of their users.
+    folderRule(
+      'tiles3d-knows-no-layer',
+      'src/pipeline/tiles3d is the shared tile layer (meshes and property columns in, glb out): the layers register their encoders with it, it imports none of them.',
+      '^src/pipeline/tiles3d/',
+      '^src/pipeline/(buildings|lifelines|terrain|basemap|overlays)/',
+    ),
+    folderRule(
+      'terrain-not-feature-layers',
+      'Terrain is built first and used by the feature layers (their DEM), never the other way round.',
+      '^src/pipeline/terrain/',
+      '^src/pipeline/(buildings|lifelines)/',
+    ),
+    folderRule(
+      'shared-pipeline-modules-know-no-layer',
+      'The worker pool (src/pipeline/workers) and the publishing (src/pipeline/publish) serve every layer: they import no layer folder, nor tiles3d.',
+      '^src/pipeline/(workers|publish)/',
+      '^src/pipeline/(buildings|lifelines|terrain|basemap|overlays|tiles3d)/',
+    ),
     {
       name: 'sqlite-only-in-its-store',
       severity: 'error',

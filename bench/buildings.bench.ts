@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultWorkerCount } from '../src/pipeline/tiles3d/tile-worker-pool.ts';
+import { defaultWorkerCount } from '../src/pipeline/workers/worker-pool.ts';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
 import { projectPaths } from '../src/build/project-paths.ts';
 

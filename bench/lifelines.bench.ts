@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
 import { projectPaths } from '../src/build/project-paths.ts';
-import { defaultWorkerCount } from '../src/pipeline/tiles3d/tile-worker-pool.ts';
+import { defaultWorkerCount } from '../src/pipeline/workers/worker-pool.ts';
 
 const { values } = parseArgs({
   options: {

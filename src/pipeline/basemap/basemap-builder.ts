@@ -15,7 +15,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import { DISTRICT } from '../../core/district.ts';
 import { gridRect, type LonLatRect } from '../terrain/dem-coverage.ts';
 import { readDem, undeclaredVoidsNote } from '../terrain/dem-reader.ts';
-import { stageTerrainOutput } from '../terrain/output-folder.ts';
+import { stageOutput } from '../publish/staged-output.ts';
 import { TerrainInputError } from '../terrain/terrain-input-error.ts';
 import { loadBasemapSources } from './basemap-sources.ts';
 import { rangeSize, tileDegrees, xyzRangeCovering } from './basemap-tiling.ts';
@@ -124,7 +124,10 @@ export async function buildBasemap(options: BasemapBuildOptions): Promise<Basema
   const demSpacingM = Math.min(grid.dx, grid.dy) * 111_320;
   const encoder = new TileEncoder({ format, quality: options.quality ?? 80 });
 
-  const staged = stageTerrainOutput(options.outDir);
+  // Staged now, so an unwritable target fails before any work.
+  const output = stageOutput(options.outDir);
+  if (!output.ok) throw new TerrainInputError('output-not-writable', options.outDir, output.error);
+  const staged = output.staged;
   const temp = staged.path;
   const levels: BasemapBuildResult['levels'] = [];
   try {

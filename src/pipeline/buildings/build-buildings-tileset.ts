@@ -18,10 +18,11 @@ import type { BuildingNote, BuildingProblem } from './problem.ts';
 import { DISTRICT } from '../../core/district.ts';
 import { checkDatum } from './datum-check.ts';
 import { failureSummary } from '../tiles3d/input-hints.ts';
-import { SchemaCollector } from '../tiles3d/property-schema.ts';
+import { SchemaCollector } from './building-schema.ts';
 import type { QuadtreeOptions, TilerItem } from '../tiles3d/quadtree-tiler.ts';
 import { packTileJob } from './tile-job.ts';
-import type { TileWorkerPool } from '../tiles3d/tile-worker-pool.ts';
+import type { TileWorkerPool } from '../tiles3d/tile-encoder.ts';
+import { BUILDINGS_TILE_ENCODER } from './buildings-tile-encoder.ts';
 import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
 import { withTileWorkerPool, writeFailureReport, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
@@ -74,7 +75,7 @@ function visualSize(box: GeoBox): number {
 
 export async function buildBuildingsTileset(options: BuildBuildingsOptions): Promise<BuildBuildingsResult> {
   const started = performance.now();
-  return withTileWorkerPool(options.workers, (pool) => build(options, pool, started));
+  return withTileWorkerPool(BUILDINGS_TILE_ENCODER, options.workers, (pool) => build(options, pool, started));
 }
 
 async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, started: number): Promise<BuildBuildingsResult> {

@@ -5,7 +5,8 @@
  * build still prints its first reasons (the rest are in report.json).
  */
 import { buildBuildingsTileset, REPORT_FILE, type BuildBuildingsResult } from './build-buildings-tileset.ts';
-import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
+import { readDemGrid } from '../terrain/dem-grid-reader.ts';
+import { catchReadError, logSkipped, parseTilesetArgs, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { NOTE_TEXT, type BuildingNote, type BuildingProblem, type NoteReason } from './problem.ts';
 import { FootprintReadError, readFootprints } from './footprint-reader.ts';
 import { basename, join } from 'node:path';

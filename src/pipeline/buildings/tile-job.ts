@@ -62,7 +62,7 @@ export function packTileJob(
     vertexCounts: new Uint32Array(rings),
     coords: new Float64Array(coords),
     heights: new Float64Array(2 * buildings.length),
-    columns: tableColumns(schema, store, indices),
+    columns: tableColumns(schema, (i, column) => store.value(i, column), indices),
   };
   let pi = 0;
   let ri = 0;

@@ -8,7 +8,8 @@ import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createLocalProjection } from '../../core/local-projection.ts';
 import type { GlbWriterOptions } from '../tiles3d/glb-writer.ts';
 import type { QuadtreeOptions, TilerItem } from '../tiles3d/quadtree-tiler.ts';
-import type { TileWorkerPool } from '../tiles3d/tile-worker-pool.ts';
+import type { TileWorkerPool } from '../tiles3d/tile-encoder.ts';
+import { LIFELINES_TILE_ENCODER } from './lifelines-tile-encoder.ts';
 import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
 import { failureSummary } from '../tiles3d/input-hints.ts';
@@ -81,7 +82,7 @@ function prominence(p: PlacedPipe): number {
 
 export async function buildLifelinesTileset(options: BuildLifelinesOptions): Promise<BuildLifelinesResult> {
   const started = performance.now();
-  return withTileWorkerPool(options.workers, (pool) => build(options, pool, started));
+  return withTileWorkerPool(LIFELINES_TILE_ENCODER, options.workers, (pool) => build(options, pool, started));
 }
 
 async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, started: number): Promise<BuildLifelinesResult> {

@@ -2,26 +2,29 @@
  * The metadata schema of the lifelines tiles (EXT_structural_metadata): every input
  * attribute of a segment with compact fixed types, the placed tube's ground and
  * length, and any extra input column typed from its values (the buildings' rule).
+ * Column names as src/core/tile-properties.ts lists them (the viewer reads those).
  */
 import { NETWORKS, PIPE_CONDITIONS, PRESSURE_CLASSES } from '../../core/lifelines.ts';
+import { PIPE_TILE_PROPERTIES as P } from '../../core/tile-properties.ts';
 import type { PlacedPipe } from './pipe.ts';
-import { ExtraColumnCollector, UNKNOWN_ENUM_NAME, type ColumnSpec, type MetadataSchema } from '../tiles3d/property-schema.ts';
+import { ExtraColumnCollector, UNKNOWN_ENUM_NAME, type ColumnSpec, type MetadataSchema, type SchemaClass } from '../tiles3d/property-schema.ts';
 
 export const LIFELINE_CLASS = 'pipe';
 export const LIFELINE_SCHEMA_ID = 'yuzhong_lifelines';
+export const LIFELINE_SCHEMA_CLASS: SchemaClass = { id: LIFELINE_SCHEMA_ID, label: '管段 / pipe segment', className: LIFELINE_CLASS };
 
 const CORE_COLUMNS: ColumnSpec[] = [
-  { name: 'id', type: 'STRING', required: true, description: '管段编号 / segment id' },
-  { name: 'network', type: 'ENUM', enumType: 'network', required: true, description: '管网 / network' },
-  { name: 'diameter_mm', type: 'SCALAR', componentType: 'UINT16', required: true, description: '管径 DN（毫米）/ diameter (mm)' },
-  { name: 'depth_m', type: 'SCALAR', componentType: 'FLOAT32', noData: -1, description: '埋深（米，地面至管顶）/ cover depth (m, ground to top of pipe)' },
-  { name: 'material', type: 'STRING', required: true, description: '材质 / material' },
-  { name: 'install_year', type: 'SCALAR', componentType: 'UINT16', required: true, description: '敷设年份 / install year' },
-  { name: 'condition', type: 'ENUM', enumType: 'pipe_condition', required: true, description: '状况 / condition' },
-  { name: 'pressure', type: 'ENUM', enumType: 'pressure_class', noData: UNKNOWN_ENUM_NAME, description: '压力等级 / pressure class' },
-  { name: 'length_m', type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '长度（米）/ length (m)' },
-  { name: 'ground_min', type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '沿线最低地面高程（米）/ lowest ground along the pipe (m)' },
-  { name: 'top', type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '管顶最高高程（米）/ highest top of the pipe (m)' },
+  { name: P.id, type: 'STRING', required: true, description: '管段编号 / segment id' },
+  { name: P.network, type: 'ENUM', enumType: 'network', required: true, description: '管网 / network' },
+  { name: P.diameterMm, type: 'SCALAR', componentType: 'UINT16', required: true, description: '管径 DN（毫米）/ diameter (mm)' },
+  { name: P.depthM, type: 'SCALAR', componentType: 'FLOAT32', noData: -1, description: '埋深（米，地面至管顶）/ cover depth (m, ground to top of pipe)' },
+  { name: P.material, type: 'STRING', required: true, description: '材质 / material' },
+  { name: P.installYear, type: 'SCALAR', componentType: 'UINT16', required: true, description: '敷设年份 / install year' },
+  { name: P.condition, type: 'ENUM', enumType: 'pipe_condition', required: true, description: '状况 / condition' },
+  { name: P.pressure, type: 'ENUM', enumType: 'pressure_class', noData: UNKNOWN_ENUM_NAME, description: '压力等级 / pressure class' },
+  { name: P.lengthM, type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '长度（米）/ length (m)' },
+  { name: P.groundMin, type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '沿线最低地面高程（米）/ lowest ground along the pipe (m)' },
+  { name: P.top, type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '管顶最高高程（米）/ highest top of the pipe (m)' },
 ];
 const CORE_NAMES = new Set(CORE_COLUMNS.map((c) => c.name));
 
@@ -35,9 +38,7 @@ export class LifelineSchemaCollector {
 
   schema(): MetadataSchema {
     return {
-      id: LIFELINE_SCHEMA_ID,
-      label: '管段 / pipe segment',
-      className: LIFELINE_CLASS,
+      ...LIFELINE_SCHEMA_CLASS,
       columns: [...CORE_COLUMNS, ...this.extras.columns()],
       enums: [
         // The last name of each enum is what a missing or unknown value becomes.
@@ -52,17 +53,17 @@ export class LifelineSchemaCollector {
 /** A placed pipe's value for a schema column. */
 export function lifelineValue(pipe: PlacedPipe, column: string): unknown {
   switch (column) {
-    case 'id': return pipe.id;
-    case 'network': return pipe.network;
-    case 'diameter_mm': return pipe.diameterMm;
-    case 'depth_m': return pipe.depthM;
-    case 'material': return pipe.material;
-    case 'install_year': return pipe.installYear;
-    case 'condition': return pipe.condition;
-    case 'pressure': return pipe.pressure;
-    case 'length_m': return pipe.lengthM;
-    case 'ground_min': return pipe.groundMin;
-    case 'top': return pipe.top;
+    case P.id: return pipe.id;
+    case P.network: return pipe.network;
+    case P.diameterMm: return pipe.diameterMm;
+    case P.depthM: return pipe.depthM;
+    case P.material: return pipe.material;
+    case P.installYear: return pipe.installYear;
+    case P.condition: return pipe.condition;
+    case P.pressure: return pipe.pressure;
+    case P.lengthM: return pipe.lengthM;
+    case P.groundMin: return pipe.groundMin;
+    case P.top: return pipe.top;
     default: return pipe.properties[column];
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A lifelines tile's work as a compact, transferable message (like the buildings'
- * tile-job.ts): every centre line's lon/lat/elevation in one Float64Array, counts in
+ * tile-job.ts; lifelines-tile-encoder.ts runs it): every centre line's lon/lat/elevation in one Float64Array, counts in
  * Uint32Arrays, per-pipe radius and network, and the property table by column.
  */
 import { NETWORKS, NETWORK_INFO, type Network } from '../../core/lifelines.ts';
@@ -8,12 +8,12 @@ import { createEnuFrame } from '../tiles3d/enu-frame.ts';
 import { writeFeatureMeshGlb, type GlbStats, type GlbWriterOptions } from '../tiles3d/glb-writer.ts';
 import { MeshAccumulator } from '../tiles3d/mesh-accumulator.ts';
 import type { MetadataSchema } from '../tiles3d/property-schema.ts';
+import { tableColumns } from '../tiles3d/property-table.ts';
 import { lifelineValue } from './lifeline-schema.ts';
 import type { PlacedPipe } from './pipe.ts';
 import { extrudeTube, type TubeOptions } from './tube-extruder.ts';
 
 export interface LifelineTileJob {
-  kind: 'lifelines';
   frameOrigin: [number, number, number];
   schema: MetadataSchema;
   glb: GlbWriterOptions;
@@ -52,7 +52,6 @@ export function packLifelineTile(
     for (const l of p.centreLines) coords += l.length;
   }
   const job: LifelineTileJob = {
-    kind: 'lifelines',
     frameOrigin,
     schema,
     glb,
@@ -62,7 +61,7 @@ export function packLifelineTile(
     coords: new Float64Array(coords),
     radii: Float64Array.from(pipes, (p) => p.radiusM),
     networks: Uint8Array.from(pipes, (p) => NETWORKS.indexOf(p.network)),
-    columns: schema.columns.map((c) => pipes.map((p) => lifelineValue(p, c.name))),
+    columns: tableColumns(schema, (i, column) => lifelineValue(pipes[i]!, column), pipes.map((_, i) => i)),
   };
   let pi = 0;
   let ci = 0;

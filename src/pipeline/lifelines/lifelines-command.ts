@@ -3,7 +3,8 @@
  * Shared by `scripts/build-lifelines.ts` (npm run tiles:lifelines) and the build plan.
  */
 import { basename, join } from 'node:path';
-import { catchReadError, logSkipped, parseTilesetArgs, readDemGrid, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
+import { readDemGrid } from '../terrain/dem-grid-reader.ts';
+import { catchReadError, logSkipped, parseTilesetArgs, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { buildLifelinesTileset, LIFELINES_REPORT_FILE, type BuildLifelinesResult } from './build-lifelines-tileset.ts';
 import type { PipeProblem } from './pipe-problem.ts';
 import { PipeReadError, readPipes } from './pipe-reader.ts';

@@ -11,7 +11,7 @@ import { assertCovers, assertNoHoles, fillHoles, gridRect, type LonLatRect } fro
 import { readDem, undeclaredVoidsNote } from './dem-reader.ts';
 import { type TileRange, tilesInRange } from './geographic-tiling.ts';
 import { createLayerJson } from './layer-json.ts';
-import { stageTerrainOutput } from './output-folder.ts';
+import { stageOutput } from '../publish/staged-output.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
 import { type LevelPlan, planLevels } from './terrain-pyramid.ts';
 import type { TileStat, WaterSource } from './terrain-tile-job.ts';
@@ -123,7 +123,10 @@ export async function buildTerrain(options: TerrainBuildOptions): Promise<Terrai
     options.waterMask === false ? { kind: 'none' } : options.waterPolygons ? { kind: 'polygons', file: options.waterPolygons } : { kind: 'level', level: waterLevel };
   const workerCount = options.workers ?? defaultWorkerCount();
 
-  const staged = stageTerrainOutput(options.outDir);
+  // Staged now, so an unwritable target fails before any work.
+  const output = stageOutput(options.outDir);
+  if (!output.ok) throw new TerrainInputError('output-not-writable', options.outDir, output.error);
+  const staged = output.staged;
   const temp = staged.path;
   const result: TerrainBuildResult = { outDir: options.outDir, levels: [], tiles: [], available: [], seconds: 0 };
   const workers = new TerrainWorkers({ grid, fillHeight: options.fillHeight ?? waterLevel, water, normals, outDir: temp }, workerCount);

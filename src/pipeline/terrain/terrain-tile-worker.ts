@@ -1,32 +1,30 @@
-/** Worker thread side of terrain-workers.ts: holds a TileJobs and answers its calls. */
-import { parentPort } from 'node:worker_threads';
+/**
+ * The terrain worker module (run by ../workers/worker-pool.ts, in a worker thread or
+ * in this one): holds a TileJobs and answers terrain-workers.ts's calls, so a
+ * worker's tiles stay with it between the meshing steps.
+ */
+import type { WorkerHandler, WorkerModule } from '../workers/worker-module.ts';
 import type { TileKey } from './geographic-tiling.ts';
 import type { EdgeLists, LevelPlan } from './terrain-pyramid.ts';
 import { TileJobs, type TileJobSetup } from './terrain-tile-job.ts';
 
-export type WorkerRequest =
-  | { id: number; op: 'init'; setup: TileJobSetup }
-  | { id: number; op: 'start'; level: LevelPlan; keys: TileKey[] }
-  | { id: number; op: 'pin'; level: LevelPlan; forced: Array<[string, EdgeLists]> }
-  | { id: number; op: 'finish'; ids: string[] };
+export type TerrainWorkerRequest =
+  | { op: 'init'; setup: TileJobSetup }
+  | { op: 'start'; level: LevelPlan; keys: TileKey[] }
+  | { op: 'pin'; level: LevelPlan; forced: Array<[string, EdgeLists]> }
+  | { op: 'finish'; ids: string[] };
 
-let jobs: TileJobs | undefined;
-
-parentPort!.on('message', (request: WorkerRequest) => {
-  try {
-    let result: unknown;
+export function createWorkerHandler(): WorkerHandler<TerrainWorkerRequest, unknown> {
+  let jobs: TileJobs | undefined;
+  return (request) => {
     if (request.op === 'init') {
       jobs = new TileJobs(request.setup);
-      result = true;
-    } else if (request.op === 'start') {
-      result = jobs!.start(request.level, request.keys);
-    } else if (request.op === 'pin') {
-      result = jobs!.pin(request.level, request.forced);
-    } else {
-      result = jobs!.finish(request.ids);
+      return { result: true };
     }
-    parentPort!.postMessage({ id: request.id, result });
-  } catch (error) {
-    parentPort!.postMessage({ id: request.id, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } });
-  }
-});
+    if (request.op === 'start') return { result: jobs!.start(request.level, request.keys) };
+    if (request.op === 'pin') return { result: jobs!.pin(request.level, request.forced) };
+    return { result: jobs!.finish(request.ids) };
+  };
+}
+
+export const TERRAIN_WORKER: WorkerModule<TerrainWorkerRequest, unknown> = { url: import.meta.url, createWorkerHandler };

@@ -2,69 +2,15 @@
  * Runs the per-tile terrain jobs of a level on worker threads (or in this thread when
  * `workers` is 0): pass 1 everywhere, then pinning rounds of the shared-edge unions
  * until neighbours agree, then encoding. Each worker keeps its own tiles between the
- * steps, so only edge lists cross threads; the DEM is shared memory.
+ * steps, so only edge lists cross threads; the DEM is shared memory. The threads are
+ * the shared worker pool's (../workers/worker-pool.ts), one lane per worker.
  */
-import { Worker } from 'node:worker_threads';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
+import { createWorkerPool, type WorkerPool } from '../workers/worker-pool.ts';
 import type { TileKey } from './geographic-tiling.ts';
 import { type EdgeLists, type LevelPlan, settleEdges, tileId } from './terrain-pyramid.ts';
-import { TileJobs, type TileJobSetup, type TileStat } from './terrain-tile-job.ts';
-import type { WorkerRequest } from './terrain-tile-worker.ts';
-
-interface Lane {
-  start(level: LevelPlan, keys: TileKey[]): Promise<Array<[string, EdgeLists]>>;
-  pin(level: LevelPlan, forced: Array<[string, EdgeLists]>): Promise<Array<[string, EdgeLists]>>;
-  finish(ids: string[]): Promise<TileStat[]>;
-  close(): Promise<void>;
-}
-
-function inProcessLane(setup: TileJobSetup): Lane {
-  const jobs = new TileJobs(setup);
-  return {
-    start: async (level, keys) => jobs.start(level, keys),
-    pin: async (level, forced) => jobs.pin(level, forced),
-    finish: async (ids) => jobs.finish(ids),
-    close: async () => {},
-  };
-}
-
-type WorkerPayload = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
-
-function workerLane(setup: TileJobSetup): Lane {
-  const worker = new Worker(new URL('./terrain-worker-boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./terrain-tile-worker.ts', import.meta.url).href },
-  });
-  let next = 0;
-  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  const failAll = (error: Error) => {
-    for (const w of waiting.values()) w.reject(error);
-    waiting.clear();
-  };
-  worker.on('message', (m: { id: number; result?: unknown; error?: { message: string; stack?: string } }) => {
-    const w = waiting.get(m.id);
-    waiting.delete(m.id);
-    if (!w) return;
-    if (m.error) w.reject(Object.assign(new Error(m.error.message), { stack: m.error.stack }));
-    else w.resolve(m.result);
-  });
-  worker.on('error', failAll);
-  worker.on('exit', (code) => failAll(new Error(`terrain worker exited (${code})`)));
-  const call = <T>(request: WorkerPayload): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = next++;
-      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, ...request });
-    });
-  const ready = call<boolean>({ op: 'init', setup });
-  return {
-    start: async (level, keys) => (await ready, call({ op: 'start', level, keys })),
-    pin: async (level, forced) => (await ready, call({ op: 'pin', level, forced })),
-    finish: async (ids) => (await ready, call({ op: 'finish', ids })),
-    close: async () => {
-      await worker.terminate();
-    },
-  };
-}
+import type { TileJobSetup, TileStat } from './terrain-tile-job.ts';
+import { TERRAIN_WORKER, type TerrainWorkerRequest } from './terrain-tile-worker.ts';
 
 /** Copies the DEM into shared memory so every worker reads the same bytes. */
 function sharedGrid(grid: ElevationGrid): ElevationGrid {
@@ -73,16 +19,32 @@ function sharedGrid(grid: ElevationGrid): ElevationGrid {
   return { ...grid, data: shared };
 }
 
+/** One worker's part of a level: its calls go to its own lane of the pool. */
+interface Lane {
+  start(level: LevelPlan, keys: TileKey[]): Promise<Array<[string, EdgeLists]>>;
+  pin(level: LevelPlan, forced: Array<[string, EdgeLists]>): Promise<Array<[string, EdgeLists]>>;
+  finish(ids: string[]): Promise<TileStat[]>;
+}
+
 export class TerrainWorkers {
+  private readonly pool: WorkerPool<TerrainWorkerRequest, unknown>;
   private readonly lanes: Lane[];
 
+  /** `workers`: threads; 0 runs the tile jobs in this thread. */
   constructor(setup: TileJobSetup, workers: number) {
-    if (workers > 0) {
-      const shared = { ...setup, grid: sharedGrid(setup.grid) };
-      this.lanes = Array.from({ length: workers }, () => workerLane(shared));
-    } else {
-      this.lanes = [inProcessLane(setup)];
-    }
+    this.pool = createWorkerPool({ module: TERRAIN_WORKER, workers, name: 'terrain' });
+    const init = { op: 'init' as const, setup: workers > 0 ? { ...setup, grid: sharedGrid(setup.grid) } : setup };
+    this.lanes = Array.from({ length: this.pool.lanes }, (_, lane) => {
+      const call = <T>(request: TerrainWorkerRequest) => this.pool.runOn(lane, request) as Promise<T>;
+      // Sent first, so every later call of this lane finds its TileJobs.
+      const ready = call<boolean>(init);
+      ready.catch(() => {}); // its failure reaches the first call that awaits it
+      return {
+        start: async (level, keys) => (await ready, call({ op: 'start', level, keys })),
+        pin: async (level, forced) => (await ready, call({ op: 'pin', level, forced })),
+        finish: async (ids) => (await ready, call({ op: 'finish', ids })),
+      };
+    });
   }
 
   /** Meshes, encodes and writes a level; `edgeRounds`: pinning rounds its shared edges took. */
@@ -104,6 +66,6 @@ export class TerrainWorkers {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.lanes.map((lane) => lane.close()));
+    await this.pool.close();
   }
 }

@@ -9,10 +9,11 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { TileJob } from './tile-encoder.ts';
-import { stageFolder, type StagedFolder } from '../publish/published-folder.ts';
+import type { StagedFolder } from '../publish/published-folder.ts';
+import { stageOutput } from '../publish/staged-output.ts';
+import { defaultWorkerCount } from '../workers/worker-pool.ts';
 import { buildQuadtree, tileContentPath, type QuadtreeOptions, type TileNode, type TilerItem } from './quadtree-tiler.ts';
-import { createTileWorkerPool, defaultWorkerCount, type TileWorkerPool } from './tile-worker-pool.ts';
+import { createTileWorkerPool, type TileEncoder, type TileWorkerPool } from './tile-encoder.ts';
 import { emptyBox, frameOriginFor, growBox, tilesetJson, type GeoBox, type PlannedTile } from './tileset-json.ts';
 
 export const REPORT_FILE = 'report.json';
@@ -38,7 +39,7 @@ export interface FeatureTilesetWriteOptions {
   /** A feature's bounding box (also the tiles' bounding volumes). */
   box(index: number): GeoBox;
   /** The worker job for one tile's features (in tile order), in the tile's local frame. */
-  packTile(indices: number[], frameOrigin: [number, number, number]): { job: TileJob; transfer: ArrayBuffer[] };
+  packTile(indices: number[], frameOrigin: [number, number, number]): { job: unknown; transfer: ArrayBuffer[] };
   /** Feature counts, first in tileset.json's extras and in the report (e.g. `{ buildings: n }`). */
   counts: Record<string, number>;
   /** More figures for tileset.json's extras only, after `counts`. */
@@ -142,9 +143,12 @@ export type FeatureTilesetResult<C, P extends ReportedProblem> =
 
 export type FeatureTilesetWriteResult = { ok: true; stats: FeatureTilesetStats } | { ok: false; error: string };
 
-/** Runs `fn` with a worker pool started now (loading workers overlaps with reading input), closed after. */
-export async function withTileWorkerPool<T>(workers: number | undefined, fn: (pool: TileWorkerPool) => Promise<T>): Promise<T> {
-  const pool = createTileWorkerPool(workers ?? defaultWorkerCount());
+/**
+ * Runs `fn` with a pool of workers running `encoder`, started now (loading workers
+ * overlaps with reading input), closed after.
+ */
+export async function withTileWorkerPool<J, T>(encoder: TileEncoder<J>, workers: number | undefined, fn: (pool: TileWorkerPool) => Promise<T>): Promise<T> {
+  const pool = createTileWorkerPool(encoder, workers ?? defaultWorkerCount());
   try {
     return await fn(pool);
   } finally {
@@ -177,12 +181,9 @@ export async function writeFeatureTileset(options: FeatureTilesetWriteOptions): 
   const progress = options.progress ?? (() => {});
   const { root, tiles } = planTiles(buildQuadtree(options.items, options.tiling), options.box);
 
-  let staged: StagedFolder;
-  try {
-    staged = stageFolder(options.outDir);
-  } catch (error) {
-    return { ok: false, error: `无法写入输出目录 / cannot write to ${options.outDir}: ${(error as Error).message}` };
-  }
+  const stagedOrError = stageOutput(options.outDir);
+  if (!stagedOrError.ok) return stagedOrError;
+  const staged: StagedFolder = stagedOrError.staged;
   let failed = false;
   const encodeStarted = performance.now();
   const stats: FeatureTilesetStats = { tiles: tiles.length, bytes: 0, vertices: 0, triangles: 0, encodeSeconds: 0 };
@@ -203,6 +204,9 @@ export async function writeFeatureTileset(options: FeatureTilesetWriteOptions): 
         stats.vertices += tileStats.vertices;
         stats.triangles += tileStats.triangles;
         if (++done % 200 === 0) progress(`瓦片 / tiles ${done}/${tiles.length}`);
+      }, (error: Error) => {
+        // Name the tile: "tile worker: …" alone does not say which one to look at.
+        throw Object.assign(new Error(`${tile.contentUri}: ${error.message}`), { cause: error });
       });
       inFlight.add(job);
       void job.then(() => inFlight.delete(job), () => inFlight.delete(job));

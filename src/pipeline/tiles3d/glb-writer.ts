@@ -123,13 +123,13 @@ export async function writeFeatureMeshGlb(
   const metadataExt = doc.createExtension(EXTStructuralMetadata);
 
   // Schema and property table.
-  const schemaProp = metadataExt.createSchema().setId(schema.id ?? 'yuzhong_buildings');
+  const schemaProp = metadataExt.createSchema().setId(schema.id);
   for (const e of schema.enums) {
     const en = metadataExt.createEnum().setValueType('UINT8');
     e.names.forEach((name, value) => en.addEnumValue(metadataExt.createEnumValue().setName(name).setValue(value)));
     schemaProp.setEnum(e.name, en);
   }
-  const cls = metadataExt.createClass().setName(schema.label ?? '建筑 / building');
+  const cls = metadataExt.createClass().setName(schema.label);
   for (const c of schema.columns) {
     const p = metadataExt.createClassProperty().setType(c.type).setDescription(c.description);
     if (c.componentType) p.setComponentType(c.componentType);

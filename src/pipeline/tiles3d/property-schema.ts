@@ -1,10 +1,9 @@
 /**
- * The metadata schema of the building tiles (EXT_structural_metadata): the core
- * building properties with fixed, compact types, ground_min/ground_max, and any
- * extra input column with a type inferred from its values. One schema for the whole
- * tileset, settled after reading every footprint, so every tile agrees.
+ * The generic part of a tileset's metadata schema (EXT_structural_metadata): column
+ * and enum specs, the type inference of extra input columns, and the schema's JSON
+ * form. Each layer declares its own columns (buildings/building-schema.ts,
+ * lifelines/lifeline-schema.ts), named as src/core/tile-properties.ts lists them.
  */
-import { BUILDING_USES, STRUCTURES } from '../../core/building.ts';
 
 /**
  * No BOOLEAN columns: loaders.gl 4.5.4 cannot read them ("Not implemented"), so
@@ -36,35 +35,19 @@ export interface EnumSpec {
 }
 
 export interface MetadataSchema {
-  /** Schema id in the glb and tileset.json. Default `yuzhong_buildings`. */
-  id?: string;
-  /** Human name of the class, zh-CN / English. Default `建筑 / building`. */
-  label?: string;
+  /** Schema id in the glb and tileset.json, e.g. `yuzhong_buildings`. */
+  id: string;
+  /** Human name of the class, zh-CN / English, e.g. `建筑 / building`. */
+  label: string;
   className: string;
   columns: ColumnSpec[];
   enums: EnumSpec[];
 }
 
-export const BUILDING_CLASS = 'building';
+/** Who a schema is: its id, its one class and that class's human name. */
+export type SchemaClass = Pick<MetadataSchema, 'id' | 'label' | 'className'>;
+
 export const UNKNOWN_ENUM_NAME = '未知';
-
-/** Columns every tile carries, in table order. */
-const CORE_COLUMNS: ColumnSpec[] = [
-  { name: 'id', type: 'STRING', required: true, description: '建筑编码 / building code' },
-  { name: 'name', type: 'STRING', noData: '', description: '名称 / name' },
-  { name: 'address', type: 'STRING', noData: '', description: '地址 / address' },
-  { name: 'community', type: 'STRING', noData: '', description: '社区 / community' },
-  { name: 'floors', type: 'SCALAR', componentType: 'UINT16', noData: 0, description: '层数 / floors' },
-  { name: 'height', type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '高度（米，自最低地面起）/ height (m, from the lowest ground)' },
-  { name: 'year_built', type: 'SCALAR', componentType: 'UINT16', noData: 0, description: '建成年份 / year built' },
-  { name: 'structure', type: 'ENUM', enumType: 'structure', noData: UNKNOWN_ENUM_NAME, description: '结构类型 / structure' },
-  { name: 'use', type: 'ENUM', enumType: 'building_use', noData: UNKNOWN_ENUM_NAME, description: '用途 / use' },
-  { name: 'heritage', type: 'SCALAR', componentType: 'UINT8', flag: true, noData: FLAG_NO_DATA, description: '历史建筑（1 是，0 否）/ heritage building (1 yes, 0 no)' },
-  { name: 'ground_min', type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '最低地面高程（米）/ lowest ground (m)' },
-  { name: 'ground_max', type: 'SCALAR', componentType: 'FLOAT32', required: true, description: '最高地面高程（米）/ highest ground (m)' },
-];
-
-const CORE_NAMES = new Set(CORE_COLUMNS.map((c) => c.name));
 
 interface ExtraStats {
   strings: number;
@@ -111,39 +94,6 @@ export class ExtraColumnCollector {
   }
 }
 
-/** Accumulates what the footprints' properties look like, then yields the schema. */
-export class SchemaCollector {
-  private readonly extras = new ExtraColumnCollector(CORE_NAMES);
-  private readonly enumExtras = { structure: new Set<string>(), use: new Set<string>() };
-
-  add(properties: Record<string, unknown>): void {
-    for (const key in properties) {
-      const value = properties[key];
-      if (key === 'structure' || key === 'use') {
-        if (typeof value === 'string' && value !== '') this.enumExtras[key].add(value);
-        continue;
-      }
-      this.extras.add(key, value);
-    }
-  }
-
-  schema(): MetadataSchema {
-    const enumNames = (known: readonly string[], seen: Set<string>) => [
-      ...known,
-      ...[...seen].filter((v) => !known.includes(v) && v !== UNKNOWN_ENUM_NAME).sort(),
-      UNKNOWN_ENUM_NAME,
-    ];
-    return {
-      className: BUILDING_CLASS,
-      columns: [...CORE_COLUMNS, ...this.extras.columns()],
-      enums: [
-        { name: 'structure', names: enumNames(STRUCTURES, this.enumExtras.structure) },
-        { name: 'building_use', names: enumNames(BUILDING_USES, this.enumExtras.use) },
-      ],
-    };
-  }
-}
-
 function extraColumn(name: string, s: ExtraStats): ColumnSpec {
   const description = `输入列 / input column "${name}"`;
   const onlyNumbers = s.numbers > 0 && s.strings + s.booleans + s.others === 0;
@@ -161,10 +111,10 @@ function extraColumn(name: string, s: ExtraStats): ColumnSpec {
 /** Converts a schema to the EXT_structural_metadata JSON form (used by tileset.json and tests). */
 export function schemaJson(schema: MetadataSchema): Record<string, unknown> {
   return {
-    id: schema.id ?? 'yuzhong_buildings',
+    id: schema.id,
     classes: {
       [schema.className]: {
-        name: schema.label ?? '建筑 / building',
+        name: schema.label,
         properties: Object.fromEntries(
           schema.columns.map((c) => [
             c.name,

@@ -1,6 +1,7 @@
 /**
- * Encodes one tile's buildings as an EXT_structural_metadata property table: one
- * binary column per schema property, strings as UTF-8 with the narrowest offsets
+ * Encodes one tile's features (buildings, pipes, any layer's) as an
+ * EXT_structural_metadata property table: the values column by column, in schema
+ * order, in; one binary column per schema property out: strings as UTF-8 with the narrowest offsets
  * that fit, enums as UINT8 indices, booleans as a bitstream.
  *
  * A string column that is empty in every row of the tile is left out when it is not
@@ -10,7 +11,6 @@
  * then give the class default, as they give for the noData '' those rows held:
  * none (Cesium's getProperty returns undefined either way).
  */
-import type { BuildingStore } from '../buildings/building-store.ts';
 import { FLAG_NO_DATA, type ColumnSpec, type MetadataSchema } from './property-schema.ts';
 
 export interface EncodedColumn {
@@ -82,9 +82,15 @@ function encodeScalar(column: ColumnSpec, values: unknown[]): Uint8Array {
   }
 }
 
-/** The table's values column by column, in schema order (compact to send to a worker). */
-export function tableColumns(schema: MetadataSchema, store: BuildingStore, indices: readonly number[]): unknown[][] {
-  return schema.columns.map((column) => indices.map((i) => store.value(i, column.name)));
+/** A feature's value for a schema column by name (a layer's store adapted to the table). */
+export type PropertyValue = (feature: number, column: string) => unknown;
+
+/**
+ * The table's values column by column, in schema order (compact to send to a worker):
+ * `value(feature, name)` for every feature of `features`.
+ */
+export function tableColumns(schema: MetadataSchema, value: PropertyValue, features: readonly number[]): unknown[][] {
+  return schema.columns.map((column) => features.map((i) => value(i, column.name)));
 }
 
 /** The table's columns in schema order, without the optional all-empty string ones. */

@@ -1,20 +1,40 @@
-/** Encodes one tile job (see tile-job.ts) to a glb; runs in a worker or inline. Lifelines jobs share the pool. */
-import { encodeLifelineTile, type LifelineTileJob } from '../lifelines/lifeline-tile-job.ts';
-import { createEnuFrame } from './enu-frame.ts';
+/**
+ * What a feature tileset's tile encoder is: a worker module (../workers/worker-module.ts)
+ * that turns the pipeline's own tile job (meshes and property columns, packed as it
+ * likes) into a glb. tiles3d knows no job kind: the buildings and lifelines pipelines
+ * each pass their encoder (buildings/buildings-tile-encoder.ts,
+ * lifelines/lifelines-tile-encoder.ts) when they create the pool, and the pool's
+ * workers load it by URL. Before issue 16 this module switched on a job `kind` and
+ * imported both pipelines.
+ */
+import { createWorkerPool, defaultWorkerCount, type WorkerPool } from '../workers/worker-pool.ts';
+import type { WorkerHandler, WorkerModule } from '../workers/worker-module.ts';
 import type { GlbStats } from './glb-writer.ts';
-import { writeBuildingsGlb } from '../buildings/buildings-glb.ts';
-import { unpackShapes, type TileJob as BuildingsTileJob } from '../buildings/tile-job.ts';
-
-/** Any job the tile worker pool runs: a buildings tile, or a lifelines tile (`kind: 'lifelines'`). */
-export type TileJob = BuildingsTileJob | LifelineTileJob;
 
 export interface TileResult {
   glb: Uint8Array;
   stats: GlbStats;
 }
 
-export async function encodeTile(job: TileJob): Promise<TileResult> {
-  if ('kind' in job && job.kind === 'lifelines') return encodeLifelineTile(job);
-  const b = job as BuildingsTileJob;
-  return writeBuildingsGlb(createEnuFrame(...b.frameOrigin), unpackShapes(b), b.columns, b.schema, b.glb);
+/** A tile encoder as the pool takes it; `J` is the pipeline's job. */
+export type TileEncoder<J> = WorkerModule<J, TileResult>;
+
+/** The tile worker pool the feature tileset writer sends jobs to. */
+export type TileWorkerPool = Pick<WorkerPool<unknown, TileResult>, 'run' | 'close'>;
+
+/** A worker handler from an encode function: the glb's bytes move back, not copied. */
+export function tileEncoderHandler<J>(encode: (job: J) => Promise<TileResult>): WorkerHandler<J, TileResult> {
+  return async (job) => {
+    const result = await encode(job);
+    return { result, transfer: [result.glb.buffer as ArrayBuffer] };
+  };
+}
+
+/**
+ * A pool of `workers` threads (default one per core, 0 encodes inline) running
+ * `encoder`. A roomier young generation per worker: encoding allocates many
+ * short-lived arrays per tile.
+ */
+export function createTileWorkerPool<J>(encoder: TileEncoder<J>, workers: number = defaultWorkerCount()): TileWorkerPool {
+  return createWorkerPool({ module: encoder as TileEncoder<unknown>, workers, name: 'tile', resourceLimits: { maxYoungGenerationSizeMb: 64 } });
 }

@@ -1,13 +1,11 @@
 /**
  * What the feature tileset commands (tiles:buildings, tiles:lifelines) share:
  * the common arguments (--in --dem --out --strict --workers --help) with their own
- * numeric options, reading the DEM, reporting a reader's error as a value, and
- * the list of skipped features after a build.
+ * numeric options, reporting a reader's error as a value, and the list of skipped
+ * features after a build. (Reading the DEM, which both commands do too, is the
+ * terrain pipeline's: terrain/dem-grid-reader.ts.)
  */
 import { parseArgs } from 'node:util';
-import type { ElevationGrid } from '../../core/elevation-grid.ts';
-import { readDem, undeclaredVoidsNote } from '../terrain/dem-reader.ts';
-import { isTerrainInputError } from '../terrain/terrain-input-error.ts';
 import { REPORT_FILE, type ReportedProblem } from './feature-tileset-writer.ts';
 
 export interface TilesetCommandPaths {
@@ -97,18 +95,6 @@ export function parseTilesetArgs(argv: string[], defaults: TilesetCommandPaths, 
     numbers: rest,
     flags: Object.fromEntries(flags.map((name) => [name, values[name] === true])),
   };
-}
-
-/** Reads the DEM (GeoTIFF or SRTM .hgt, via the terrain pipeline's reader) or says why not. */
-export async function readDemGrid(path: string): Promise<{ ok: true; grid: ElevationGrid; note: string | null } | { ok: false; error: string }> {
-  try {
-    const dem = await readDem(path);
-    return { ok: true, grid: dem.grid, note: undeclaredVoidsNote(dem, path) };
-  } catch (error) {
-    // The terrain reader's errors already name the file, the cause and the fix.
-    if (isTerrainInputError(error)) return { ok: false, error: error.message };
-    return { ok: false, error: `无法读取高程模型 / cannot read the DEM ${path}: ${(error as Error).message}` };
-  }
 }
 
 /**

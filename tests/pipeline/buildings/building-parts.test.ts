@@ -4,7 +4,7 @@ import { placeBuilding, roofElevation } from '../../../src/pipeline/buildings/bu
 import { createEnuFrame, ecefToGeodetic, geodeticToEcef, transformPoint } from '../../../src/pipeline/tiles3d/enu-frame.ts';
 import { createFootprintValidator } from '../../../src/pipeline/buildings/footprint-validator.ts';
 import { sampleGround } from '../../../src/pipeline/buildings/ground-sampler.ts';
-import { SchemaCollector } from '../../../src/pipeline/tiles3d/property-schema.ts';
+import { SchemaCollector } from '../../../src/pipeline/buildings/building-schema.ts';
 import { buildQuadtree, walkTiles, type TilerItem } from '../../../src/pipeline/tiles3d/quadtree-tiler.ts';
 import { signedArea } from '../../../src/pipeline/buildings/ring-geometry.ts';
 
