@@ -4,7 +4,7 @@
  * length, and any extra input column typed from its values (the buildings' rule).
  */
 import { NETWORKS, PIPE_CONDITIONS, PRESSURE_CLASSES } from '../../core/lifelines.ts';
-import type { PlacedPipe } from './pipe.ts';
+import type { PlacedPipe } from './placed-pipe.ts';
 import { ExtraColumnCollector, UNKNOWN_ENUM_NAME, type ColumnSpec, type MetadataSchema } from '../tiles3d/property-schema.ts';
 
 export const LIFELINE_CLASS = 'pipe';

@@ -17,7 +17,7 @@ import { importSourceFolder } from '../../../src/archive/import/archive-importer
 import { importLifelines } from '../../../src/archive/lifelines/lifeline-importer.ts';
 import { Lifelines } from '../../../src/archive/service/lifelines.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
-import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 
 /** Tries BEGIN IMMEDIATE (no busy wait) every 2 ms until told to stop; reports the longest run of refusals. */

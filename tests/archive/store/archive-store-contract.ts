@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArchiveStore } from '../../../src/archive/store/archive-store.ts';
 import { ArchiveService } from '../../../src/archive/service/archive-service.ts';
 import { RiskOptionError } from '../../../src/archive/service/lifelines.ts';
-import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { fixtureDistrict } from '../fixtures/fixture-district.ts';
 import { footprintCentroid } from '../../../src/archive/import/registry-reader.ts';
 

@@ -1,6 +1,6 @@
 import { importLifelines } from '../../../src/archive/lifelines/lifeline-importer.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
-import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { archiveStoreContract } from './archive-store-contract.ts';
 
 const sqlite = (options: { searchIndex?: boolean } = {}) => async () => {

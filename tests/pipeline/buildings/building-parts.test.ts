@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { ElevationGrid } from '../../../src/core/elevation-grid.ts';
 import { placeBuilding, roofElevation } from '../../../src/pipeline/buildings/building-placement.ts';
 import { createEnuFrame, ecefToGeodetic, geodeticToEcef, transformPoint } from '../../../src/pipeline/tiles3d/enu-frame.ts';
-import { createFootprintValidator } from '../../../src/pipeline/buildings/footprint-validator.ts';
+import { createFootprintValidator } from '../../../src/sources/footprint-validator.ts';
 import { sampleGround } from '../../../src/pipeline/buildings/ground-sampler.ts';
 import { SchemaCollector } from '../../../src/pipeline/tiles3d/property-schema.ts';
 import { buildQuadtree, walkTiles, type TilerItem } from '../../../src/pipeline/tiles3d/quadtree-tiler.ts';
-import { signedArea } from '../../../src/pipeline/buildings/ring-geometry.ts';
+import { signedArea } from '../../../src/core/planar-geometry.ts';
 
 /** A flat grid at 200 m with one 5 m spacing (≈ 4.6e-5°) and optional bumps. */
 function flatGrid(bumps: [number, number, number][] = []): ElevationGrid {

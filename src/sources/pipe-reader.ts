@@ -4,9 +4,9 @@
  * work (GeoJSON streamed feature by feature through src/sources/geojson-stream.ts);
  * only the error wording names pipes.
  */
-import { FootprintReadError, readFootprints } from '../buildings/footprint-reader.ts';
-import type { GeoJsonProblem } from '../../sources/geojson-stream.ts';
-import type { RawFeature } from './pipe.ts';
+import { FootprintReadError, readFootprints } from './footprint-reader.ts';
+import type { GeoJsonProblem } from './geojson-stream.ts';
+import type { RawFeature } from './raw-feature.ts';
 
 export class PipeReadError extends Error {
   /** What went wrong, as a value, when the file is GeoJSON. */

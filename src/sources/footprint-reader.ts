@@ -10,8 +10,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extname } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
-import { describeReadError } from '../../core/file-read-error.ts';
-import { GeoJsonReadError, streamGeoJsonFeatures, type GeoJsonProblem } from '../../sources/geojson-stream.ts';
+import { describeReadError } from '../core/file-read-error.ts';
+import { GeoJsonReadError, streamGeoJsonFeatures, type GeoJsonProblem } from './geojson-stream.ts';
 
 export type FootprintFormat = 'geojson' | 'flatgeobuf';
 
@@ -22,7 +22,7 @@ export function footprintFormat(path: string): FootprintFormat | null {
   return null;
 }
 
-import type { RawFeature } from './footprint.ts';
+import type { RawFeature } from './raw-feature.ts';
 
 function toRaw(feature: Partial<Feature> | undefined, index: number): RawFeature {
   const properties = (feature?.properties && typeof feature.properties === 'object' ? feature.properties : {}) as Record<string, unknown>;
