@@ -9,6 +9,7 @@ import { AreaPropertiesSchema } from '../../core/renewal-areas.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
 import type { ImportProblem } from './import-problem.ts';
 import { readGeoJsonCollection } from '../../sources/geojson-stream.ts';
+import { pointInPolygon } from '../../core/planar-geometry.ts';
 
 type Rings = Position[][];
 
@@ -55,18 +56,9 @@ export function footprintCentroid(geometry: Geometry): [number, number] | null {
   return n > 0 ? [sx / n, sy / n] : null;
 }
 
-function insideRing(x: number, y: number, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** Point in (Multi)Polygon, holes respected. */
 export function pointInPolygons(x: number, y: number, polygons: Rings[]): boolean {
-  return polygons.some((rings) => rings[0] !== undefined && insideRing(x, y, rings[0]) && !rings.slice(1).some((hole) => insideRing(x, y, hole)));
+  return polygons.some((rings) => pointInPolygon(rings, x, y));
 }
 
 interface AreaShape {
