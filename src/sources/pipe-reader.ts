@@ -8,13 +8,11 @@ import { FootprintReadError, readFootprints } from './footprint-reader.ts';
 import type { GeoJsonProblem } from './geojson-stream.ts';
 import type { RawFeature } from './raw-feature.ts';
 
-export class PipeReadError extends Error {
-  /** What went wrong, as a value, when the file is GeoJSON. */
-  readonly problem: GeoJsonProblem | undefined;
+/** The footprint reader's error (message and, for GeoJSON, the `GeoJsonProblem`), worded for pipes. */
+export class PipeReadError extends FootprintReadError {
   constructor(message: string, problem?: GeoJsonProblem) {
-    super(message);
+    super(message, problem);
     this.name = 'PipeReadError';
-    this.problem = problem;
   }
 }
 
