@@ -5,14 +5,15 @@
  *   scripts/ → build/, server/, archive/, pipeline/, core/
  *   build/ → pipeline/, archive/, sample/, core/
  *   server/ → archive/, core/
- *   archive/ → pipeline/ (lifeline readers), sources/, core/
+ *   archive/ → sources/, core/
  *   pipeline/ → sources/, core/; inside it: buildings/, lifelines/ → tiles3d/, terrain/
  *             (the DEM); tiles3d/, terrain/, basemap/, overlays/ → workers/, publish/.
  *             tiles3d/ imports no layer, terrain/ no feature layer, workers/ and
  *             publish/ no layer at all.
- *   sample/ → sources/, core/ (it writes source files; its synthetic/ generators still
- *             type their output with the pipeline's RawFeature)
- *   sources/ → core/
+ *   sample/ → sources/, core/ (it writes source files; its synthetic/ generators type
+ *             their output with the sources' RawFeature)
+ *   sources/ → core/ (one reader and validator per exchange file, for the pipeline and
+ *             the archive alike: both accept exactly the same features)
  *   viewer/ → core/
  *
  * and one npm package is fenced in: better-sqlite3 only from src/archive/store/sqlite/
@@ -73,25 +74,25 @@ module.exports = {
       to: { path: '^src/(archive|server|build)/' },
     },
     {
-      name: 'archive-not-server-build',
+      name: 'archive-not-server-build-pipeline',
       severity: 'error',
-      comment: 'The archive is a library: the server serves it and the build plan imports into it, not the other way round.',
+      comment: 'The archive is a library: the server serves it and the build plan imports into it, not the other way round. It reads the exchange files through src/sources (the same readers and validators as the pipeline), never through the pipeline.',
       from: { path: '^src/archive/' },
-      to: { path: '^src/(server|build)/' },
+      to: { path: '^src/(server|build|pipeline)/' },
     },
     {
       name: 'sources-only-core',
       severity: 'error',
-      comment: 'src/sources reads source files (GeoJSON streamed) for the pipeline and the archive alike: it imports src/core, never its readers.',
+      comment: 'src/sources reads and validates the exchange files (footprints, pipes, GeoJSON streamed) for the pipeline and the archive alike: it imports src/core, never its readers.',
       from: { path: '^src/sources/' },
       to: { path: '^src/(pipeline|archive|build|server|viewer)/' },
     },
     {
       name: 'sample-writes-source-files',
       severity: 'error',
-      comment: 'src/sample generates the exchange files a district would hand over; it knows nothing of the archive, the server, the build plan or the viewer.',
+      comment: 'src/sample generates the exchange files a district would hand over; it imports only src/sources and src/core, nothing of the pipeline, the archive, the server, the build plan or the viewer.',
       from: { path: '^src/sample/' },
-      to: { path: '^src/(archive|server|build|viewer)/' },
+      to: { path: '^src/(pipeline|archive|server|build|viewer)/' },
     },
     {
       name: 'only-build-imports-sample',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { buildBuildingsTileset } from '../src/pipeline/buildings/build-buildings-tileset.ts';
-import { readFootprints } from '../src/pipeline/buildings/footprint-reader.ts';
+import { readFootprints } from '../src/sources/footprint-reader.ts';
 import { createSyntheticDistrict } from '../src/sample/synthetic/synthetic-district.ts';
 import { defaultWorkerCount } from '../src/pipeline/workers/worker-pool.ts';
 import { readDem } from '../src/pipeline/terrain/dem-reader.ts';

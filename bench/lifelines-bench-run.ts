@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { buildLifelinesTileset } from '../src/pipeline/lifelines/build-lifelines-tileset.ts';
-import { readPipes } from '../src/pipeline/lifelines/pipe-reader.ts';
+import { readPipes } from '../src/sources/pipe-reader.ts';
 import { createSyntheticNetwork } from '../src/sample/synthetic/synthetic-network.ts';
 import { readDem } from '../src/pipeline/terrain/dem-reader.ts';
 

@@ -11,7 +11,8 @@ import Flatbush from 'flatbush';
 import RBush from 'rbush';
 import { signedRingArea as signedArea } from '../core/local-projection.ts';
 import type { LandWaterModel } from './district-outline.ts';
-import { convexSeparation, pointInRing, segmentConvexDistance, type Vec2 } from './planar-geometry.ts';
+import { convexSeparation, segmentConvexDistance, type Vec2 } from './planar-geometry.ts';
+import { pointInRing } from '../core/planar-geometry.ts';
 import type { FootprintSpec } from './building-typology.ts';
 import { sampleField, slopeAt, type TerrainRaster } from './terrain-raster.ts';
 
@@ -169,7 +170,7 @@ export class SiteChecker {
         const cx = x0 + (i + 0.5) * OCCUPANCY_CELL;
         const cy = y0 + (j + 0.5) * OCCUPANCY_CELL;
         for (const part of fp.parts) {
-          if (pointInRing(cx, cy, part)) {
+          if (pointInRing(part, cx, cy)) {
             this.occupancy[j * this.occNx + i] = 1;
             break;
           }

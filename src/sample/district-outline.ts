@@ -19,7 +19,6 @@ import { readGeoJsonCollectionSync } from '../sources/geojson-stream.ts';
 import { createLocalProjection, type LocalProjection } from '../core/local-projection.ts';
 import {
   chaikin,
-  pointInRing,
   pointSegmentDistanceSq,
   projectOnSegment,
   resamplePolyline,
@@ -27,6 +26,7 @@ import {
   type Vec2,
 } from './planar-geometry.ts';
 import { createRng } from './random-helpers.ts';
+import { pointInPolygon } from '../core/planar-geometry.ts';
 
 /** A district as the reference file draws it: polygons of lon/lat rings (outer first). */
 export interface DistrictShape {
@@ -310,12 +310,7 @@ export function createLandWaterModel(outline: DistrictOutline, options: LandWate
     rings.map((ring) => ring.map(([lon, lat]) => proj.toLocal(lon, lat))),
   );
   const inDistrictLocal = (x: number, y: number): boolean => {
-    for (const rings of districtRings) {
-      if (!pointInRing(x, y, rings[0]!)) continue;
-      let inHole = false;
-      for (let h = 1; h < rings.length; h++) if (pointInRing(x, y, rings[h]!)) inHole = true;
-      if (!inHole) return true;
-    }
+    for (const rings of districtRings) if (pointInPolygon(rings, x, y)) return true;
     return false;
   };
 

@@ -1,8 +1,9 @@
 /**
  * Small planar geometry in local metres (x east, y north) for the sample generators:
- * distances between points, segments and convex polygons, point-in-ring, polyline
- * smoothing and resampling. Everything is plain numbers; no allocation in hot paths.
+ * distances between points, segments and convex polygons, polyline smoothing and
+ * resampling (point-in-ring is core's: src/core/planar-geometry.ts). Everything is plain numbers; no allocation in hot paths.
  */
+import { pointInRing } from '../core/planar-geometry.ts';
 
 export type Vec2 = readonly [number, number];
 export type Ring = readonly Vec2[];
@@ -75,21 +76,9 @@ export function segmentSegmentDistance(
   );
 }
 
-/** Even–odd point-in-ring test; the ring may be open or closed. */
-export function pointInRing(x: number, y: number, ring: Ring): boolean {
-  let inside = false;
-  const n = ring.length;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** Distance from a point to a convex polygon (0 inside); the ring is open, any winding. */
 export function pointConvexDistance(x: number, y: number, ring: Ring): number {
-  if (pointInRing(x, y, ring)) return 0;
+  if (pointInRing(ring, x, y)) return 0;
   let best = Infinity;
   for (let i = 0, n = ring.length; i < n; i++) {
     const a = ring[i]!;
@@ -101,7 +90,7 @@ export function pointConvexDistance(x: number, y: number, ring: Ring): number {
 
 /** Distance from segment a–b to a convex polygon (0 when they touch). */
 export function segmentConvexDistance(ax: number, ay: number, bx: number, by: number, ring: Ring): number {
-  if (pointInRing(ax, ay, ring) || pointInRing(bx, by, ring)) return 0;
+  if (pointInRing(ring, ax, ay) || pointInRing(ring, bx, by)) return 0;
   let best = Infinity;
   for (let i = 0, n = ring.length; i < n; i++) {
     const p = ring[i]!;

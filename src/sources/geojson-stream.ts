@@ -30,6 +30,7 @@
  * return it.
  */
 import { describeReadError, fileErrorCode } from '../core/file-read-error.ts';
+import type { Problem } from '../core/problem.ts';
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -38,10 +39,10 @@ import type { Feature, FeatureCollection } from 'geojson';
 
 export type GeoJsonProblemReason = 'missing-file' | 'unreadable' | 'empty' | 'not-utf8' | 'invalid-json' | 'truncated' | 'not-geojson';
 
-export interface GeoJsonProblem {
+/** The core Problem shape (src/core/problem.ts) for a whole file. */
+export interface GeoJsonProblem extends Problem<GeoJsonProblemReason> {
   /** The file as the caller named it. */
   file: string;
-  reason: GeoJsonProblemReason;
   /** Byte offset in the file where it went wrong, when it is one place. */
   offset?: number;
   /** 0-based index of the feature being read when it went wrong. */

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   chaikin,
   convexSeparation,
-  pointInRing,
   polylineLength,
   resamplePolyline,
   segmentConvexDistance,
@@ -30,11 +29,6 @@ describe('planar geometry', () => {
     expect(segmentSegmentDistance(0, 0, 10, 10, 0, 10, 10, 0)).toBe(0);
     expect(segmentConvexDistance(-5, 5, -1, 5, square(0, 0, 10))).toBeCloseTo(1, 12);
     expect(segmentConvexDistance(2, 2, 3, 3, square(0, 0, 10))).toBe(0);
-  });
-
-  it('tests points in rings', () => {
-    expect(pointInRing(5, 5, square(0, 0, 10))).toBe(true);
-    expect(pointInRing(15, 5, square(0, 0, 10))).toBe(false);
   });
 
   it('resamples, simplifies and smooths polylines', () => {

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFootprints } from '../../src/pipeline/buildings/footprint-reader.ts';
+import { readFootprints } from '../../src/sources/footprint-reader.ts';
 import { createSyntheticDistrict, writeSyntheticGeoJson } from '../../src/sample/synthetic/synthetic-district.ts';
 
 const V8_MAX_STRING = 0x1fffffe8;

@@ -2,6 +2,14 @@
  * The building registry from `buildings.geojson` (footprints and static attributes)
  * and `areas.geojson` (renewal areas and old communities): each building gets its
  * centroid and the ids of the areas that centroid falls in.
+ *
+ * Every footprint goes through the buildings pipeline's own validator
+ * (src/sources/footprint-validator.ts) before the attribute schema: issue 16 found the
+ * registry took footprints the tiles refuse (self-intersecting, projected metres, an
+ * unclosed ring), so a dossier could exist for a building the map never shows. Now
+ * both accept exactly the same buildings; a refused one is a problem of the import
+ * (which, as for any bad row, writes nothing) with the tiles' message, word for word,
+ * and a fix.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
@@ -9,6 +17,10 @@ import { AreaPropertiesSchema } from '../../core/renewal-areas.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
 import type { ImportProblem } from './import-problem.ts';
 import { readGeoJsonCollection } from '../../sources/geojson-stream.ts';
+import { pointInPolygon } from '../../core/planar-geometry.ts';
+import { toRawFeature } from '../../sources/footprint-reader.ts';
+import { createFootprintValidator } from '../../sources/footprint-validator.ts';
+import type { BuildingProblem, ProblemReason } from '../../sources/footprint-problem.ts';
 
 type Rings = Position[][];
 
@@ -55,18 +67,9 @@ export function footprintCentroid(geometry: Geometry): [number, number] | null {
   return n > 0 ? [sx / n, sy / n] : null;
 }
 
-function insideRing(x: number, y: number, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]![0]!, yi = ring[i]![1]!, xj = ring[j]![0]!, yj = ring[j]![1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
 /** Point in (Multi)Polygon, holes respected. */
 export function pointInPolygons(x: number, y: number, polygons: Rings[]): boolean {
-  return polygons.some((rings) => rings[0] !== undefined && insideRing(x, y, rings[0]) && !rings.slice(1).some((hole) => insideRing(x, y, hole)));
+  return polygons.some((rings) => pointInPolygon(rings, x, y));
 }
 
 interface AreaShape {
@@ -107,11 +110,34 @@ export function parseAreas(collection: FeatureCollection): { areas: AreaRecord[]
   return { areas, shapes, problems };
 }
 
+/** The property a refused footprint's reason points at, for the problem's column. */
+const REASON_COLUMN: Partial<Record<ProblemReason, string>> = {
+  'missing-id': 'id',
+  'duplicate-id': 'id',
+  'missing-height': 'height',
+  'implausible-height': 'height',
+};
+
+/** A footprint the validator refused, as an import problem: the tiles' message, then the fix. */
+export function footprintImportProblem(problem: BuildingProblem): ImportProblem {
+  return {
+    row: problem.index + 1,
+    column: REASON_COLUMN[problem.reason] ?? 'geometry',
+    ...(problem.id !== null ? { value: problem.id } : {}),
+    reason: `buildings.geojson ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`,
+  };
+}
+
 export function parseBuildings(collection: FeatureCollection, shapes: readonly AreaShape[]): { buildings: RegistryBuilding[]; problems: ImportProblem[] } {
   const buildings: RegistryBuilding[] = [];
   const problems: ImportProblem[] = [];
-  const seen = new Set<string>();
+  const validator = createFootprintValidator();
   collection.features.forEach((f: Feature, i) => {
+    const checked = validator.validate(toRawFeature(f, i));
+    if (!checked.ok) {
+      problems.push(footprintImportProblem(checked.problem));
+      return;
+    }
     const parsed = BuildingPropertiesSchema.safeParse(f.properties);
     if (!parsed.success) {
       const id = typeof f.properties?.id === 'string' ? ` ${f.properties.id}` : '';
@@ -124,11 +150,6 @@ export function parseBuildings(collection: FeatureCollection, shapes: readonly A
       problems.push({ row: i + 1, column: 'geometry', reason: `buildings.geojson ${p.id}: 需要 Polygon 或 MultiPolygon 轮廓 / needs a Polygon or MultiPolygon footprint` });
       return;
     }
-    if (seen.has(p.id)) {
-      problems.push({ row: i + 1, column: 'id', value: p.id, reason: '重复的楼栋编码 / duplicate building id' });
-      return;
-    }
-    seen.add(p.id);
     const [x, y] = centroid;
     const areaIds = shapes
       .filter((s) => x >= s.bbox[0] && x <= s.bbox[2] && y >= s.bbox[1] && y <= s.bbox[3] && pointInPolygons(x, y, s.polygons))

@@ -1,5 +1,5 @@
 /** Imports a lifelines file (GeoJSON / FlatGeobuf) into the archive; errors (unreadable file, refusal) as values. */
-import { PipeReadError, readPipes } from '../../pipeline/lifelines/pipe-reader.ts';
+import { PipeReadError, readPipes } from '../../sources/pipe-reader.ts';
 import { err, type LifelineImportStore, type Result } from '../store/archive-store.ts';
 import { importLifelines, type LifelineImportOptions, type LifelineImportSummary } from './lifeline-importer.ts';
 

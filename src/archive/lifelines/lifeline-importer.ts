@@ -38,9 +38,10 @@
 import Flatbush from 'flatbush';
 import type { Geometry, LineString, MultiLineString } from 'geojson';
 import { createLocalProjection, type LocalProjection } from '../../core/local-projection.ts';
-import type { Pipe, RawFeature } from '../../pipeline/lifelines/pipe.ts';
-import type { PipeProblem } from '../../pipeline/lifelines/pipe-problem.ts';
-import { createPipeValidator, lineLengthM } from '../../pipeline/lifelines/pipe-validator.ts';
+import type { Pipe } from '../../sources/pipe.ts';
+import type { RawFeature } from '../../sources/raw-feature.ts';
+import type { PipeProblem } from '../../sources/pipe-problem.ts';
+import { createPipeValidator, lineLengthM } from '../../sources/pipe-validator.ts';
 import { lineToPolygonsDistance, type LocalPolygon, type Xy } from './pipe-distance.ts';
 import { REASONS_SHOWN, shrinkRefusal } from '../../core/import-shrink.ts';
 import { err, ok, type LifelineBatch, type LifelineImportStore, type Result } from '../store/archive-store.ts';

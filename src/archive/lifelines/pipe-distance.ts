@@ -4,6 +4,7 @@
  * ("runs under" the building). Used by the import (with a spatial index) and by the
  * tests' brute force alike, so both measure the same thing.
  */
+import { pointInPolygon } from '../../core/planar-geometry.ts';
 
 export type Xy = [number, number];
 /** A footprint: outer ring then holes, each a closed or open list of points. */
@@ -34,27 +35,11 @@ export function segmentSegmentDistance(a: Xy, b: Xy, c: Xy, d: Xy): number {
   return Math.min(pointSegment(a, c, d), pointSegment(b, c, d), pointSegment(c, a, b), pointSegment(d, a, b));
 }
 
-function pointInRing(p: Xy, ring: Xy[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > p[1] !== yj > p[1] && p[0] < ((xj - xi) * (p[1] - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function pointInPolygon(p: Xy, polygon: LocalPolygon): boolean {
-  if (!pointInRing(p, polygon[0]!)) return false;
-  for (let h = 1; h < polygon.length; h++) if (pointInRing(p, polygon[h]!)) return false;
-  return true;
-}
-
 /** Distance between a polyline and a (multi)polygon; 0 when they touch or the line is inside. */
 export function lineToPolygonsDistance(line: readonly Xy[], polygons: readonly LocalPolygon[]): number {
   let best = Infinity;
   for (const polygon of polygons) {
-    if (line.some((p) => pointInPolygon(p, polygon))) return 0;
+    if (line.some((p) => pointInPolygon(polygon, p[0], p[1]))) return 0;
     for (const ring of polygon) {
       for (let i = 0; i < ring.length; i++) {
         const c = ring[i]!;

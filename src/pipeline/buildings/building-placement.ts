@@ -3,9 +3,10 @@
  * hillside rule below. Returns a problem when the footprint is off the DEM.
  */
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
-import type { Footprint, PlacedBuilding } from './footprint.ts';
+import type { Footprint } from '../../sources/footprint.ts';
+import type { PlacedBuilding } from './placed-building.ts';
 import { sampleGround } from './ground-sampler.ts';
-import { problem, type BuildingProblem } from './problem.ts';
+import { problem, type BuildingProblem } from '../../sources/footprint-problem.ts';
 
 /**
  * Roof elevation for a building on a slope.

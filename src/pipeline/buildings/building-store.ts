@@ -4,7 +4,8 @@
  * building. A million buildings as objects with a typed array per ring would take
  * ~3 GB; this takes about a quarter of that, most of it the property strings.
  */
-import type { PlacedBuilding, PolygonRings } from './footprint.ts';
+import type { PolygonRings } from '../../sources/footprint.ts';
+import type { PlacedBuilding } from './placed-building.ts';
 
 /** Numbers kept per building, in this order. */
 const NUMBERS = ['base', 'roof', 'height', 'groundMin', 'groundMax', 'west', 'south', 'east', 'north'] as const;

@@ -7,8 +7,8 @@
 import { buildBuildingsTileset, REPORT_FILE, type BuildBuildingsResult } from './build-buildings-tileset.ts';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
 import { catchReadError, logSkipped, parseTilesetArgs, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
-import { NOTE_TEXT, type BuildingNote, type BuildingProblem, type NoteReason } from './problem.ts';
-import { FootprintReadError, readFootprints } from './footprint-reader.ts';
+import { NOTE_TEXT, type BuildingNote, type BuildingProblem, type NoteReason } from '../../sources/footprint-problem.ts';
+import { FootprintReadError, readFootprints } from '../../sources/footprint-reader.ts';
 import { basename, join } from 'node:path';
 
 /** `input`: footprints (.geojson or .fgb); `dem`: GeoTIFF (EPSG:4326/4490) or SRTM .hgt; `out`: the tileset's folder. */

@@ -4,8 +4,8 @@
  * a ridge between two corners or a bump under the middle of a block is not missed.
  */
 import { sampleElevation, type ElevationGrid } from '../../core/elevation-grid.ts';
-import type { PolygonRings } from './footprint.ts';
-import { pointInRings, pointOnRings } from './ring-geometry.ts';
+import type { PolygonRings } from '../../sources/footprint.ts';
+import { pointInRings, pointOnRings } from '../../core/planar-geometry.ts';
 
 export interface GroundRange {
   min: number;

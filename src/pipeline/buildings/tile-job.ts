@@ -5,7 +5,7 @@
  * encoding them costs a worker; this costs it a copy of the coordinates.
  */
 import type { BuildingStore } from './building-store.ts';
-import type { PolygonRings } from './footprint.ts';
+import type { PolygonRings } from '../../sources/footprint.ts';
 import type { GlbWriterOptions } from '../tiles3d/glb-writer.ts';
 import { tableColumns } from '../tiles3d/property-table.ts';
 import type { MetadataSchema } from '../tiles3d/property-schema.ts';

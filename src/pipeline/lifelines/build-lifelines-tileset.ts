@@ -12,14 +12,15 @@ import type { TileWorkerPool } from '../tiles3d/tile-encoder.ts';
 import { LIFELINES_TILE_ENCODER } from './lifelines-tile-encoder.ts';
 import { emptyBox, growBox, type GeoBox } from '../tiles3d/tileset-json.ts';
 import { feedFeatures, type FeatureSource } from '../tiles3d/feature-source.ts';
-import { failureSummary } from '../tiles3d/input-hints.ts';
+import { failureSummary } from '../../sources/input-hints.ts';
 import { REPORT_FILE, TILESET_FILE, withTileWorkerPool, writeFailureReport, writeFeatureTileset, type FeatureTilesetResult, type FeatureTilesetSummary } from '../tiles3d/feature-tileset-writer.ts';
 import { LifelineSchemaCollector } from './lifeline-schema.ts';
 import { packLifelineTile } from './lifeline-tile-job.ts';
-import type { PlacedPipe, RawFeature } from './pipe.ts';
+import type { RawFeature } from '../../sources/raw-feature.ts';
+import type { PlacedPipe } from './placed-pipe.ts';
 import { placePipe, type PlacementOptions } from './pipe-placement.ts';
-import type { PipeProblem } from './pipe-problem.ts';
-import { createPipeValidator, type PipeValidatorOptions } from './pipe-validator.ts';
+import type { PipeProblem } from '../../sources/pipe-problem.ts';
+import { createPipeValidator, type PipeValidatorOptions } from '../../sources/pipe-validator.ts';
 import type { TubeOptions } from './tube-extruder.ts';
 
 export interface BuildLifelinesOptions {

@@ -6,7 +6,7 @@
  */
 import { NETWORKS, PIPE_CONDITIONS, PRESSURE_CLASSES } from '../../core/lifelines.ts';
 import { PIPE_TILE_PROPERTIES as P } from '../../core/tile-properties.ts';
-import type { PlacedPipe } from './pipe.ts';
+import type { PlacedPipe } from './placed-pipe.ts';
 import { ExtraColumnCollector, UNKNOWN_ENUM_NAME, type ColumnSpec, type MetadataSchema, type SchemaClass } from '../tiles3d/property-schema.ts';
 
 export const LIFELINE_CLASS = 'pipe';

@@ -10,7 +10,7 @@ import { MeshAccumulator } from '../tiles3d/mesh-accumulator.ts';
 import type { MetadataSchema } from '../tiles3d/property-schema.ts';
 import { tableColumns } from '../tiles3d/property-table.ts';
 import { lifelineValue } from './lifeline-schema.ts';
-import type { PlacedPipe } from './pipe.ts';
+import type { PlacedPipe } from './placed-pipe.ts';
 import { extrudeTube, type TubeOptions } from './tube-extruder.ts';
 
 export interface LifelineTileJob {

@@ -6,8 +6,8 @@ import { basename, join } from 'node:path';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
 import { catchReadError, logSkipped, parseTilesetArgs, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { buildLifelinesTileset, LIFELINES_REPORT_FILE, type BuildLifelinesResult } from './build-lifelines-tileset.ts';
-import type { PipeProblem } from './pipe-problem.ts';
-import { PipeReadError, readPipes } from './pipe-reader.ts';
+import type { PipeProblem } from '../../sources/pipe-problem.ts';
+import { PipeReadError, readPipes } from '../../sources/pipe-reader.ts';
 
 export interface LifelinesCommandOptions extends TilesetCommandOptions {
   /** Radius multiplier for overview (default 1). */

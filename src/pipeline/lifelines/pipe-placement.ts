@@ -7,9 +7,10 @@
  * must not lift pipes out of the ground.
  */
 import { sampleElevation, type ElevationGrid } from '../../core/elevation-grid.ts';
-import type { Pipe, PlacedPipe } from './pipe.ts';
-import { pipeProblem, type PipeProblem } from './pipe-problem.ts';
-import { lineLengthM } from './pipe-validator.ts';
+import type { Pipe } from '../../sources/pipe.ts';
+import type { PlacedPipe } from './placed-pipe.ts';
+import { pipeProblem, type PipeProblem } from '../../sources/pipe-problem.ts';
+import { lineLengthM } from '../../sources/pipe-validator.ts';
 
 export interface PlacementOptions {
   /** Radius multiplier for overview maps. Default 1 (true size). */

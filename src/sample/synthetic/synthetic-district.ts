@@ -9,7 +9,7 @@ import type { Polygon, MultiPolygon, Position } from 'geojson';
 import { BUILDING_USES, STRUCTURES } from '../../core/building.ts';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createSyntheticArea, seededRandom } from './synthetic-area.ts';
-import type { RawFeature } from '../../pipeline/buildings/footprint.ts';
+import type { RawFeature } from '../../sources/raw-feature.ts';
 
 export interface SyntheticDistrictOptions {
   /** Number of buildings. */

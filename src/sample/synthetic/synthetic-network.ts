@@ -7,7 +7,7 @@ import type { Feature, LineString } from 'geojson';
 import { NETWORKS, PIPE_CONDITIONS, PRESSURE_CLASSES, type Network } from '../../core/lifelines.ts';
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
 import { createSyntheticArea, seededRandom } from './synthetic-area.ts';
-import type { RawFeature } from '../../pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../sources/raw-feature.ts';
 
 export interface SyntheticNetworkOptions {
   /** Number of segments (rounded up to whole streets). */

@@ -21,7 +21,7 @@ import { importLifelines } from '../../../src/archive/lifelines/lifeline-importe
 import { Lifelines } from '../../../src/archive/service/lifelines.ts';
 import { LEASE_STALE_MS } from '../../../src/archive/store/sqlite/lifeline-swap.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
-import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { writeFixtureDistrict } from '../fixtures/fixture-district.ts';
 
 /** Tries BEGIN IMMEDIATE (no busy wait) every 2 ms until told to stop; reports the longest run of refusals. */

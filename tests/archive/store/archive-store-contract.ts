@@ -14,7 +14,7 @@ import type { ArchiveStore, LifelineBatch } from '../../../src/archive/store/arc
 import { importLifelines } from '../../../src/archive/lifelines/lifeline-importer.ts';
 import { ArchiveService } from '../../../src/archive/service/archive-service.ts';
 import { RiskOptionError } from '../../../src/archive/service/lifelines.ts';
-import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { fixtureDistrict } from '../fixtures/fixture-district.ts';
 import { footprintCentroid } from '../../../src/archive/import/registry-reader.ts';
 

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Geometry, Position } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildBuildingsTileset, REPORT_FILE } from '../../../src/pipeline/buildings/build-buildings-tileset.ts';
-import type { RawFeature } from '../../../src/pipeline/buildings/footprint.ts';
-import type { ProblemReason } from '../../../src/pipeline/buildings/problem.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
+import type { ProblemReason } from '../../../src/sources/footprint-problem.ts';
 import { smallDistrict, tempDir } from './fixtures.ts';
 
 const { district, features: good } = smallDistrict(30, 3);

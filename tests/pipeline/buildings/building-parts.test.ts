@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { ElevationGrid } from '../../../src/core/elevation-grid.ts';
 import { placeBuilding, roofElevation } from '../../../src/pipeline/buildings/building-placement.ts';
 import { createEnuFrame, ecefToGeodetic, geodeticToEcef, transformPoint } from '../../../src/pipeline/tiles3d/enu-frame.ts';
-import { createFootprintValidator } from '../../../src/pipeline/buildings/footprint-validator.ts';
+import { createFootprintValidator } from '../../../src/sources/footprint-validator.ts';
 import { sampleGround } from '../../../src/pipeline/buildings/ground-sampler.ts';
 import { SchemaCollector } from '../../../src/pipeline/buildings/building-schema.ts';
 import { buildQuadtree, walkTiles, type TilerItem } from '../../../src/pipeline/tiles3d/quadtree-tiler.ts';
-import { signedArea } from '../../../src/pipeline/buildings/ring-geometry.ts';
 
 /** A flat grid at 200 m with one 5 m spacing (≈ 4.6e-5°) and optional bumps. */
 function flatGrid(bumps: [number, number, number][] = []): ElevationGrid {
@@ -73,40 +72,6 @@ describe('roof rule on slopes', () => {
     expect(placed.building.base).toBe(200);
     expect(placed.building.groundMax).toBe(230);
     expect(placed.building.roof).toBe(233);
-  });
-});
-
-describe('footprint validator', () => {
-  it('orients outer rings counter-clockwise and holes clockwise, and drops repeated points', () => {
-    const validator = createFootprintValidator();
-    const outerCw = [[0, 0], [0, 1e-3], [1e-3, 1e-3], [1e-3, 1e-3], [1e-3, 0], [0, 0]].map(([x, y]) => [106.5 + x!, 29.5 + y!]);
-    const holeCcw = [[3e-4, 3e-4], [6e-4, 3e-4], [6e-4, 6e-4], [3e-4, 6e-4], [3e-4, 3e-4]].map(([x, y]) => [106.5 + x!, 29.5 + y!]);
-    const r = validator.validate({ index: 0, id: 'A', geometry: { type: 'Polygon', coordinates: [outerCw, holeCcw] }, properties: { height: 10 } });
-    if (!r.ok) throw new Error(r.problem.message);
-    const [outer, hole] = r.footprint.polygons[0]!;
-    expect(outer!.length).toBe(8);
-    expect(signedArea(outer!)).toBeGreaterThan(0);
-    expect(signedArea(hole!)).toBeLessThan(0);
-  });
-
-  it('accepts a storey height option and a numeric id', () => {
-    const validator = createFootprintValidator({ storeyHeightM: 3.5 });
-    const r = validator.validate({ index: 0, id: 42, geometry: { type: 'Polygon', coordinates: [square(106.5, 29.5, 1e-4)] }, properties: { floors: 4 } });
-    if (!r.ok) throw new Error(r.problem.message);
-    expect(r.footprint.id).toBe('42');
-    expect(r.footprint.height).toBe(14);
-  });
-
-  it('rejects a figure-eight and accepts a hole touching its outer ring at a point', () => {
-    const validator = createFootprintValidator();
-    const eight = [[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]].map(([x, y]) => [106.5 + x! * 1e-4, 29.5 + y! * 1e-4]);
-    const r1 = validator.validate({ index: 0, id: 'E', geometry: { type: 'Polygon', coordinates: [eight] }, properties: { height: 5 } });
-    expect(r1.ok ? null : r1.problem.reason).toBe('self-intersection');
-    const outer = square(106.5, 29.5, 4e-4);
-    // A triangular hole whose apex touches the middle of the outer ring's south edge.
-    const touching = [[2, 0], [1, 1], [3, 1], [2, 0]].map(([x, y]) => [106.5 + x! * 1e-4, 29.5 + y! * 1e-4]);
-    const r2 = validator.validate({ index: 1, id: 'T', geometry: { type: 'Polygon', coordinates: [outer, touching] }, properties: { height: 5 } });
-    expect(r2.ok ? 'ok' : r2.problem.message).toBe('ok');
   });
 });
 

@@ -7,8 +7,8 @@ import { DEFAULT_STOREY_HEIGHT_M } from '../../../src/core/building.ts';
 import { sampleElevation } from '../../../src/core/elevation-grid.ts';
 import { buildBuildingsTileset, type BuildBuildingsSummary } from '../../../src/pipeline/buildings/build-buildings-tileset.ts';
 import { createEnuFrame, geodeticToEcef } from '../../../src/pipeline/tiles3d/enu-frame.ts';
-import type { RawFeature } from '../../../src/pipeline/buildings/footprint.ts';
-import { pointInRings } from '../../../src/pipeline/buildings/ring-geometry.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
+import { pointInRings } from '../../../src/core/planar-geometry.ts';
 import { featureRings, smallDistrict, tempDir } from './fixtures.ts';
 import { inspectTileset, regionContains, regionWithin, type InspectedTile, type InspectedTileset, type InspectedVertex } from './tileset-inspection.ts';
 

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RawFeature } from '../../../src/pipeline/buildings/footprint.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { createSyntheticDistrict, type SyntheticDistrict } from '../../../src/sample/synthetic/synthetic-district.ts';
 
 export function tempDir(prefix: string): string {

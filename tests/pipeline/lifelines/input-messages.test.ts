@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLifelinesTileset } from '../../../src/pipeline/lifelines/build-lifelines-tileset.ts';
-import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { createSyntheticNetwork } from '../../../src/sample/synthetic/synthetic-network.ts';
 import { tempDir } from '../buildings/fixtures.ts';
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildLifelinesTileset } from '../../../src/pipeline/lifelines/build-lifelines-tileset.ts';
 import { parseLifelinesArgs, runLifelinesCommand } from '../../../src/pipeline/lifelines/lifelines-command.ts';
 import { densifyLine, placePipe } from '../../../src/pipeline/lifelines/pipe-placement.ts';
-import { createPipeValidator } from '../../../src/pipeline/lifelines/pipe-validator.ts';
+import { createPipeValidator } from '../../../src/sources/pipe-validator.ts';
 import { createSyntheticNetwork } from '../../../src/sample/synthetic/synthetic-network.ts';
 import { tempDir } from '../buildings/fixtures.ts';
 

@@ -6,7 +6,7 @@ import validator from 'gltf-validator';
 import { sampleElevation } from '../../../src/core/elevation-grid.ts';
 import { NETWORKS } from '../../../src/core/lifelines.ts';
 import { buildLifelinesTileset, type BuildLifelinesSummary } from '../../../src/pipeline/lifelines/build-lifelines-tileset.ts';
-import type { RawFeature } from '../../../src/pipeline/lifelines/pipe.ts';
+import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { createSyntheticNetwork } from '../../../src/sample/synthetic/synthetic-network.ts';
 import { tempDir } from '../buildings/fixtures.ts';
 import { inspectTileset, regionContains, type InspectedTileset } from '../buildings/tileset-inspection.ts';

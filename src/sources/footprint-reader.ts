@@ -10,8 +10,8 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { extname } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
-import { describeReadError } from '../../core/file-read-error.ts';
-import { GeoJsonReadError, streamGeoJsonFeatures, type GeoJsonProblem } from '../../sources/geojson-stream.ts';
+import { describeReadError } from '../core/file-read-error.ts';
+import { GeoJsonReadError, streamGeoJsonFeatures, type GeoJsonProblem } from './geojson-stream.ts';
 
 export type FootprintFormat = 'geojson' | 'flatgeobuf';
 
@@ -22,9 +22,10 @@ export function footprintFormat(path: string): FootprintFormat | null {
   return null;
 }
 
-import type { RawFeature } from './footprint.ts';
+import type { RawFeature } from './raw-feature.ts';
 
-function toRaw(feature: Partial<Feature> | undefined, index: number): RawFeature {
+/** A parsed GeoJSON feature as a RawFeature (id: `properties.id`, else the feature's `id`): how every footprint reader sees it. */
+export function toRawFeature(feature: Partial<Feature> | undefined, index: number): RawFeature {
   const properties = (feature?.properties && typeof feature.properties === 'object' ? feature.properties : {}) as Record<string, unknown>;
   return {
     index,
@@ -36,14 +37,14 @@ function toRaw(feature: Partial<Feature> | undefined, index: number): RawFeature
 
 /** Features of a GeoJSON file, streamed (see src/sources/geojson-stream.ts): never the whole text at once. */
 export async function* geojsonFeatures(path: string): AsyncGenerator<RawFeature> {
-  for await (const { index, feature } of streamGeoJsonFeatures(path, { what: { zh: '建筑轮廓文件', en: 'footprint file' } })) yield toRaw(feature as Partial<Feature>, index);
+  for await (const { index, feature } of streamGeoJsonFeatures(path, { what: { zh: '建筑轮廓文件', en: 'footprint file' } })) yield toRawFeature(feature as Partial<Feature>, index);
 }
 
 /** Features of FlatGeobuf bytes, or of a byte stream (read as it goes: `flatgeobuf` streams). */
 export async function* flatgeobufFeatures(input: Uint8Array | ReadableStream): AsyncGenerator<RawFeature> {
   const { deserialize } = await import('flatgeobuf/lib/mjs/geojson.js');
   let i = 0;
-  for await (const f of deserialize(input)) yield toRaw(f as unknown as Feature, i++);
+  for await (const f of deserialize(input)) yield toRawFeature(f as unknown as Feature, i++);
 }
 
 export class FootprintReadError extends Error {

@@ -1,8 +1,18 @@
 /**
- * Planar checks on lon/lat rings: signed area, self-intersection, point in polygon.
- * Rings are flat [x0, y0, x1, y1, …] without the closing repeat. Orientation and
- * crossings are the same in lon/lat as in local metres (an affine map with positive
- * scales), so the checks run on degrees; only areas are scaled to m².
+ * Planar geometry on rings, the one copy every folder uses (issue 16: point-in-ring was
+ * written five times, in the buildings pipeline, the registry import, the lifelines
+ * risk distance and twice in the sample generator): signed area, orientation,
+ * self-intersection, point on and in rings.
+ *
+ * Two ring layouts, because the callers hold both and converting would allocate in hot
+ * loops (the ground sampler tests every DEM node under every footprint; the sample
+ * generator places hundreds of thousands of parts): flat [x0, y0, x1, y1, …] typed
+ * arrays without the closing repeat (the validated footprints), and lists of [x, y]
+ * positions, open or closed (GeoJSON coordinates, local-metre rings). Nothing here
+ * allocates but findSelfIntersection's edge table.
+ *
+ * Orientation and crossings are the same in lon/lat as in local metres (an affine map
+ * with positive scales), so the checks run on degrees; only areas are scaled to m².
  */
 
 /** Signed area in the ring's own units, positive when counter-clockwise. */
@@ -166,18 +176,46 @@ export function pointOnRings(rings: readonly ArrayLike<number>[], x: number, y: 
   return false;
 }
 
-/** Even-odd point in polygon over an outer ring and its holes. */
-export function pointInRings(rings: readonly ArrayLike<number>[], x: number, y: number): boolean {
+/** Even-odd point in a flat ring [x0, y0, x1, y1, …] (with or without the closing repeat). */
+export function pointInFlatRing(ring: ArrayLike<number>, x: number, y: number): boolean {
   let inside = false;
-  for (const ring of rings) {
-    const n = ring.length;
-    for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
-      const xi = ring[i]!;
-      const yi = ring[i + 1]!;
-      const xj = ring[j]!;
-      const yj = ring[j + 1]!;
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-    }
+  const n = ring.length;
+  for (let i = 0, j = n - 2; i < n; j = i, i += 2) {
+    const xi = ring[i]!;
+    const yi = ring[i + 1]!;
+    const xj = ring[j]!;
+    const yj = ring[j + 1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
+}
+
+/** Even-odd point in a ring of [x, y] positions, open or closed. */
+export function pointInRing(ring: readonly ArrayLike<number>[], x: number, y: number): boolean {
+  let inside = false;
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const pi = ring[i]!;
+    const pj = ring[j]!;
+    const xi = pi[0]!;
+    const yi = pi[1]!;
+    const xj = pj[0]!;
+    const yj = pj[1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Even-odd point in polygon over flat rings (an outer ring and its holes): inside an odd number of them. */
+export function pointInRings(rings: readonly ArrayLike<number>[], x: number, y: number): boolean {
+  let inside = false;
+  for (const ring of rings) if (pointInFlatRing(ring, x, y)) inside = !inside;
+  return inside;
+}
+
+/** Point in a polygon of position rings: inside the outer ring (the first) and in none of its holes. */
+export function pointInPolygon(rings: readonly (readonly ArrayLike<number>[])[], x: number, y: number): boolean {
+  if (rings.length === 0 || !pointInRing(rings[0]!, x, y)) return false;
+  for (let h = 1; h < rings.length; h++) if (pointInRing(rings[h]!, x, y)) return false;
+  return true;
 }

@@ -7,10 +7,11 @@
  * under a near-miss name (`depth` for `depth_m`, `diameter` for `diameter_mm`).
  */
 import { z } from 'zod';
-import { LifelinePropertiesSchema } from '../../core/lifelines.ts';
-import type { Pipe, RawFeature } from './pipe.ts';
+import { LifelinePropertiesSchema } from '../core/lifelines.ts';
+import type { Pipe } from './pipe.ts';
+import type { RawFeature } from './raw-feature.ts';
 import { pipeProblem, type PipeProblem } from './pipe-problem.ts';
-import { coordinateHint, renameHint, withHints } from '../tiles3d/input-hints.ts';
+import { coordinateHint, renameHint, withHints } from './input-hints.ts';
 
 /** Other names the depth column goes by. */
 const DEPTH_ALIASES = ['埋深', '覆土', '覆土深度', 'cover', 'cover_m', 'depth_cm'];

@@ -5,7 +5,11 @@
  * and — for a whole run where every feature failed — the reasons by count with the
  * first examples.
  */
-import type { ReportedProblem } from './feature-tileset-writer.ts';
+/** What failureSummary needs of a problem: its reason code and its message (report.json's `problems` have both). */
+export interface SummarisedProblem {
+  reason: string;
+  message: string;
+}
 
 /** Why a coordinate is not lon/lat, as a zh-CN / English clause, or null when nothing stands out. */
 export function coordinateHint(x: unknown, y: unknown): string | null {
@@ -66,7 +70,7 @@ export function withHints(zh: string, en: string, hints: ReadonlyArray<{ zh: str
  * Why a whole run failed, in one line: the reasons by count and the first examples,
  * e.g. "20 × coordinates-out-of-range; first: #0: … — looks like projected metres …".
  */
-export function failureSummary(problems: readonly ReportedProblem[], examples = 3): string {
+export function failureSummary(problems: readonly SummarisedProblem[], examples = 3): string {
   if (problems.length === 0) return 'the input has no features';
   const counts = new Map<string, number>();
   for (const p of problems) counts.set(p.reason, (counts.get(p.reason) ?? 0) + 1);

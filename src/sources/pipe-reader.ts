@@ -4,17 +4,15 @@
  * work (GeoJSON streamed feature by feature through src/sources/geojson-stream.ts);
  * only the error wording names pipes.
  */
-import { FootprintReadError, readFootprints } from '../buildings/footprint-reader.ts';
-import type { GeoJsonProblem } from '../../sources/geojson-stream.ts';
-import type { RawFeature } from './pipe.ts';
+import { FootprintReadError, readFootprints } from './footprint-reader.ts';
+import type { GeoJsonProblem } from './geojson-stream.ts';
+import type { RawFeature } from './raw-feature.ts';
 
-export class PipeReadError extends Error {
-  /** What went wrong, as a value, when the file is GeoJSON. */
-  readonly problem: GeoJsonProblem | undefined;
+/** The footprint reader's error (message and, for GeoJSON, the `GeoJsonProblem`), worded for pipes. */
+export class PipeReadError extends FootprintReadError {
   constructor(message: string, problem?: GeoJsonProblem) {
-    super(message);
+    super(message, problem);
     this.name = 'PipeReadError';
-    this.problem = problem;
   }
 }
 

@@ -10,11 +10,12 @@
  * mistake: projected metres or swapped lon/lat, a `Height` or `高度` column.
  */
 import type { Position } from 'geojson';
-import { DEFAULT_STOREY_HEIGHT_M } from '../../core/building.ts';
-import type { Footprint, PolygonRings, RawFeature } from './footprint.ts';
-import { coordinateHint, renameHint, withHints } from '../tiles3d/input-hints.ts';
-import { note, problem, type BuildingNote, type BuildingProblem } from './problem.ts';
-import { findSelfIntersection, reverseRing, signedArea } from './ring-geometry.ts';
+import { DEFAULT_STOREY_HEIGHT_M } from '../core/building.ts';
+import type { Footprint, PolygonRings } from './footprint.ts';
+import type { RawFeature } from './raw-feature.ts';
+import { coordinateHint, renameHint, withHints } from './input-hints.ts';
+import { note, problem, type BuildingNote, type BuildingProblem } from './footprint-problem.ts';
+import { findSelfIntersection, reverseRing, signedArea } from '../core/planar-geometry.ts';
 
 export interface FootprintValidatorOptions {
   /** Storey height (m) for features with floors but no height. Default: DEFAULT_STOREY_HEIGHT_M. */

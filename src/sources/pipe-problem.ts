@@ -1,8 +1,10 @@
 /**
  * Problems with input pipe segments: values, not exceptions, so one bad segment is
  * reported by id and skipped (or, with --strict, stops the build) and never crashes it.
- * Same shape as the buildings' problems, so reports read alike.
+ * The core Problem shape (src/core/problem.ts), as the buildings' problems, so reports
+ * read alike; the archive's lifelines import runs this validator too.
  */
+import { featureProblem, type FeatureProblem } from '../core/problem.ts';
 
 export type PipeProblemReason =
   | 'missing-id'
@@ -31,17 +33,9 @@ export const PIPE_PROBLEM_TEXT: Record<PipeProblemReason, string> = {
   'outside-dem': '位于高程模型范围之外 / outside the elevation model',
 };
 
-export interface PipeProblem {
-  /** Position of the feature in the input (0-based). */
-  index: number;
-  /** The segment's id as given, or null when it has none. */
-  id: string | null;
-  reason: PipeProblemReason;
-  /** Actionable detail, zh-CN / English. */
-  message: string;
-}
+/** A pipe segment that was refused, and why: the core Problem with its reason typed. */
+export type PipeProblem = FeatureProblem<PipeProblemReason>;
 
 export function pipeProblem(index: number, id: string | null, reason: PipeProblemReason, detail?: string): PipeProblem {
-  const who = id ?? `#${index}`;
-  return { index, id, reason, message: `${who}: ${PIPE_PROBLEM_TEXT[reason]}${detail ? ` — ${detail}` : ''}` };
+  return featureProblem(index, id, reason, PIPE_PROBLEM_TEXT[reason], detail);
 }
