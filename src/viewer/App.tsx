@@ -27,7 +27,6 @@ import { fetchPipeRisk, LifelinesControls, LifelinesLayer } from './layers/Lifel
 import type { PipeFeatureProperties } from './layers/lifeline-styling.ts';
 import { BuildingPipesSection, PipePanel } from './panel/PipePanel.tsx';
 import { enterUndergroundMode, type UndergroundMode } from './scene/underground-mode.ts';
-import { BUILDING_CODE_PATTERN } from '../core/building-code.ts';
 import { cameraView, readCamera } from './scene/camera-state.ts';
 import { flyToBuilding } from './scene/fly-to-building.ts';
 import { Basemap, createOfflineBaseLayer } from './scene/local-imagery.ts';
@@ -37,6 +36,8 @@ import { applyRenderProfile, wantsFullRendering } from './scene/software-renderi
 import { createTerrainProvider, TerrainLighting } from './scene/terrain.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
 import { SearchBox } from './search/SearchBox.tsx';
+import { PickHandler } from './picking/PickHandler.tsx';
+import { PickRouter } from './picking/pick-router.ts';
 import type { ViewState } from './state/url-state.ts';
 import { useViewState } from './state/use-view-state.ts';
 import { exportPng } from './tour/export-png.ts';
@@ -163,15 +164,10 @@ export function App() {
     });
     return () => abort.abort();
   }, [pipe, gradesVersion]);
-  // A building pick: pipe features carry ids too, so only building codes select a building.
-  const onBuildingPick = useCallback(
-    (code: string | null) => {
-      if (code !== null && !BUILDING_CODE_PATTERN.test(code)) return;
-      select(code);
-    },
-    [select],
-  );
-  // A pipe pick replaces the building selection (its handler runs after the buildings').
+  // One click, one winner (picking/pick-router.ts): a pipe over a building, else the building.
+  const pickRouter = useMemo(() => new PickRouter(), []);
+  const onBuildingPick = select;
+  // A pipe pick replaces the building selection.
   const onPipePick = useCallback(
     (p: PipeFeatureProperties | null) => {
       setPipe(p);
@@ -309,6 +305,7 @@ export function App() {
         requestRenderMode
         maximumRenderTimeChange={Infinity}
       >
+        <PickHandler router={pickRouter} />
         <SceneSetup initialCamera={initialView.current.camera} onWebglContextLost={onWebglContextLost} onViewer={setViewer} />
         <Basemap />
         <TerrainLighting />
@@ -319,6 +316,7 @@ export function App() {
           areaCodes={areaCodes}
           selected={mode === 'desk' ? view.selected : highlight}
           gpuPickOnly={lifelinesOn || underground}
+          pickRouter={pickRouter}
           onPick={onBuildingPick}
           onReady={onBuildingsReady}
         />
@@ -328,6 +326,7 @@ export function App() {
           highlightRisk={highlightRisk}
           risk={DEFAULT_RISK_PARAMS}
           selectedId={pipe?.id ?? null}
+          pickRouter={pickRouter}
           onPick={onPipePick}
           onMaterials={setPipeMaterials}
           gradesVersion={gradesVersion}

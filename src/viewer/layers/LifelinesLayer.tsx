@@ -7,7 +7,7 @@
  * layer keeps no global state. Also: the layer's controls, the API calls, and the
  * 'lifelines' i18next namespace (registered when this module loads).
  */
-import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileset, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2, type Cesium3DTile } from 'cesium';
+import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileset, type Cesium3DTile } from 'cesium';
 import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,6 +25,7 @@ import {
   RISK_HIGHLIGHT_CSS,
 } from './lifeline-styling.ts';
 import { cesiumColour } from './cesium-colour.ts';
+import { PICK_PRIORITY, type PickRouter } from '../picking/pick-router.ts';
 
 export const LIFELINES_TILESET_URL = '/tiles/lifelines/tileset.json';
 export const LIFELINES_NS = 'lifelines';
@@ -71,6 +72,8 @@ export interface LifelinesLayerProps {
   highlightRisk: boolean;
   risk: RiskParams;
   selectedId: string | null;
+  /** Where the layer registers what it can pick (read once per viewer). */
+  pickRouter: PickRouter;
   /** A click on a pipe (its properties), or on something else (null). */
   onPick(pipe: PipeFeatureProperties | null): void;
   onReady?(handle: LifelinesLayerHandle): void;
@@ -147,18 +150,22 @@ export function LifelinesLayer(props: LifelinesLayerProps) {
         latest.current.onReady?.({ tileset: null });
       });
 
-    const click = new ScreenSpaceEventHandler(viewer.scene.canvas);
-    click.setInputAction((event: { position: Cartesian2 }) => {
-      if (!s.tileset?.show) return;
-      // Drill: faded buildings and translucent terrain may lie in front of the pipe.
-      const hits = viewer.scene.drillPick(event.position, 8) as unknown[];
-      const hit = hits.find((h): h is Cesium3DTileFeature => h instanceof Cesium3DTileFeature && h.tileset === s.tileset);
-      latest.current.onPick(hit ? readPipeProperties((name) => hit.getProperty(name) as unknown) : null);
-    }, ScreenSpaceEventType.LEFT_CLICK);
+    // While shown, a pipe wins over the buildings (PICK_PRIORITY): drill, since faded
+    // buildings and translucent terrain may lie in front of it.
+    const unregisterPick = latest.current.pickRouter.register<PipeFeatureProperties>({
+      id: 'lifelines',
+      priority: PICK_PRIORITY.lifelines,
+      enabled: () => s.tileset?.show === true,
+      match: (context) => {
+        const hit = context.drill().find((h): h is Cesium3DTileFeature => h instanceof Cesium3DTileFeature && h.tileset === s.tileset);
+        return (hit && readPipeProperties((name) => hit.getProperty(name) as unknown)) ?? undefined;
+      },
+      onPick: (pipe) => latest.current.onPick(pipe),
+    });
 
     return () => {
       cancelled = true;
-      click.destroy();
+      unregisterPick();
       if (!viewer.isDestroyed() && s.tileset) viewer.scene.primitives.remove(s.tileset);
       s.tileset = null;
       s.tiles.clear();
