@@ -3,16 +3,17 @@
  * styled per feature as its tile loads: colour by network (NETWORK_INFO), at-risk
  * highlight from the archive (/api/lifelines/risk, which follows the current
  * grades), filters by network, age, material and condition. Clicking picks a pipe
- * even through faded buildings (drill pick). Everything comes in as props; the
- * layer keeps no global state. Also: the layer's controls, the API calls, and the
- * 'lifelines' i18next namespace (registered when this module loads).
+ * even through faded buildings (drill pick, through the PickRouter). Everything
+ * comes in as props; the layer keeps no global state. Also: the layer's controls and
+ * the 'lifelines' i18next namespace (registered when this module loads).
  */
 import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileset, type Cesium3DTile } from 'cesium';
 import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCesium } from 'resium';
-import { DEFAULT_RISK_PARAMS, NETWORKS, type BuildingPipes, type Network, type PipeCondition, type PipeRisk, type RiskList, type RiskParams } from '../../core/lifelines.ts';
+import { NETWORKS, type Network, type PipeCondition, type RiskParams } from '../../core/lifelines.ts';
+import { fetchRiskIds } from '../api/lifelines-client.ts';
 import en from '../i18n/lifelines.en.json';
 import zhCN from '../i18n/lifelines.zh-CN.json';
 import {
@@ -40,25 +41,6 @@ export function registerLifelinesI18n(instance: typeof i18next = i18next): void 
   else instance.on('initialized', add);
 }
 registerLifelinesI18n();
-
-// ---- archive API (src/archive/api/lifeline-routes.ts) ----
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, credentials: 'same-origin' });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `HTTP ${res.status}`);
-  }
-  return (await res.json()) as T;
-}
-const query = (p: RiskParams) => `age=${encodeURIComponent(p.ageYears)}&distance=${encodeURIComponent(p.distanceM)}`;
-
-export const fetchPipeRisk = (id: string, p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
-  getJson<PipeRisk>(`/api/lifelines/${encodeURIComponent(id)}?${query(p)}`, signal);
-export const fetchBuildingPipes = (code: string, p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
-  getJson<BuildingPipes>(`/api/buildings/${encodeURIComponent(code)}/lifelines?${query(p)}`, signal);
-export const fetchRiskIds = (p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
-  getJson<RiskList>(`/api/lifelines/risk?${query(p)}`, signal);
 
 // ---- the layer ----
 
