@@ -30,6 +30,23 @@ function yearValue(text: string): number | null {
   return text !== '' && Number.isInteger(n) && n >= 1800 && n <= 2100 ? n : null;
 }
 
+/** A select over one vocabulary (structure, use): "any" first, then the values in the page's language. */
+function VocabularySelect(p: { name: 'structure' | 'use'; label: string; any: string; values: readonly string[]; value: string | null; lang: string; onChange(value: string | null): void }) {
+  return (
+    <label>
+      {p.label}
+      <select name={p.name} value={p.value ?? ''} onChange={(e) => p.onChange(e.target.value || null)}>
+        <option value="">{p.any}</option>
+        {p.values.map((v) => (
+          <option key={v} value={v}>
+            {vocab(p.name, v, p.lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function FilterPanel({ filters, onChange, areas, count, loadedCount }: FilterPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -74,28 +91,8 @@ export function FilterPanel({ filters, onChange, areas, count, loadedCount }: Fi
           onChange={(e) => set({ yearTo: yearValue(e.target.value) })}
         />
       </fieldset>
-      <label>
-        {t('filters.structure')}
-        <select name="structure" value={filters.structure ?? ''} onChange={(e) => set({ structure: isStructure(e.target.value) ? e.target.value : null })}>
-          <option value="">{t('filters.any')}</option>
-          {STRUCTURES.map((s) => (
-            <option key={s} value={s}>
-              {vocab('structure', s, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.use')}
-        <select name="use" value={filters.use ?? ''} onChange={(e) => set({ use: isBuildingUse(e.target.value) ? e.target.value : null })}>
-          <option value="">{t('filters.any')}</option>
-          {BUILDING_USES.map((u) => (
-            <option key={u} value={u}>
-              {vocab('use', u, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VocabularySelect name="structure" label={t('filters.structure')} any={t('filters.any')} values={STRUCTURES} value={filters.structure} lang={lang} onChange={(structure) => set({ structure: structure && isStructure(structure) ? structure : null })} />
+      <VocabularySelect name="use" label={t('filters.use')} any={t('filters.any')} values={BUILDING_USES} value={filters.use} lang={lang} onChange={(use) => set({ use: use && isBuildingUse(use) ? use : null })} />
       <label>
         {t('filters.area')}
         <select name="area" value={filters.area ?? ''} onChange={(e) => set({ area: e.target.value || null })}>

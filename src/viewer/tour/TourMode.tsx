@@ -10,7 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './tour.css';
 import { describeTourProblem, type Tour, type TourCompare, type TourStep } from '../../core/tour-schema.ts';
-import { extendAutomationHandle } from '../automation-handle.ts';
+import { extendAutomationHandle, withLiveFields } from '../automation-handle.ts';
 import { PlanCompare } from '../compare/PlanCompare.tsx';
 import type { BuildingsLayerHandle } from '../layers/BuildingsLayer.tsx';
 import { NO_FILTERS } from '../filters/building-filter.ts';
@@ -87,24 +87,19 @@ export function TourMode({ viewer, buildingsReady, buildings, update, onHighligh
     setState(player.state());
     void buildingsReady.then(() => player.goTo(0));
     const undo = extendAutomationHandle({
-      tour: {
-        name: loaded.name,
-        get index() {
-          return player.state().index;
+      tour: withLiveFields(
+        {
+          name: loaded.name,
+          problems: [],
+          next: () => player.next(),
+          prev: () => player.prev(),
+          goTo: (i: number) => player.goTo(i),
+          play: () => player.play(),
+          pause: () => player.pause(),
         },
-        get count() {
-          return player.state().count;
-        },
-        get playing() {
-          return player.state().playing;
-        },
-        problems: [],
-        next: () => player.next(),
-        prev: () => player.prev(),
-        goTo: (i) => player.goTo(i),
-        play: () => player.play(),
-        pause: () => player.pause(),
-      },
+        () => player.state(),
+        ['index', 'count', 'playing'],
+      ),
     });
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
