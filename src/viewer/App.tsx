@@ -48,6 +48,19 @@ import { useViewState } from './state/use-view-state.ts';
 const ScreenMode = lazy(() => import('./screen/ScreenMode.tsx').then((m) => ({ default: m.ScreenMode })));
 const TourMode = lazy(() => import('./tour/TourMode.tsx').then((m) => ({ default: m.TourMode })));
 
+/** Cesium's own widgets: the app has its own chrome (and no entity picking, no clock). */
+const NO_CESIUM_WIDGETS = {
+  baseLayerPicker: false,
+  geocoder: false,
+  sceneModePicker: false,
+  navigationHelpButton: false,
+  animation: false,
+  timeline: false,
+  fullscreenButton: false,
+  infoBox: false,
+  selectionIndicator: false,
+} as const;
+
 export function App() {
   const { t } = useTranslation();
   const { view, update, recordCamera, onHistory } = useViewState();
@@ -110,15 +123,7 @@ export function App() {
         full
         baseLayer={baseLayer}
         terrainProvider={terrainProvider}
-        baseLayerPicker={false}
-        geocoder={false}
-        sceneModePicker={false}
-        navigationHelpButton={false}
-        animation={false}
-        timeline={false}
-        fullscreenButton={false}
-        infoBox={false}
-        selectionIndicator={false}
+        {...NO_CESIUM_WIDGETS}
         // No star field: a city seen from a few kilometres shows sky only as a strip of
         // atmosphere, and the six star images were a quarter of the opening view's bytes.
         skyBox={false}

@@ -30,6 +30,11 @@ function yearValue(text: string): number | null {
   return text !== '' && Number.isInteger(n) && n >= 1800 && n <= 2100 ? n : null;
 }
 
+/** One bound of the year-built range (1800–2100; anything else is no bound). */
+function YearInput(p: { name: string; label: string; value: number | null; onChange(year: number | null): void }) {
+  return <input type="number" name={p.name} aria-label={p.label} placeholder={p.label} min={1800} max={2100} value={p.value ?? ''} onChange={(e) => p.onChange(yearValue(e.target.value))} />;
+}
+
 /** A select over one vocabulary (structure, use): "any" first, then the values in the page's language. */
 function VocabularySelect(p: { name: 'structure' | 'use'; label: string; any: string; values: readonly string[]; value: string | null; lang: string; onChange(value: string | null): void }) {
   return (
@@ -69,27 +74,9 @@ export function FilterPanel({ filters, onChange, areas, count, loadedCount }: Fi
       </fieldset>
       <fieldset>
         <legend>{t('filters.year')}</legend>
-        <input
-          type="number"
-          name="year-from"
-          aria-label={t('filters.yearFrom')}
-          placeholder={t('filters.yearFrom')}
-          min={1800}
-          max={2100}
-          value={filters.yearFrom ?? ''}
-          onChange={(e) => set({ yearFrom: yearValue(e.target.value) })}
-        />
+        <YearInput name="year-from" label={t('filters.yearFrom')} value={filters.yearFrom} onChange={(yearFrom) => set({ yearFrom })} />
         –
-        <input
-          type="number"
-          name="year-to"
-          aria-label={t('filters.yearTo')}
-          placeholder={t('filters.yearTo')}
-          min={1800}
-          max={2100}
-          value={filters.yearTo ?? ''}
-          onChange={(e) => set({ yearTo: yearValue(e.target.value) })}
-        />
+        <YearInput name="year-to" label={t('filters.yearTo')} value={filters.yearTo} onChange={(yearTo) => set({ yearTo })} />
       </fieldset>
       <VocabularySelect name="structure" label={t('filters.structure')} any={t('filters.any')} values={STRUCTURES} value={filters.structure} lang={lang} onChange={(structure) => set({ structure: structure && isStructure(structure) ? structure : null })} />
       <VocabularySelect name="use" label={t('filters.use')} any={t('filters.any')} values={BUILDING_USES} value={filters.use} lang={lang} onChange={(use) => set({ use: use && isBuildingUse(use) ? use : null })} />
