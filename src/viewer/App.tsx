@@ -48,18 +48,9 @@ import { useViewState } from './state/use-view-state.ts';
 const ScreenMode = lazy(() => import('./screen/ScreenMode.tsx').then((m) => ({ default: m.ScreenMode })));
 const TourMode = lazy(() => import('./tour/TourMode.tsx').then((m) => ({ default: m.TourMode })));
 
-/** Cesium's own widgets: the app has its own chrome (and no entity picking, no clock). */
-const NO_CESIUM_WIDGETS = {
-  baseLayerPicker: false,
-  geocoder: false,
-  sceneModePicker: false,
-  navigationHelpButton: false,
-  animation: false,
-  timeline: false,
-  fullscreenButton: false,
-  infoBox: false,
-  selectionIndicator: false,
-} as const;
+/** Cesium's own widgets, all off: the app has its own chrome (and no entity picking, no clock). */
+const CESIUM_WIDGETS = ['baseLayerPicker', 'geocoder', 'sceneModePicker', 'navigationHelpButton', 'animation', 'timeline', 'fullscreenButton', 'infoBox', 'selectionIndicator'] as const;
+const NO_CESIUM_WIDGETS = Object.fromEntries(CESIUM_WIDGETS.map((w) => [w, false])) as Record<(typeof CESIUM_WIDGETS)[number], false>;
 
 export function App() {
   const { t } = useTranslation();
