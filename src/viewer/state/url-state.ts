@@ -2,7 +2,7 @@
  * The view in the URL: camera, selection, layers, filters and language. Copying the
  * address to another browser restores the same view; back/forward walk through
  * selections and filter changes. Pure encode/decode, unit-tested; the hook that
- * syncs it with the page lives in use-url-state.ts.
+ * syncs it with the page lives in use-view-state.ts.
  *
  * Parameters (all optional; defaults are omitted so plain `/` stays plain):
  *   cam=lon,lat,height,heading,pitch   degrees, metres
