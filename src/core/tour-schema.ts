@@ -8,9 +8,10 @@
 import { z } from 'zod';
 import { BUILDING_CODE_PATTERN } from './building-code.ts';
 import { SAFETY_GRADES } from './grades.ts';
+import { TOUR_LAYER_IDS } from './layer-ids.ts';
 
-export const TOUR_LAYER_IDS = ['hazard', 'areas', 'communities', 'rail', 'lifelines'] as const;
-export type TourLayerId = (typeof TOUR_LAYER_IDS)[number];
+// The layer ids live in layer-ids.ts (one list with the viewer's layer registry).
+export { TOUR_LAYER_IDS, type TourLayerId } from './layer-ids.ts';
 const GRADE_KEYS = [...SAFETY_GRADES, 'none'] as const;
 
 const Caption = z.object({

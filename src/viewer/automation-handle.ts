@@ -126,3 +126,12 @@ export function installAutomationHandle(viewer: Viewer, actions: AutomationActio
   window.yz = handle;
   return handle;
 }
+
+/**
+ * `target` with read-only getters for `keys` that read `snapshot()` each time, so a
+ * script sees the current value (the autopilot's and the tour's handles).
+ */
+export function withLiveFields<Target extends object, Snapshot extends object, Key extends keyof Snapshot>(target: Target, snapshot: () => Snapshot, keys: readonly Key[]): Target & { readonly [K in Key]: Snapshot[K] } {
+  for (const key of keys) Object.defineProperty(target, key, { get: () => snapshot()[key], enumerable: true });
+  return target as Target & { readonly [K in Key]: Snapshot[K] };
+}

@@ -34,6 +34,14 @@ function gradesResponse(body: unknown): Response {
 
 const FULL = { version: 7, since: null, buildings: { 'YZ-00001': ['A', null], 'YZ-00002': ['C', '施工中'] } };
 
+/** A feed and the changes it announces. */
+function recordingFeed() {
+  const feed = new GradesFeed();
+  const changes: string[][] = [];
+  feed.onGrades((c) => changes.push(c));
+  return { feed, changes };
+}
+
 describe('GradesFeed', () => {
   let fetched: string[];
   beforeEach(() => {
@@ -55,9 +63,7 @@ describe('GradesFeed', () => {
   });
 
   it('loads the whole map, then opens the stream from that version and applies pushed changes', async () => {
-    const feed = new GradesFeed();
-    const changes: string[][] = [];
-    feed.onGrades((c) => changes.push(c));
+    const { feed, changes } = recordingFeed();
     feed.start();
     await vi.waitFor(() => expect(FakeEventSource.opened).toHaveLength(1));
     expect(changes).toEqual([['YZ-00001', 'YZ-00002']]);
@@ -72,9 +78,7 @@ describe('GradesFeed', () => {
   });
 
   it('stays live after stop() then start() (StrictMode): one stream, and its events recolour', async () => {
-    const feed = new GradesFeed();
-    const changes: string[][] = [];
-    feed.onGrades((c) => changes.push(c));
+    const { feed, changes } = recordingFeed();
     feed.start();
     feed.stop();
     feed.start();

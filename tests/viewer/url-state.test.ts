@@ -5,10 +5,9 @@ import { DEFAULT_LAYERS, DEFAULT_VIEW_STATE, decodeViewState, encodeViewState, s
 const full: ViewState = {
   camera: { lon: 106.5725, lat: 29.5617, height: 393.2, heading: 12.5, pitch: -35 },
   selected: 'YZ-00967',
-  layers: { hazard: false, areas: true, communities: true, rail: false },
+  layers: { hazard: false, areas: true, communities: true, rail: false, lifelines: true },
   filters: { grades: ['C', 'D', 'none'], yearFrom: 1980, yearTo: 2000, structure: '砖混', use: '住宅', area: 'core-jiefangbei', heritage: true },
   lifelines: {
-    on: true,
     filters: { networks: { water: true, storm: false, sewage: false, gas: true, power: false, telecom: false }, minAgeYears: 30, maxAgeYears: null, materials: ['铸铁'], conditions: ['较差', '危险'] },
     highlightRisk: false,
     underground: true,
@@ -44,7 +43,7 @@ describe('view state in the URL', () => {
     expect(v.camera).toBeNull();
     expect(v.selected).toBeNull();
     expect(v.filters).toEqual({ ...NO_FILTERS, grades: ['A'], yearTo: 1990 });
-    expect(v.layers).toEqual({ hazard: false, areas: false, communities: false, rail: false });
+    expect(v.layers).toEqual({ hazard: false, areas: false, communities: false, rail: false, lifelines: false });
     expect(v.lang).toBe('zh-CN');
   });
 
@@ -58,6 +57,9 @@ describe('view state in the URL', () => {
   it('writes layers only when they differ from the defaults', () => {
     expect(encodeViewState({ ...DEFAULT_VIEW_STATE, layers: { ...DEFAULT_LAYERS } })).toBe('');
     expect(encodeViewState({ ...DEFAULT_VIEW_STATE, layers: { ...DEFAULT_LAYERS, areas: true } })).toBe('?layers=hazard%2Careas%2Crail');
+    // A layer with its own parameter is not listed in `layers=` (and `layers=lifelines` is not its switch).
+    expect(encodeViewState({ ...DEFAULT_VIEW_STATE, layers: { ...DEFAULT_LAYERS, lifelines: true } })).toBe('?pipes=all');
+    expect(decodeViewState('?layers=lifelines,rail').layers).toEqual({ hazard: false, areas: false, communities: false, rail: true, lifelines: false });
   });
 
   it('tells a camera move from a change worth a history entry', () => {

@@ -1,13 +1,14 @@
 /**
  * The archive HTTP API as the viewer uses it (src/archive/api/openapi.json). Response
  * types come from src/core/archive-views.ts, shared with the archive, rather than from
- * the server's Zod schemas, which would pull server code into the bundle. Errors carry the HTTP status so the UI can tell "down"
- * (network, 5xx) from "not there" (404) from "stale" (409).
+ * the server's Zod schemas, which would pull server code into the bundle. Requests go
+ * through http-client.ts (errors as ArchiveError with the HTTP status).
  */
 import type { SafetyGrade } from '../../core/grades.ts';
 import type { AreaPlanOutcomes } from '../../core/plan-outcome.ts';
 import type { AppraisalView, BuildingSummary, Dossier, InspectionInput, InspectionView, PlanView, SearchPage } from '../../core/archive-views.ts';
 import type { BuildingFilters, GradeKey } from '../filters/building-filter.ts';
+import { ArchiveError, requestJson } from './http-client.ts';
 
 // The response shapes are shared with the archive through src/core (types only, no server code).
 export type { BuildingSummary, Dossier, SearchPage };
@@ -24,43 +25,9 @@ export interface SessionUser {
 /** What the inspection form sends (photos are not taken in the browser yet). */
 export type InspectionFormInput = Omit<InspectionInput, 'photos'>;
 
-export class ArchiveError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-  /** The archive did not answer (network error, 5xx): the UI says "unavailable". */
-  get unavailable(): boolean {
-    return this.status === 0 || this.status >= 500;
-  }
-}
+export { ArchiveError };
 
-async function request<T>(path: string, init: RequestInit = {}, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, { ...init, signal, credentials: 'same-origin', headers: { accept: 'application/json', ...init.headers } });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ArchiveError(0, 'network', error instanceof Error ? error.message : String(error));
-  }
-  const text = await response.text();
-  let body: unknown = null;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // A proxy's HTML error page: keep the status, the message says what came back.
-  }
-  if (!response.ok) {
-    const err = (body ?? {}) as { error?: string; message?: string };
-    throw new ArchiveError(response.status, err.error ?? 'http', err.message ?? `HTTP ${response.status}`);
-  }
-  // A server without the archive answers /api/* with our 404 JSON or the viewer's HTML.
-  if (body === null && text) throw new ArchiveError(502, 'not_json', 'not JSON');
-  return body as T;
-}
+const request = <T>(path: string, init: { method?: string; json?: unknown } = {}, signal?: AbortSignal) => requestJson<T>(path, { ...init, signal });
 
 /** `GET /api/buildings/:code/footprint`: the building's footprint from the registry import. */
 export interface BuildingFootprint {
@@ -148,7 +115,7 @@ export async function fetchSession(): Promise<SessionUser | null> {
 }
 
 export async function logIn(name: string, password: string): Promise<SessionUser> {
-  await request('/api/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+  await request('/api/session', { method: 'POST', json: { name, password } });
   const user = await fetchSession();
   if (!user) throw new ArchiveError(401, 'unauthorized', 'no session');
   return user;
@@ -166,9 +133,5 @@ export interface InspectionSaved {
 }
 
 export function recordInspection(code: string, input: InspectionFormInput): Promise<InspectionSaved> {
-  return request(`/api/buildings/${encodeURIComponent(code)}/inspections`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
+  return request(`/api/buildings/${encodeURIComponent(code)}/inspections`, { method: 'POST', json: input });
 }

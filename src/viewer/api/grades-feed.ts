@@ -7,6 +7,7 @@
  * `status` says whether the archive answers: the banner reads it.
  */
 import { type GradeMap, type GradesPayload, mergeGrades } from '../layers/building-colouring.ts';
+import { ArchiveError, requestJson } from './http-client.ts';
 
 interface GradesBody {
   version: number;
@@ -88,10 +89,8 @@ export class GradesFeed {
 
   private async fetchGrades(since: number | null): Promise<GradesBody> {
     const url = since === null ? '/api/grades' : `/api/grades?since=${since}`;
-    const response = await fetch(url, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    const body = (await response.json()) as GradesBody;
-    if (typeof body?.version !== 'number' || typeof body.buildings !== 'object') throw new Error(`${url}: not a grades body`);
+    const body = await requestJson<GradesBody>(url);
+    if (typeof body?.version !== 'number' || typeof body.buildings !== 'object') throw new ArchiveError(502, 'not_grades', `不是等级数据 / ${url}: not a grades body`);
     return body;
   }
 

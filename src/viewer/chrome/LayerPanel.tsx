@@ -1,16 +1,17 @@
-/** Layer switches: grade colouring, renewal areas, old communities, rail. */
+/** Layer switches: the layers the registry (layers/layer-registry.ts) puts in this panel. */
 import { useTranslation } from 'react-i18next';
-import { LAYER_IDS, type LayerId, type LayerVisibility } from '../state/url-state.ts';
+import { LAYERS, type LayerVisibility } from '../layers/layer-registry.ts';
 
 export function LayerPanel({ layers, onChange }: { layers: LayerVisibility; onChange(layers: LayerVisibility): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   return (
     <details className="layer-panel panel-box" open>
       <summary>{t('layers.title')}</summary>
-      {LAYER_IDS.map((id: LayerId) => (
+      {LAYERS.filter((l) => l.inLayerPanel).map(({ id, label }) => (
         <label key={id} className="check">
           <input type="checkbox" name={`layer-${id}`} checked={layers[id]} onChange={() => onChange({ ...layers, [id]: !layers[id] })} />
-          {t(`layers.${id}`)}
+          {label[lang]}
         </label>
       ))}
     </details>

@@ -19,6 +19,7 @@ import { firstAllTilesLoaded } from '../layers/loaded-buildings.ts';
 import './compare.css';
 import { type AreaIndex, clampSplit, compareAppearance, type CompareSide, indexArea, OUTSIDE_AREA, outcomeLegend } from './plan-compare-styling.ts';
 import { SwipeSlider } from './swipe-slider.tsx';
+import { BUILDING_TILE_PROPERTIES } from '../../core/tile-properties.ts';
 
 export interface PlanCompareProps {
   viewer: Viewer;
@@ -58,7 +59,7 @@ export function PlanCompare({ viewer, area, split: initialSplit, buildings, lang
     const content = tile.content;
     for (let i = 0; i < content.featuresLength; i++) {
       const feature = content.getFeature(i);
-      const code = feature.getProperty('id') as unknown;
+      const code = feature.getProperty(BUILDING_TILE_PROPERTIES.id) as unknown;
       if (typeof code !== 'string') continue;
       const look = compareAppearance(code, s.side, indexRef.current);
       feature.color = cesiumColour(look.css, look.alpha);
@@ -194,7 +195,7 @@ export function PlanCompare({ viewer, area, split: initialSplit, buildings, lang
               const content = tile.content;
               for (let i = 0; i < content.featuresLength; i++) {
                 const f = content.getFeature(i);
-                if (f.getProperty('id') === code) return [f.color.red, f.color.green, f.color.blue, f.color.alpha];
+                if (f.getProperty(BUILDING_TILE_PROPERTIES.id) === code) return [f.color.red, f.color.green, f.color.blue, f.color.alpha];
               }
             }
             return null;

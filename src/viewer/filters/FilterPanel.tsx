@@ -30,6 +30,28 @@ function yearValue(text: string): number | null {
   return text !== '' && Number.isInteger(n) && n >= 1800 && n <= 2100 ? n : null;
 }
 
+/** One bound of the year-built range (1800–2100; anything else is no bound). */
+function YearInput(p: { name: string; label: string; value: number | null; onChange(year: number | null): void }) {
+  return <input type="number" name={p.name} aria-label={p.label} placeholder={p.label} min={1800} max={2100} value={p.value ?? ''} onChange={(e) => p.onChange(yearValue(e.target.value))} />;
+}
+
+/** A select over one vocabulary (structure, use): "any" first, then the values in the page's language. */
+function VocabularySelect(p: { name: 'structure' | 'use'; label: string; any: string; values: readonly string[]; value: string | null; lang: string; onChange(value: string | null): void }) {
+  return (
+    <label>
+      {p.label}
+      <select name={p.name} value={p.value ?? ''} onChange={(e) => p.onChange(e.target.value || null)}>
+        <option value="">{p.any}</option>
+        {p.values.map((v) => (
+          <option key={v} value={v}>
+            {vocab(p.name, v, p.lang)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function FilterPanel({ filters, onChange, areas, count, loadedCount }: FilterPanelProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -52,50 +74,12 @@ export function FilterPanel({ filters, onChange, areas, count, loadedCount }: Fi
       </fieldset>
       <fieldset>
         <legend>{t('filters.year')}</legend>
-        <input
-          type="number"
-          name="year-from"
-          aria-label={t('filters.yearFrom')}
-          placeholder={t('filters.yearFrom')}
-          min={1800}
-          max={2100}
-          value={filters.yearFrom ?? ''}
-          onChange={(e) => set({ yearFrom: yearValue(e.target.value) })}
-        />
+        <YearInput name="year-from" label={t('filters.yearFrom')} value={filters.yearFrom} onChange={(yearFrom) => set({ yearFrom })} />
         –
-        <input
-          type="number"
-          name="year-to"
-          aria-label={t('filters.yearTo')}
-          placeholder={t('filters.yearTo')}
-          min={1800}
-          max={2100}
-          value={filters.yearTo ?? ''}
-          onChange={(e) => set({ yearTo: yearValue(e.target.value) })}
-        />
+        <YearInput name="year-to" label={t('filters.yearTo')} value={filters.yearTo} onChange={(yearTo) => set({ yearTo })} />
       </fieldset>
-      <label>
-        {t('filters.structure')}
-        <select name="structure" value={filters.structure ?? ''} onChange={(e) => set({ structure: isStructure(e.target.value) ? e.target.value : null })}>
-          <option value="">{t('filters.any')}</option>
-          {STRUCTURES.map((s) => (
-            <option key={s} value={s}>
-              {vocab('structure', s, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.use')}
-        <select name="use" value={filters.use ?? ''} onChange={(e) => set({ use: isBuildingUse(e.target.value) ? e.target.value : null })}>
-          <option value="">{t('filters.any')}</option>
-          {BUILDING_USES.map((u) => (
-            <option key={u} value={u}>
-              {vocab('use', u, lang)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <VocabularySelect name="structure" label={t('filters.structure')} any={t('filters.any')} values={STRUCTURES} value={filters.structure} lang={lang} onChange={(structure) => set({ structure: structure && isStructure(structure) ? structure : null })} />
+      <VocabularySelect name="use" label={t('filters.use')} any={t('filters.any')} values={BUILDING_USES} value={filters.use} lang={lang} onChange={(use) => set({ use: use && isBuildingUse(use) ? use : null })} />
       <label>
         {t('filters.area')}
         <select name="area" value={filters.area ?? ''} onChange={(e) => set({ area: e.target.value || null })}>

@@ -4,9 +4,10 @@
  * when its tile loads, and only the changed buildings are recoloured when a grade
  * changes — no tile rebuild, no style with thousands of conditions. Also: filters
  * (non-matching buildings are hidden), the selected building's silhouette, and
- * clicking to pick: by a CPU ray cast on the pick index first (building-ray-picker.ts),
- * `scene.pick` when that cannot answer. Every identification is announced as a
- * `yz:pick` window event. A missing or corrupt tile is logged and skipped.
+ * picking (registered with the PickRouter, picking/pick-router.ts): by a CPU ray cast
+ * on the pick index first (building-ray-picker.ts), `scene.pick` when that cannot
+ * answer. Every building identification is announced as a `yz:pick` window event.
+ * A missing or corrupt tile is logged and skipped.
  */
 import {
   Cesium3DTileColorBlendMode,
@@ -14,19 +15,20 @@ import {
   Cesium3DTileset,
   Color,
   PostProcessStageLibrary,
-  ScreenSpaceEventHandler,
-  ScreenSpaceEventType,
   type Cartesian2,
   type PostProcessStageComposite,
 } from 'cesium';
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
+import { isBuildingCode } from '../../core/building-code.ts';
+import { BUILDING_TILE_PROPERTIES } from '../../core/tile-properties.ts';
 import type { GradesFeed } from '../api/grades-feed.ts';
 import { type BuildingFilters, matchesFilters } from '../filters/building-filter.ts';
 import { buildingColourCss } from './building-colouring.ts';
 import { firstAllTilesLoaded, type LoadedBuilding, LoadedBuildings } from './loaded-buildings.ts';
 import { cesiumColour } from './cesium-colour.ts';
 import { createBuildingRayPicker, type BuildingRayPicker } from './building-ray-picker.ts';
+import { PICK_PRIORITY, type PickRouter } from '../picking/pick-router.ts';
 
 export const BUILDINGS_TILESET_URL = '/tiles/buildings/tileset.json';
 const SELECTION_COLOUR = Color.fromCssColorString('#00e5ff');
@@ -47,6 +49,9 @@ export interface BuildingsLayerProps {
   selected: string | null;
   /** Identify clicks with `scene.pick` only (lifelines or underground view: the pick index knows only buildings). */
   gpuPickOnly?: boolean;
+  /** Where the layer registers what it can pick (read once per viewer). */
+  pickRouter: PickRouter;
+  /** A click on a building (its code), or on something else (null). */
   onPick(code: string | null): void;
   onReady(handle: BuildingsLayerHandle): void;
 }
@@ -57,6 +62,12 @@ export interface BuildingPickEventDetail {
   method: 'cpu' | 'gpu';
   /** From the DOM pointer event to the identification (or the handler's own time if there was none). */
   ms: number;
+}
+
+/** The building code a picked object carries, if it is a building's tile feature. */
+function buildingCodeOf(picked: unknown): string | null {
+  const id = picked instanceof Cesium3DTileFeature ? (picked.getProperty(BUILDING_TILE_PROPERTIES.id) as unknown) : null;
+  return isBuildingCode(id) ? id : null;
 }
 
 export function BuildingsLayer(props: BuildingsLayerProps) {
@@ -143,34 +154,32 @@ export function BuildingsLayer(props: BuildingsLayerProps) {
 
     const removeGrades = latest.current.feed.onGrades((changed) => restyle(changed.length > 2000 ? undefined : changed));
 
-    // Cesium's click handler does not pass the DOM event; its pointerup (window, capture:
-    // before Cesium's listener) gives the time the user let go, for yz:pick's `ms`.
-    let pointerUpAt: number | null = null;
-    const onPointerUp = (e: PointerEvent) => (pointerUpAt = e.timeStamp);
-    window.addEventListener('pointerup', onPointerUp, { capture: true });
-    const click = new ScreenSpaceEventHandler(viewer.scene.canvas);
-    click.setInputAction((event: { position: Cartesian2 }) => {
-      const started = performance.now();
-      const from = pointerUpAt !== null && started - pointerUpAt < 1000 ? pointerUpAt : started;
-      pointerUpAt = null;
-      const cpu = latest.current.gpuPickOnly ? undefined : picker?.pick(event.position);
-      let code: string | null;
-      if (cpu !== undefined) code = cpu;
-      else {
-        const picked = viewer.scene.pick(event.position) as unknown;
-        const id = picked instanceof Cesium3DTileFeature ? (picked.getProperty('id') as unknown) : null;
-        code = typeof id === 'string' ? id : null;
-      }
-      const detail: BuildingPickEventDetail = { code, method: cpu !== undefined ? 'cpu' : 'gpu', ms: performance.now() - from };
-      window.dispatchEvent(new CustomEvent('yz:pick', { detail }));
-      latest.current.onPick(code);
-    }, ScreenSpaceEventType.LEFT_CLICK);
+    // A building: the CPU ray cast, else a tile feature carrying a building code (this
+    // tileset's, or the tour's before/after copies of it).
+    let identified: Omit<BuildingPickEventDetail, 'code'> | null = null;
+    const unregisterPick = latest.current.pickRouter.register<string>({
+      id: 'buildings',
+      priority: PICK_PRIORITY.buildings,
+      match: (context) => {
+        const cpu = latest.current.gpuPickOnly ? undefined : picker?.pick(context.position as Cartesian2);
+        const code = cpu !== undefined ? cpu : buildingCodeOf(context.pick());
+        identified = { method: cpu !== undefined ? 'cpu' : 'gpu', ms: performance.now() - context.startedAt };
+        return code ?? undefined;
+      },
+      onPick: (code) => {
+        if (identified) {
+          const detail: BuildingPickEventDetail = { code, ...identified };
+          window.dispatchEvent(new CustomEvent('yz:pick', { detail }));
+          identified = null;
+        }
+        latest.current.onPick(code);
+      },
+    });
 
     return () => {
       cancelled = true;
       removeGrades();
-      click.destroy();
-      window.removeEventListener('pointerup', onPointerUp, { capture: true });
+      unregisterPick();
       picker?.destroy();
       if (!viewer.isDestroyed()) {
         if (s.tileset) viewer.scene.primitives.remove(s.tileset);

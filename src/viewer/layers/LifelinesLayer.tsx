@@ -3,16 +3,17 @@
  * styled per feature as its tile loads: colour by network (NETWORK_INFO), at-risk
  * highlight from the archive (/api/lifelines/risk, which follows the current
  * grades), filters by network, age, material and condition. Clicking picks a pipe
- * even through faded buildings (drill pick). Everything comes in as props; the
- * layer keeps no global state. Also: the layer's controls, the API calls, and the
- * 'lifelines' i18next namespace (registered when this module loads).
+ * even through faded buildings (drill pick, through the PickRouter). Everything
+ * comes in as props; the layer keeps no global state. Also: the layer's controls and
+ * the 'lifelines' i18next namespace (registered when this module loads).
  */
-import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileset, ScreenSpaceEventHandler, ScreenSpaceEventType, type Cartesian2, type Cesium3DTile } from 'cesium';
+import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileset, type Cesium3DTile } from 'cesium';
 import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCesium } from 'resium';
-import { DEFAULT_RISK_PARAMS, NETWORKS, type BuildingPipes, type Network, type PipeCondition, type PipeRisk, type RiskList, type RiskParams } from '../../core/lifelines.ts';
+import { NETWORKS, type Network, type PipeCondition, type RiskParams } from '../../core/lifelines.ts';
+import { fetchRiskIds } from '../api/lifelines-client.ts';
 import en from '../i18n/lifelines.en.json';
 import zhCN from '../i18n/lifelines.zh-CN.json';
 import {
@@ -25,6 +26,7 @@ import {
   RISK_HIGHLIGHT_CSS,
 } from './lifeline-styling.ts';
 import { cesiumColour } from './cesium-colour.ts';
+import { PICK_PRIORITY, type PickRouter } from '../picking/pick-router.ts';
 
 export const LIFELINES_TILESET_URL = '/tiles/lifelines/tileset.json';
 export const LIFELINES_NS = 'lifelines';
@@ -40,25 +42,6 @@ export function registerLifelinesI18n(instance: typeof i18next = i18next): void 
 }
 registerLifelinesI18n();
 
-// ---- archive API (src/archive/api/lifeline-routes.ts) ----
-
-async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(url, { signal, credentials: 'same-origin' });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `HTTP ${res.status}`);
-  }
-  return (await res.json()) as T;
-}
-const query = (p: RiskParams) => `age=${encodeURIComponent(p.ageYears)}&distance=${encodeURIComponent(p.distanceM)}`;
-
-export const fetchPipeRisk = (id: string, p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
-  getJson<PipeRisk>(`/api/lifelines/${encodeURIComponent(id)}?${query(p)}`, signal);
-export const fetchBuildingPipes = (code: string, p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
-  getJson<BuildingPipes>(`/api/buildings/${encodeURIComponent(code)}/lifelines?${query(p)}`, signal);
-export const fetchRiskIds = (p: RiskParams = DEFAULT_RISK_PARAMS, signal?: AbortSignal) =>
-  getJson<RiskList>(`/api/lifelines/risk?${query(p)}`, signal);
-
 // ---- the layer ----
 
 export interface LifelinesLayerHandle {
@@ -71,6 +54,8 @@ export interface LifelinesLayerProps {
   highlightRisk: boolean;
   risk: RiskParams;
   selectedId: string | null;
+  /** Where the layer registers what it can pick (read once per viewer). */
+  pickRouter: PickRouter;
   /** A click on a pipe (its properties), or on something else (null). */
   onPick(pipe: PipeFeatureProperties | null): void;
   onReady?(handle: LifelinesLayerHandle): void;
@@ -147,18 +132,22 @@ export function LifelinesLayer(props: LifelinesLayerProps) {
         latest.current.onReady?.({ tileset: null });
       });
 
-    const click = new ScreenSpaceEventHandler(viewer.scene.canvas);
-    click.setInputAction((event: { position: Cartesian2 }) => {
-      if (!s.tileset?.show) return;
-      // Drill: faded buildings and translucent terrain may lie in front of the pipe.
-      const hits = viewer.scene.drillPick(event.position, 8) as unknown[];
-      const hit = hits.find((h): h is Cesium3DTileFeature => h instanceof Cesium3DTileFeature && h.tileset === s.tileset);
-      latest.current.onPick(hit ? readPipeProperties((name) => hit.getProperty(name) as unknown) : null);
-    }, ScreenSpaceEventType.LEFT_CLICK);
+    // While shown, a pipe wins over the buildings (PICK_PRIORITY): drill, since faded
+    // buildings and translucent terrain may lie in front of it.
+    const unregisterPick = latest.current.pickRouter.register<PipeFeatureProperties>({
+      id: 'lifelines',
+      priority: PICK_PRIORITY.lifelines,
+      enabled: () => s.tileset?.show === true,
+      match: (context) => {
+        const hit = context.drill().find((h): h is Cesium3DTileFeature => h instanceof Cesium3DTileFeature && h.tileset === s.tileset);
+        return (hit && readPipeProperties((name) => hit.getProperty(name) as unknown)) ?? undefined;
+      },
+      onPick: (pipe) => latest.current.onPick(pipe),
+    });
 
     return () => {
       cancelled = true;
-      click.destroy();
+      unregisterPick();
       if (!viewer.isDestroyed() && s.tileset) viewer.scene.primitives.remove(s.tileset);
       s.tileset = null;
       s.tiles.clear();

@@ -5,6 +5,7 @@
  * (networks on/off, age, material, condition).
  */
 import { NETWORKS, NETWORK_INFO, PIPE_CONDITIONS, pipeAgeYears, type Network, type PipeCondition, type PipeRecord } from '../../core/lifelines.ts';
+import { PIPE_TILE_PROPERTIES as P, type PipeTileProperty } from '../../core/tile-properties.ts';
 
 /** What the viewer reads from a pipe feature (the tileset's property table). */
 export type PipeFeatureProperties = Omit<PipeRecord, 'length_m'> & { length_m?: number };
@@ -72,21 +73,21 @@ export function networkLegend(): { network: Network; css: string; zh: string; en
 export const CONDITION_OPTIONS: readonly PipeCondition[] = PIPE_CONDITIONS;
 
 /** Reads a picked feature's properties into PipeFeatureProperties (null if it is not a pipe). */
-export function readPipeProperties(get: (name: string) => unknown): PipeFeatureProperties | null {
-  const id = get('id');
-  const network = get('network');
+export function readPipeProperties(get: (name: PipeTileProperty) => unknown): PipeFeatureProperties | null {
+  const id = get(P.id);
+  const network = get(P.network);
   if (typeof id !== 'string' || typeof network !== 'string' || !(NETWORKS as readonly string[]).includes(network)) return null;
-  const depth = get('depth_m');
-  const pressure = get('pressure');
+  const depth = get(P.depthM);
+  const pressure = get(P.pressure);
   return {
     id,
     network: network as Network,
-    diameter_mm: Number(get('diameter_mm')),
+    diameter_mm: Number(get(P.diameterMm)),
     depth_m: typeof depth === 'number' && depth >= 0 ? depth : null,
-    material: String(get('material') ?? ''),
-    install_year: Number(get('install_year')),
-    condition: String(get('condition')) as PipeCondition,
+    material: String(get(P.material) ?? ''),
+    install_year: Number(get(P.installYear)),
+    condition: String(get(P.condition)) as PipeCondition,
     pressure: typeof pressure === 'string' && pressure !== '未知' ? pressure : null,
-    length_m: Number(get('length_m')),
+    length_m: Number(get(P.lengthM)),
   };
 }

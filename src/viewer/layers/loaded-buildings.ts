@@ -5,6 +5,7 @@
  */
 import type { Cesium3DTile, Cesium3DTileFeature, Cesium3DTileset } from 'cesium';
 import type { FilterableBuilding } from '../filters/building-filter.ts';
+import { BUILDING_TILE_PROPERTIES as B } from '../../core/tile-properties.ts';
 
 export interface LoadedBuilding extends FilterableBuilding {
   floors: number | null;
@@ -23,21 +24,21 @@ function str(value: unknown): string | null {
 
 /** The attributes of one feature, with the tiles' no-data values (0, 255, '') as null. */
 export function readBuilding(feature: Cesium3DTileFeature): LoadedBuilding | null {
-  const code = feature.getProperty('id') as unknown;
+  const code = feature.getProperty(B.id) as unknown;
   if (typeof code !== 'string') return null;
-  const heritage = num(feature.getProperty('heritage'));
-  const year = num(feature.getProperty('year_built'));
-  const floors = num(feature.getProperty('floors'));
+  const heritage = num(feature.getProperty(B.heritage));
+  const year = num(feature.getProperty(B.yearBuilt));
+  const floors = num(feature.getProperty(B.floors));
   return {
     code,
     yearBuilt: year && year > 0 ? year : null,
-    structure: str(feature.getProperty('structure')),
-    use: str(feature.getProperty('use')),
+    structure: str(feature.getProperty(B.structure)),
+    use: str(feature.getProperty(B.use)),
     heritage: heritage === 1 ? true : heritage === 0 ? false : null,
     floors: floors && floors > 0 ? floors : null,
-    height: num(feature.getProperty('height')) ?? 0,
-    groundMin: num(feature.getProperty('ground_min')) ?? 0,
-    groundMax: num(feature.getProperty('ground_max')) ?? 0,
+    height: num(feature.getProperty(B.height)) ?? 0,
+    groundMin: num(feature.getProperty(B.groundMin)) ?? 0,
+    groundMax: num(feature.getProperty(B.groundMax)) ?? 0,
   };
 }
 
@@ -64,7 +65,7 @@ export class LoadedBuildings {
     const content = tile.content;
     for (let i = 0; i < content.featuresLength; i++) {
       const feature = content.getFeature(i);
-      const code = feature.getProperty('id') as unknown;
+      const code = feature.getProperty(B.id) as unknown;
       if (typeof code !== 'string') continue;
       const rest = (this.features.get(code) ?? []).filter((f) => f !== feature);
       if (rest.length > 0) this.features.set(code, rest);

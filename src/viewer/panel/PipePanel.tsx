@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gradeInfo, type GradeOrUnappraised } from '../../core/grades.ts';
 import { DEFAULT_RISK_DISTANCE_M, DEFAULT_RISK_PARAMS, isPoorCondition, NETWORK_INFO, pipeAgeYears, type BuildingPipes, type PipeRisk, type RiskParams } from '../../core/lifelines.ts';
-import { fetchBuildingPipes } from '../layers/LifelinesLayer.tsx';
+import { fetchBuildingPipes } from '../api/lifelines-client.ts';
 import { networkColourCss, RISK_HIGHLIGHT_CSS, type PipeFeatureProperties } from '../layers/lifeline-styling.ts';
 
 const NS = 'lifelines';

@@ -8,7 +8,7 @@ import type { Viewer } from 'cesium';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './screen.css';
-import { extendAutomationHandle } from '../automation-handle.ts';
+import { extendAutomationHandle, withLiveFields } from '../automation-handle.ts';
 import { whenTilesLoaded } from '../scene/tiles-loaded.ts';
 import { Autopilot, type AutopilotSnapshot } from './autopilot.ts';
 import { buildItinerary } from './itinerary.ts';
@@ -64,25 +64,7 @@ export function ScreenMode({ viewer, buildingsReady, onHighlight }: ScreenModePr
       }
     });
     const undoHandle = extendAutomationHandle({
-      autopilot: {
-        get state() {
-          return autopilot.snapshot().state;
-        },
-        get loops() {
-          return autopilot.snapshot().loops;
-        },
-        get index() {
-          return autopilot.snapshot().index;
-        },
-        get phase() {
-          return autopilot.snapshot().phase;
-        },
-        get stops() {
-          return autopilot.snapshot().stops;
-        },
-        pause: () => autopilot.pause(),
-        resume: () => autopilot.resume(),
-      },
+      autopilot: withLiveFields({ pause: () => autopilot.pause(), resume: () => autopilot.resume() }, () => autopilot.snapshot(), ['state', 'loops', 'index', 'phase', 'stops']),
     });
     return () => {
       abort.abort();

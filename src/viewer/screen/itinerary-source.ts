@@ -5,19 +5,11 @@
  */
 import type { SearchPage } from '../../core/archive-views.ts';
 import { AREA_KINDS, type AreaKind } from '../../core/renewal-areas.ts';
-import { AREAS_URL } from '../layers/AreasLayer.tsx';
+import { requestJson } from '../api/http-client.ts';
+import { type AreaFeature, fetchAreaFeatures } from '../api/areas-client.ts';
 import type { AreaPolygon, ItineraryBuilding } from './itinerary.ts';
 
-interface AreaFeature {
-  properties: { id: string; kind: string; name: string; name_en: string };
-  geometry: { type: string; coordinates: unknown };
-}
-
-async function json<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, credentials: 'same-origin', headers: { accept: 'application/json' } });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
+const json = <T>(url: string, signal?: AbortSignal) => requestJson<T>(url, { signal });
 
 /** The outer ring of a Polygon, or of a MultiPolygon's largest part by vertex count. */
 function outerRing(geometry: AreaFeature['geometry']): Array<[number, number]> {
@@ -31,8 +23,8 @@ function outerRing(geometry: AreaFeature['geometry']): Array<[number, number]> {
 
 /** Renewal areas only (old communities are left out here). */
 export async function loadRenewalPolygons(signal?: AbortSignal): Promise<AreaPolygon[]> {
-  const fc = await json<{ features: AreaFeature[] }>(AREAS_URL, signal);
-  return fc.features
+  const features = await fetchAreaFeatures(signal);
+  return features
     .filter((f) => (AREA_KINDS as readonly string[]).includes(f.properties.kind) && f.properties.kind !== 'old-community')
     .map((f) => ({ id: f.properties.id, kind: f.properties.kind as AreaKind, name: f.properties.name, nameEn: f.properties.name_en, ring: outerRing(f.geometry) }));
 }

@@ -12,14 +12,14 @@
 import { NETWORKS, type Network, PIPE_CONDITIONS, type PipeCondition } from '../../core/lifelines.ts';
 import { DEFAULT_LIFELINE_FILTERS, type LifelineFilters } from '../layers/lifeline-styling.ts';
 
+/** The lifelines layer's settings; its switch is `layers.lifelines` (on while `pipes=` is present, layers/layer-registry.ts). */
 export interface LifelinesView {
-  on: boolean;
   filters: LifelineFilters;
   highlightRisk: boolean;
   underground: boolean;
 }
 
-export const DEFAULT_LIFELINES_VIEW: LifelinesView = { on: false, filters: DEFAULT_LIFELINE_FILTERS, highlightRisk: true, underground: false };
+export const DEFAULT_LIFELINES_VIEW: LifelinesView = { filters: DEFAULT_LIFELINE_FILTERS, highlightRisk: true, underground: false };
 
 export const LIFELINES_PARAMS = ['pipes', 'pipeage', 'pipemat', 'pipecond', 'piperisk', 'under'] as const;
 
@@ -48,7 +48,6 @@ export function decodeLifelinesView(q: URLSearchParams): LifelinesView {
   const shown = pipes === null || pipes === 'all' ? null : decodeList(pipes, isNetwork);
   const [min, max] = (q.get('pipeage') ?? '').split('-');
   return {
-    on: pipes !== null,
     filters: {
       networks: Object.fromEntries(NETWORKS.map((n) => [n, shown === null || shown.includes(n)])) as Record<Network, boolean>,
       minAgeYears: decodeAge(min),
@@ -63,9 +62,9 @@ export function decodeLifelinesView(q: URLSearchParams): LifelinesView {
 
 const encodeList = (list: readonly string[]) => (list.length === 0 ? NONE : list.join(','));
 
-/** Writes the lifelines parameters into `q`; defaults are left out. Filters travel only while the layer is on. */
-export function encodeLifelinesView(state: LifelinesView, q: URLSearchParams): void {
-  if (state.on) {
+/** Writes the lifelines parameters into `q`; defaults are left out. `pipes=` and the filters travel only while the layer is `on`. */
+export function encodeLifelinesView(state: LifelinesView, on: boolean, q: URLSearchParams): void {
+  if (on) {
     const f = state.filters;
     const shown = NETWORKS.filter((n) => f.networks[n]);
     q.set('pipes', shown.length === NETWORKS.length ? 'all' : encodeList(shown));

@@ -2,15 +2,16 @@
  * The view in the URL: camera, selection, layers, filters and language. Copying the
  * address to another browser restores the same view; back/forward walk through
  * selections and filter changes. Pure encode/decode, unit-tested; the hook that
- * syncs it with the page lives in use-url-state.ts.
+ * syncs it with the page lives in use-view-state.ts.
  *
  * Parameters (all optional; defaults are omitted so plain `/` stays plain):
  *   cam=lon,lat,height,heading,pitch   degrees, metres
  *   sel=YZ-00001                       selected building
- *   layers=hazard,areas,communities,rail   visible layers (default: hazard,rail; the draped areas cost SwiftShader/low-end GPUs dearly)
+ *   layers=hazard,areas,communities,rail   visible layers listed in `layers=` (layers/layer-registry.ts: default hazard,rail)
  *   grade=C,D  year=1980-2000  structure=砖混  use=住宅  area=core-jiefangbei  heritage=1|0
  *   lang=en                            (zh-CN is the default)
- *   pipes=… pipeage=… pipemat=… pipecond=… piperisk=0 under=1   lifelines (lifelines-url-state.ts)
+ *   pipes=… pipeage=… pipemat=… pipecond=… piperisk=0 under=1   a layer with its own parameters:
+ *                                      on while the first is present (the registry), settings in lifelines-url-state.ts
  */
 import { isBuildingCode } from '../../core/building-code.ts';
 import {
@@ -20,12 +21,10 @@ import {
   isStructure,
   NO_FILTERS,
 } from '../filters/building-filter.ts';
-import { decodeLifelinesView, DEFAULT_LIFELINES_VIEW, encodeLifelinesView, LIFELINES_PARAMS, type LifelinesView } from './lifelines-url-state.ts';
+import { DEFAULT_LAYERS, LAYERS, layersWith, type LayerVisibility } from '../layers/layer-registry.ts';
+import { decodeLifelinesView, DEFAULT_LIFELINES_VIEW, encodeLifelinesView, type LifelinesView } from './lifelines-url-state.ts';
 
-export const LAYER_IDS = ['hazard', 'areas', 'communities', 'rail'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
-export type LayerVisibility = Record<LayerId, boolean>;
-export const DEFAULT_LAYERS: LayerVisibility = { hazard: true, areas: false, communities: false, rail: true };
+export { DEFAULT_LAYERS, LAYER_IDS, type LayerId, type LayerVisibility } from '../layers/layer-registry.ts';
 
 export interface CameraState {
   lon: number;
@@ -43,6 +42,7 @@ export interface ViewState {
   selected: string | null;
   layers: LayerVisibility;
   filters: BuildingFilters;
+  /** The lifelines layer's settings (its switch is in `layers`). */
   lifelines: LifelinesView;
   lang: LanguageCode;
 }
@@ -66,11 +66,21 @@ function decodeYear(text: string | undefined): number | null {
   return Number.isInteger(n) && n >= 1800 && n <= 2100 ? n : null;
 }
 
+/** Listed layers from `layers=` (absent: their defaults), the others on while their own parameter is present. */
+function decodeLayers(q: URLSearchParams): LayerVisibility {
+  const listed = q.get('layers');
+  const named = new Set((listed ?? '').split(','));
+  return layersWith((l) => (l.url.kind === 'own' ? q.get(l.url.params[0]) !== null : listed === null ? l.defaultOn : named.has(l.id)));
+}
+
+function encodeLayers(layers: LayerVisibility, q: URLSearchParams): void {
+  const listed = LAYERS.filter((l) => l.url.kind === 'list');
+  if (listed.some((l) => layers[l.id] !== DEFAULT_LAYERS[l.id])) q.set('layers', listed.filter((l) => layers[l.id]).map((l) => l.id).join(','));
+}
+
 export function decodeViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
-  const layersText = q.get('layers');
-  const layers: LayerVisibility = layersText === null ? { ...DEFAULT_LAYERS } : { hazard: false, areas: false, communities: false, rail: false };
-  if (layersText) for (const id of layersText.split(',')) if ((LAYER_IDS as readonly string[]).includes(id)) layers[id as LayerId] = true;
+  const layers = decodeLayers(q);
   const [yearFrom, yearTo] = (q.get('year') ?? '').split('-');
   const structure = q.get('structure');
   const use = q.get('use');
@@ -105,8 +115,7 @@ export function encodeViewState(state: ViewState, keep: URLSearchParams = new UR
   const c = state.camera;
   if (c) q.set('cam', [round(c.lon, 6), round(c.lat, 6), round(c.height, 1), round(c.heading, 1), round(c.pitch, 1)].join(','));
   if (state.selected) q.set('sel', state.selected);
-  const layers = LAYER_IDS.filter((id) => state.layers[id]);
-  if (LAYER_IDS.some((id) => state.layers[id] !== DEFAULT_LAYERS[id])) q.set('layers', layers.join(','));
+  encodeLayers(state.layers, q);
   const f = state.filters;
   if (f.grades.length > 0) q.set('grade', f.grades.join(','));
   if (f.yearFrom !== null || f.yearTo !== null) q.set('year', `${f.yearFrom ?? ''}-${f.yearTo ?? ''}`);
@@ -114,13 +123,13 @@ export function encodeViewState(state: ViewState, keep: URLSearchParams = new UR
   if (f.use) q.set('use', f.use);
   if (f.area) q.set('area', f.area);
   if (f.heritage !== null) q.set('heritage', f.heritage ? '1' : '0');
-  encodeLifelinesView(state.lifelines, q);
+  encodeLifelinesView(state.lifelines, state.layers.lifelines, q);
   if (state.lang === 'en') q.set('lang', 'en');
   const text = q.toString();
   return text ? `?${text}` : '';
 }
 
-const OWN_PARAMS = new Set<string>(['cam', 'sel', 'layers', 'grade', 'year', 'structure', 'use', 'area', 'heritage', 'lang', ...LIFELINES_PARAMS]);
+const OWN_PARAMS = new Set<string>(['cam', 'sel', 'layers', 'grade', 'year', 'structure', 'use', 'area', 'heritage', 'lang', ...LAYERS.flatMap((l) => (l.url.kind === 'own' ? l.url.params : []))]);
 
 /** Everything but the camera: a change here is a history step, a camera move is not. */
 export function sameViewExceptCamera(a: ViewState, b: ViewState): boolean {

@@ -10,12 +10,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import './tour.css';
 import { describeTourProblem, type Tour, type TourCompare, type TourStep } from '../../core/tour-schema.ts';
-import { extendAutomationHandle } from '../automation-handle.ts';
+import { extendAutomationHandle, withLiveFields } from '../automation-handle.ts';
 import { PlanCompare } from '../compare/PlanCompare.tsx';
 import type { BuildingsLayerHandle } from '../layers/BuildingsLayer.tsx';
 import { NO_FILTERS } from '../filters/building-filter.ts';
 import { cameraView } from '../scene/camera-state.ts';
-import { LAYER_IDS, type ViewState } from '../state/url-state.ts';
+import { layersWith } from '../layers/layer-registry.ts';
+import type { ViewStateControls } from '../state/use-view-state.ts';
 import { downloadPng, exportPng } from './export-png.ts';
 import { loadAreaIds, loadTour, loadTourIndex } from './tour-loader.ts';
 import { tourKeyAction, TourPlayer, type TourPlayerState } from './tour-player.ts';
@@ -26,17 +27,15 @@ export interface TourModeProps {
   buildingsReady: Promise<unknown>;
   /** The desk's buildings layer: a before/after step hides it while it shows its own two. */
   buildings: Promise<BuildingsLayerHandle>;
-  update(patch: Partial<Omit<ViewState, 'camera'>>): void;
+  update: ViewStateControls['update'];
   onHighlight(code: string | null): void;
-  /** Switches the lifelines tileset on or off (its own state, not part of the URL's layers). */
-  onLifelines(on: boolean): void;
 }
 
 type Loaded = { name: string; tour: Tour } | { name: string; problems: string[] } | null;
 
 const FLY_SECONDS = 2;
 
-export function TourMode({ viewer, buildingsReady, buildings, update, onHighlight, onLifelines }: TourModeProps) {
+export function TourMode({ viewer, buildingsReady, buildings, update, onHighlight }: TourModeProps) {
   const { t, i18n } = useTranslation();
   const [loaded, setLoaded] = useState<Loaded>(null);
   const [compare, setCompare] = useState<TourCompare | null>(null);
@@ -64,10 +63,9 @@ export function TourMode({ viewer, buildingsReady, buildings, update, onHighligh
 
   const show = useCallback(
     async (step: TourStep) => {
+      // The step's layers on, the other tour layers off (the registry says which layers tours switch).
       const on = new Set<string>(step.layers);
-      const layers = Object.fromEntries(LAYER_IDS.map((l) => [l, on.has(l)])) as ViewState['layers'];
-      update({ layers, filters: { ...NO_FILTERS, ...step.filters }, selected: null });
-      onLifelines(on.has('lifelines'));
+      update((view) => ({ layers: layersWith((l) => (l.tours ? on.has(l.id) : view.layers[l.id])), filters: { ...NO_FILTERS, ...step.filters }, selected: null }));
       onHighlight(step.highlight[0] ?? null);
       setCompare(step.compare ?? null);
       if (!viewer || !step.camera) return;
@@ -76,7 +74,7 @@ export function TourMode({ viewer, buildingsReady, buildings, update, onHighligh
         viewer.camera.flyTo({ ...cameraView(camera), duration: FLY_SECONDS, complete: resolve, cancel: resolve });
       });
     },
-    [viewer, update, onHighlight, onLifelines],
+    [viewer, update, onHighlight],
   );
 
   const tour = loaded && 'tour' in loaded ? loaded.tour : null;
@@ -89,24 +87,19 @@ export function TourMode({ viewer, buildingsReady, buildings, update, onHighligh
     setState(player.state());
     void buildingsReady.then(() => player.goTo(0));
     const undo = extendAutomationHandle({
-      tour: {
-        name: loaded.name,
-        get index() {
-          return player.state().index;
+      tour: withLiveFields(
+        {
+          name: loaded.name,
+          problems: [],
+          next: () => player.next(),
+          prev: () => player.prev(),
+          goTo: (i: number) => player.goTo(i),
+          play: () => player.play(),
+          pause: () => player.pause(),
         },
-        get count() {
-          return player.state().count;
-        },
-        get playing() {
-          return player.state().playing;
-        },
-        problems: [],
-        next: () => player.next(),
-        prev: () => player.prev(),
-        goTo: (i) => player.goTo(i),
-        play: () => player.play(),
-        pause: () => player.pause(),
-      },
+        () => player.state(),
+        ['index', 'count', 'playing'],
+      ),
     });
     const onKey = (e: KeyboardEvent) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;

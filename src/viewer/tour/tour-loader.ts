@@ -4,17 +4,15 @@
  * tour/step/field messages the tests and a CLI see.
  */
 import { type TourContext, type TourIndex, TourIndexSchema, type TourProblem, type TourResult, validateTour } from '../../core/tour-schema.ts';
-import { AREAS_URL } from '../layers/AreasLayer.tsx';
+import { fetchAreaFeatures } from '../api/areas-client.ts';
 
 export const TOURS_URL = '/tours';
 
 /** The area ids of areas.geojson, so a tour naming an unknown area says so; null when they cannot be read (then not checked). */
 export async function loadAreaIds(signal?: AbortSignal): Promise<Set<string> | null> {
   try {
-    const response = await fetch(AREAS_URL, { signal });
-    if (!response.ok) return null;
-    const fc = (await response.json()) as { features?: Array<{ properties?: { id?: unknown } }> };
-    const ids = (fc.features ?? []).map((f) => f.properties?.id).filter((id): id is string => typeof id === 'string');
+    const features = (await fetchAreaFeatures(signal)) as Array<{ properties?: { id?: unknown } }>;
+    const ids = features.map((f) => f.properties?.id).filter((id): id is string => typeof id === 'string');
     return ids.length > 0 ? new Set(ids) : null;
   } catch {
     return null;
