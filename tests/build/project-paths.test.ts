@@ -44,7 +44,7 @@ describe('the source folder', () => {
   });
 
   it('keeps a district’s own files from tiles/source: the sample step moves them and generates nothing when they are fresh', async () => {
-    for (const code of [join(dir, 'src', 'sample'), join(dir, 'src', 'core')]) {
+    for (const code of [join(dir, 'src', 'sample'), join(dir, 'src', 'sources'), join(dir, 'src', 'core')]) {
       mkdirSync(code, { recursive: true });
       utimesSync(code, new Date(2020, 0, 1), new Date(2020, 0, 1));
     }

@@ -13,7 +13,7 @@ export function basemapStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'basemap',
     title: '离线底图 / offline basemap',
-    inputs: [dem, roads, buildings, districts, join(paths.root, 'src', 'pipeline', 'basemap')],
+    inputs: [dem, roads, buildings, districts, ...['basemap', 'terrain', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
     outputs: [join(out, 'basemap.json')],
     async run(progress) {
       const { buildBasemap } = await import('../../pipeline/basemap/basemap-builder.ts');

@@ -35,6 +35,11 @@ export function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepO
       input,
       dem,
       ...options.codeDirs.map((dir) => join(paths.root, 'src', 'pipeline', dir)),
+      // Every feature tileset runs on the shared worker pool and staged output and reads
+      // its file through src/sources: a change there must rebuild it too.
+      join(paths.root, 'src', 'pipeline', 'workers'),
+      join(paths.root, 'src', 'pipeline', 'publish'),
+      join(paths.root, 'src', 'sources'),
       join(paths.root, 'src', 'core'),
     ],
     outputs: (options.outputFiles ?? ['tileset.json']).map((file) => join(out, file)),

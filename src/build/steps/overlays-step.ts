@@ -9,7 +9,7 @@ export function overlaysStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'overlays',
     title: '地图叠加层 / map overlays',
-    inputs: [join(paths.sourceData, EXCHANGE_FILES.areas), join(paths.sourceData, EXCHANGE_FILES.rail), join(paths.root, 'src', 'pipeline', 'overlays')],
+    inputs: [join(paths.sourceData, EXCHANGE_FILES.areas), join(paths.sourceData, EXCHANGE_FILES.rail), join(paths.root, 'src', 'pipeline', 'overlays'), join(paths.root, 'src', 'pipeline', 'publish'), join(paths.root, 'src', 'sources')],
     outputs: Object.values(OVERLAY_FILES).map((file) => join(paths.tiles, OVERLAYS_FOLDER, file)),
     async run(progress) {
       const { buildOverlays } = await import('../../pipeline/overlays/overlays-builder.ts');

@@ -18,7 +18,7 @@ export function sampleStep(paths: ProjectPaths, options: SampleStepOptions = {})
   const step: BuildStep = {
     name: 'sample',
     title: '生成示例数据 / sample data',
-    inputs: [join(paths.root, 'src', 'sample'), join(paths.root, 'src', 'core')],
+    inputs: [join(paths.root, 'src', 'sample'), join(paths.root, 'src', 'sources'), join(paths.root, 'src', 'core')],
     outputs: Object.values(EXCHANGE_FILES).map((file) => join(paths.sourceData, file)),
     async run(progress) {
       if (moveLegacySourceData(paths)) {

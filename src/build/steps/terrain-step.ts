@@ -10,7 +10,7 @@ export function terrainStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'terrain',
     title: '地形瓦片 / terrain tiles',
-    inputs: [dem, join(paths.root, 'src', 'pipeline', 'terrain')],
+    inputs: [dem, ...['terrain', 'workers', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir))],
     outputs: [join(out, 'layer.json')],
     async run(progress) {
       const { buildTerrain } = await import('../../pipeline/terrain/terrain-builder.ts');
