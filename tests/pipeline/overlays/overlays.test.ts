@@ -29,8 +29,9 @@ describe('map overlays', () => {
 
   it('publishes areas and rail with only the properties the viewer uses, and serves them at the viewer’s URLs', async () => {
     writeSources(paths.sourceData);
-    mkdirSync(join(dir, 'src', 'pipeline', 'overlays'), { recursive: true }); // the step's code input
     const step = overlaysStep(paths);
+    // The step's code inputs (its own folder, publish, src/sources): present, as in a checkout.
+    for (const input of step.inputs) if (input.startsWith(join(dir, 'src'))) mkdirSync(input, { recursive: true });
     expect(step.outputs).toEqual([join(paths.tiles, 'overlays', 'areas.geojson'), join(paths.tiles, 'overlays', 'rail.geojson')]);
     await runBuildSteps([step], { log: () => {} });
     expect(lstatSync(join(paths.tiles, 'overlays')).isSymbolicLink()).toBe(true);
