@@ -16,9 +16,9 @@ import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { importArchiveRecords } from '../service/imports.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
-import { readArchiveTable, type TableEncoding } from './archive-table-reader.ts';
-import { validateArchiveTable } from './archive-row-validator.ts';
-import type { ImportProblem } from './import-problem.ts';
+import { readArchiveTable, type TableEncoding } from '../../sources/archive-table-reader.ts';
+import { validateArchiveTable } from '../../sources/archive-row-validator.ts';
+import type { ImportProblem } from '../../sources/import-problem.ts';
 import { readRegistry } from './registry-reader.ts';
 
 export interface ShrinkOptions {

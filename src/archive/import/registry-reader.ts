@@ -14,7 +14,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
-import type { ImportProblem } from './import-problem.ts';
+import type { ImportProblem } from '../../sources/import-problem.ts';
 import { readGeoJsonCollection, type GeoJsonProblem } from '../../sources/geojson-stream.ts';
 import { success } from '../../core/result.ts';
 import { pointInPolygon } from '../../core/planar-geometry.ts';

@@ -5,15 +5,18 @@
  * would show, so validation can point at the exact cell. A file that cannot be read,
  * is not UTF-8, or has no sheet with the columns is a problem naming the file, never a
  * crash or garbled text in the archive. The one `'` the exporter puts before
- * formula-like text (`core/spreadsheet-text.ts`) is removed.
+ * formula-like text (`core/spreadsheet-text.ts`) is removed. Here with the other
+ * exchange-file readers (issue 16); the archive's importer
+ * (src/archive/import/archive-importer.ts: `npm run archive:import`, the build's archive
+ * step) uses it.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { ARCHIVE_COLUMNS } from '../../core/archive-record.ts';
-import { describeReadError } from '../../core/file-read-error.ts';
-import { restoreFormulaText } from '../../core/spreadsheet-text.ts';
+import { ARCHIVE_COLUMNS } from '../core/archive-record.ts';
+import { describeReadError } from '../core/file-read-error.ts';
+import { restoreFormulaText } from '../core/spreadsheet-text.ts';
 import type { ImportProblem } from './import-problem.ts';
 
 /** Text encodings the CSV may be read in: UTF-8 (default, BOM optional) or GBK/GB18030 (`--encoding gbk`). */
