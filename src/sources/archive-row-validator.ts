@@ -17,6 +17,7 @@ import {
 } from '../core/archive-record.ts';
 import { BUILDING_CODE_PATTERN } from '../core/building-code.ts';
 import { isAfterDay, isIsoDay, shanghaiDay } from '../core/calendar-day.ts';
+import { failure, success, type Result } from '../core/result.ts';
 import { SAFETY_GRADES, isSafetyGrade } from '../core/grades.ts';
 import { HAZARD_ITEMS, type HazardItem, isHazardItem } from '../core/hazards.ts';
 import {
@@ -57,7 +58,8 @@ function splitList(cell: string): string[] {
     .filter(Boolean);
 }
 
-export function validateArchiveTable(table: Table, context: ValidationContext): { records: ArchiveRecord[]; problems: ImportProblem[] } {
+/** The table's records, or every problem of every row (the import writes all rows or none). */
+export function validateArchiveTable(table: Table, context: ValidationContext): Result<ArchiveRecord[], ImportProblem> {
   const problems: ImportProblem[] = [];
   const missing = ARCHIVE_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length > 0) {
@@ -66,7 +68,7 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
       column: null,
       reason: `缺少列 ${missing.join(', ')} / missing columns: ${missing.join(', ')} (expected header: ${ARCHIVE_COLUMNS.join(',')})`,
     });
-    return { records: [], problems };
+    return failure(problems);
   }
   const records: ArchiveRecord[] = [];
   const today = context.today ?? shanghaiDay(new Date());
@@ -150,5 +152,5 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
     problems.push(...rowProblems);
     if (rowProblems.length === 0) records.push({ code, appraisal, plan });
   }
-  return { records, problems };
+  return problems.length > 0 ? failure(problems) : success(records);
 }

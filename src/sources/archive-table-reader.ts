@@ -17,6 +17,7 @@ import Papa from 'papaparse';
 import { ARCHIVE_COLUMNS } from '../core/archive-record.ts';
 import { describeReadError } from '../core/file-read-error.ts';
 import { restoreFormulaText } from '../core/spreadsheet-text.ts';
+import { failure, success, type Result } from '../core/result.ts';
 import type { ImportProblem } from './import-problem.ts';
 
 /** Text encodings the CSV may be read in: UTF-8 (default, BOM optional) or GBK/GB18030 (`--encoding gbk`). */
@@ -133,18 +134,21 @@ export function decodeCsv(bytes: Uint8Array, path: string, encoding: TableEncodi
   }
 }
 
-export async function readArchiveTable(path: string, options: { encoding?: TableEncoding } = {}): Promise<{ table: Table; problems: ImportProblem[] }> {
+/** The table, or why it cannot be imported (a parse leaves no table worth checking once it found a problem). */
+function tableResult(read: { table: Table; problems: ImportProblem[] }): Result<Table, ImportProblem> {
+  return read.problems.length > 0 ? failure(read.problems) : success(read.table);
+}
+
+export async function readArchiveTable(path: string, options: { encoding?: TableEncoding } = {}): Promise<Result<Table, ImportProblem>> {
   const format = tableFormatOf(path);
-  if (!format) {
-    return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: `只支持 .csv 和 .xlsx / only .csv and .xlsx files can be imported: ${path}` }] };
-  }
+  if (!format) return failure([{ row: 1, column: null, reason: `只支持 .csv 和 .xlsx / only .csv and .xlsx files can be imported: ${path}` }]);
   let data: Buffer;
   try {
     data = await readFile(path);
   } catch (error) {
-    return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: describeReadError(path, error, { zh: '档案表', en: 'archive table' }) }] };
+    return failure([{ row: 1, column: null, reason: describeReadError(path, error, { zh: '档案表', en: 'archive table' }) }]);
   }
-  if (format === 'xlsx') return parseXlsxTable(data);
+  if (format === 'xlsx') return tableResult(await parseXlsxTable(data));
   const decoded = decodeCsv(data, path, options.encoding);
-  return 'text' in decoded ? parseCsvTable(decoded.text) : { table: { header: [], rows: [] }, problems: [decoded.problem] };
+  return 'text' in decoded ? tableResult(parseCsvTable(decoded.text)) : failure([decoded.problem]);
 }

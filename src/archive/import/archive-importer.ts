@@ -45,11 +45,12 @@ export async function importArchiveFile(
   path: string,
   options: ArchiveFileImportOptions = {},
 ): Promise<Result<ArchiveImportSummary, ImportProblem[]>> {
-  const { table, problems: readProblems } = await readArchiveTable(path, { encoding: options.encoding });
-  if (readProblems.length > 0) return err(readProblems);
+  const read = await readArchiveTable(path, { encoding: options.encoding });
+  if (!read.ok) return err(read.problems);
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
-  const { records, problems } = validateArchiveTable(table, { knownCodes, heritageCodes, today: options.today });
-  if (problems.length > 0) return err(problems);
+  const checked = validateArchiveTable(read.value, { knownCodes, heritageCodes, today: options.today });
+  if (!checked.ok) return err(checked.problems);
+  const records = checked.value;
   // Stored rows: buildings with an appraisal or a plan. The import keeps every one of them.
   const stored = (await store.exportRecords()).filter((r) => r.appraisal !== null || r.plan !== null).length;
   const refusal = refusalProblem(

@@ -14,7 +14,7 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
-import type { ImportProblem } from '../../sources/import-problem.ts';
+import { importProblemOf, type ImportProblem } from '../../sources/import-problem.ts';
 import { readGeoJsonCollection, type GeoJsonProblem } from '../../sources/geojson-stream.ts';
 import { success } from '../../core/result.ts';
 import { pointInPolygon } from '../../core/planar-geometry.ts';
@@ -94,12 +94,7 @@ function bboxOf(polygons: Rings[]): [number, number, number, number] {
 
 /** A refused area as an import problem: the validator's message (the overlays give the same), then the fix. */
 export function areaImportProblem(problem: AreaProblem): ImportProblem {
-  return {
-    row: problem.index + 1,
-    column: problem.column,
-    ...(problem.id !== null ? { value: problem.id } : {}),
-    reason: `areas.geojson ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`,
-  };
+  return importProblemOf('areas.geojson', problem, problem.column);
 }
 
 /** The checked areas (src/sources/area-validator.ts) as registry records and the shapes centroids are tested against. */
@@ -124,12 +119,7 @@ const REASON_COLUMN: Partial<Record<ProblemReason, string>> = {
 
 /** A footprint the validator refused, as an import problem: the tiles' message, then the fix. */
 export function footprintImportProblem(problem: BuildingProblem): ImportProblem {
-  return {
-    row: problem.index + 1,
-    column: REASON_COLUMN[problem.reason] ?? 'geometry',
-    ...(problem.id !== null ? { value: problem.id } : {}),
-    reason: `buildings.geojson ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`,
-  };
+  return importProblemOf('buildings.geojson', problem, REASON_COLUMN[problem.reason] ?? 'geometry');
 }
 
 export function parseBuildings(collection: FeatureCollection, shapes: readonly AreaShape[]): { buildings: RegistryBuilding[]; problems: ImportProblem[] } {
