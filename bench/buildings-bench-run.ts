@@ -11,7 +11,7 @@ import { buildBuildingsTileset } from '../src/pipeline/buildings/build-buildings
 import { readFootprints } from '../src/sources/footprint-reader.ts';
 import { createSyntheticDistrict } from '../src/sample/synthetic/synthetic-district.ts';
 import { defaultWorkerCount } from '../src/pipeline/workers/worker-pool.ts';
-import { readDem } from '../src/pipeline/terrain/dem-reader.ts';
+import { readDem } from '../src/sources/dem-reader.ts';
 
 const { values } = parseArgs({
   options: {

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { buildLifelinesTileset } from '../src/pipeline/lifelines/build-lifelines-tileset.ts';
 import { readPipes } from '../src/sources/pipe-reader.ts';
 import { createSyntheticNetwork } from '../src/sample/synthetic/synthetic-network.ts';
-import { readDem } from '../src/pipeline/terrain/dem-reader.ts';
+import { readDem } from '../src/sources/dem-reader.ts';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string' }, sample: { type: 'string' }, dem: { type: 'string' }, size: { type: 'string' }, workers: { type: 'string' } },

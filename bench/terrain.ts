@@ -13,7 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { projectPaths } from '../src/build/project-paths.ts';
-import { readDem } from '../src/pipeline/terrain/dem-reader.ts';
+import { readDem } from '../src/sources/dem-reader.ts';
 import { levelGeometricError, tileRect } from '../src/pipeline/terrain/geographic-tiling.ts';
 import { buildTerrain, defaultWorkerCount } from '../src/pipeline/terrain/terrain-builder.ts';
 import { decodeTile } from '../tests/pipeline/terrain/quantized-mesh-inspection.ts';

@@ -15,8 +15,8 @@
 import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../src/archive/import/archive-importer.ts';
-import { TABLE_ENCODINGS, type TableEncoding } from '../src/archive/import/archive-table-reader.ts';
-import { formatProblems } from '../src/archive/import/import-problem.ts';
+import { TABLE_ENCODINGS, type TableEncoding } from '../src/sources/archive-table-reader.ts';
+import { formatProblems } from '../src/sources/import-problem.ts';
 import { importLifelinesFile } from '../src/archive/lifelines/lifeline-file-import.ts';
 import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';

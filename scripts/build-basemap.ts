@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { projectPaths } from '../src/build/project-paths.ts';
 import { buildBasemap } from '../src/pipeline/basemap/basemap-builder.ts';
 import { describeReadError } from '../src/core/file-read-error.ts';
-import { isTerrainInputError, TerrainInputError } from '../src/pipeline/terrain/terrain-input-error.ts';
+import { isTerrainInputError, TerrainInputError } from '../src/sources/terrain-input-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 const source = (file: string) => join(projectPaths(PROJECT_ROOT).sourceData, file);

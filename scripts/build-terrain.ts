@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import type { LonLatRect } from '../src/pipeline/terrain/dem-coverage.ts';
 import { projectPaths } from '../src/build/project-paths.ts';
 import { buildTerrain } from '../src/pipeline/terrain/terrain-builder.ts';
-import { isTerrainInputError, TerrainInputError } from '../src/pipeline/terrain/terrain-input-error.ts';
+import { isTerrainInputError, TerrainInputError } from '../src/sources/terrain-input-error.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
 function parseBounds(text: string): LonLatRect {

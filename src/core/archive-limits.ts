@@ -1,7 +1,7 @@
 /**
  * How long or large an archive value may be, in one place for every way into the
  * archive: the API contract's request schemas (src/core/api/) and the table
- * importer (src/archive/import/archive-row-validator.ts). Otherwise a file import
+ * importer (src/sources/archive-row-validator.ts). Otherwise a file import
  * could store what the API refuses (a 2,000,000-character agency the screens cannot
  * show and the API would never accept back in an edit).
  */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Position } from 'geojson';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importRegistryFiles } from '../../src/archive/import/archive-importer.ts';
-import { formatProblems } from '../../src/archive/import/import-problem.ts';
+import { formatProblems } from '../../src/sources/import-problem.ts';
 import { readRegistry } from '../../src/archive/import/registry-reader.ts';
 import { SqliteArchiveStore } from '../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { buildBuildingsTileset, REPORT_FILE } from '../../src/pipeline/buildings/build-buildings-tileset.ts';

@@ -16,9 +16,9 @@ import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { importArchiveRecords } from '../service/imports.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
-import { readArchiveTable, type TableEncoding } from './archive-table-reader.ts';
-import { validateArchiveTable } from './archive-row-validator.ts';
-import type { ImportProblem } from './import-problem.ts';
+import { readArchiveTable, type TableEncoding } from '../../sources/archive-table-reader.ts';
+import { validateArchiveTable } from '../../sources/archive-row-validator.ts';
+import type { ImportProblem } from '../../sources/import-problem.ts';
 import { readRegistry } from './registry-reader.ts';
 
 export interface ShrinkOptions {
@@ -45,11 +45,12 @@ export async function importArchiveFile(
   path: string,
   options: ArchiveFileImportOptions = {},
 ): Promise<Result<ArchiveImportSummary, ImportProblem[]>> {
-  const { table, problems: readProblems } = await readArchiveTable(path, { encoding: options.encoding });
-  if (readProblems.length > 0) return err(readProblems);
+  const read = await readArchiveTable(path, { encoding: options.encoding });
+  if (!read.ok) return err(read.problems);
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
-  const { records, problems } = validateArchiveTable(table, { knownCodes, heritageCodes, today: options.today });
-  if (problems.length > 0) return err(problems);
+  const checked = validateArchiveTable(read.value, { knownCodes, heritageCodes, today: options.today });
+  if (!checked.ok) return err(checked.problems);
+  const records = checked.value;
   // Stored rows: buildings with an appraisal or a plan. The import keeps every one of them.
   const stored = (await store.exportRecords()).filter((r) => r.appraisal !== null || r.plan !== null).length;
   const refusal = refusalProblem(

@@ -9,18 +9,21 @@
  * unclosed ring), so a dossier could exist for a building the map never shows. Now
  * both accept exactly the same buildings; a refused one is a problem of the import
  * (which, as for any bad row, writes nothing) with the tiles' message, word for word,
- * and a fix.
+ * and a fix. Areas go through src/sources/area-validator.ts, the overlays' validator.
  */
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
-import { AreaPropertiesSchema } from '../../core/renewal-areas.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
-import type { ImportProblem } from './import-problem.ts';
-import { readGeoJsonCollection } from '../../sources/geojson-stream.ts';
+import { importProblemOf, type ImportProblem } from '../../sources/import-problem.ts';
+import { readGeoJsonCollection, type GeoJsonProblem } from '../../sources/geojson-stream.ts';
+import { success } from '../../core/result.ts';
 import { pointInPolygon } from '../../core/planar-geometry.ts';
 import { toRawFeature } from '../../sources/footprint-reader.ts';
 import { createFootprintValidator } from '../../sources/footprint-validator.ts';
 import type { BuildingProblem, ProblemReason } from '../../sources/footprint-problem.ts';
+import { readAreas } from '../../sources/area-reader.ts';
+import type { AreaProblem } from '../../sources/area-problem.ts';
+import type { CheckedAreas } from '../../sources/area-validator.ts';
 
 type Rings = Position[][];
 
@@ -89,25 +92,21 @@ function bboxOf(polygons: Rings[]): [number, number, number, number] {
   return [minX, minY, maxX, maxY];
 }
 
-export function parseAreas(collection: FeatureCollection): { areas: AreaRecord[]; shapes: AreaShape[]; problems: ImportProblem[] } {
+/** A refused area as an import problem: the validator's message (the overlays give the same), then the fix. */
+export function areaImportProblem(problem: AreaProblem): ImportProblem {
+  return importProblemOf('areas.geojson', problem, problem.column);
+}
+
+/** The checked areas (src/sources/area-validator.ts) as registry records and the shapes centroids are tested against. */
+export function registryAreas(checked: CheckedAreas): { areas: AreaRecord[]; shapes: AreaShape[]; problems: ImportProblem[] } {
   const areas: AreaRecord[] = [];
   const shapes: AreaShape[] = [];
-  const problems: ImportProblem[] = [];
-  collection.features.forEach((f: Feature, i) => {
-    const parsed = AreaPropertiesSchema.safeParse(f.properties);
-    const polygons = polygonsOf(f.geometry);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ row: i + 1, column: issue.path.join('.') || null, reason: `areas.geojson: ${issue.message}` });
-      return;
-    }
-    if (polygons.length === 0) {
-      problems.push({ row: i + 1, column: 'geometry', reason: `areas.geojson ${parsed.data.id}: 需要 Polygon 或 MultiPolygon / needs a Polygon or MultiPolygon` });
-      return;
-    }
-    areas.push({ id: parsed.data.id, kind: parsed.data.kind, name: parsed.data.name, nameEn: parsed.data.name_en });
-    shapes.push({ id: parsed.data.id, polygons, bbox: bboxOf(polygons) });
-  });
-  return { areas, shapes, problems };
+  for (const { properties: p, geometry } of checked.areas) {
+    const polygons = polygonsOf(geometry);
+    areas.push({ id: p.id, kind: p.kind, name: p.name, nameEn: p.name_en });
+    shapes.push({ id: p.id, polygons, bbox: bboxOf(polygons) });
+  }
+  return { areas, shapes, problems: checked.problems.map(areaImportProblem) };
 }
 
 /** The property a refused footprint's reason points at, for the problem's column. */
@@ -120,12 +119,7 @@ const REASON_COLUMN: Partial<Record<ProblemReason, string>> = {
 
 /** A footprint the validator refused, as an import problem: the tiles' message, then the fix. */
 export function footprintImportProblem(problem: BuildingProblem): ImportProblem {
-  return {
-    row: problem.index + 1,
-    column: REASON_COLUMN[problem.reason] ?? 'geometry',
-    ...(problem.id !== null ? { value: problem.id } : {}),
-    reason: `buildings.geojson ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`,
-  };
+  return importProblemOf('buildings.geojson', problem, REASON_COLUMN[problem.reason] ?? 'geometry');
 }
 
 export function parseBuildings(collection: FeatureCollection, shapes: readonly AreaShape[]): { buildings: RegistryBuilding[]; problems: ImportProblem[] } {
@@ -167,16 +161,20 @@ function round7(v: number): number {
 /** Streamed (src/sources/geojson-stream.ts): a BOM is fine, GBK or a cut-short file is a problem naming the file. */
 async function readCollection(path: string): Promise<FeatureCollection | ImportProblem> {
   const read = await readGeoJsonCollection(path);
-  if (read.ok) return read.value;
-  return { row: (read.problem.featureIndex ?? 0) + 1, column: null, reason: read.problem.message };
+  return read.ok ? read.value : fileImportProblem(read.problem);
+}
+
+/** A file that cannot be read, as the import's one problem. */
+function fileImportProblem(problem: GeoJsonProblem): ImportProblem {
+  return { row: (problem.featureIndex ?? 0) + 1, column: null, reason: problem.message };
 }
 
 export async function readRegistry(buildingsPath: string, areasPath: string | null): Promise<{ buildings: RegistryBuilding[]; areas: AreaRecord[]; problems: ImportProblem[] }> {
-  const areasJson = areasPath ? await readCollection(areasPath) : ({ type: 'FeatureCollection', features: [] } as FeatureCollection);
-  if ('row' in areasJson) return { buildings: [], areas: [], problems: [areasJson] };
+  const areasRead = areasPath ? await readAreas(areasPath) : success<CheckedAreas>({ areas: [], problems: [] });
+  if (!areasRead.ok) return { buildings: [], areas: [], problems: areasRead.problems.map(fileImportProblem) };
   const buildingsJson = await readCollection(buildingsPath);
   if ('row' in buildingsJson) return { buildings: [], areas: [], problems: [buildingsJson] };
-  const { areas, shapes, problems: areaProblems } = parseAreas(areasJson);
+  const { areas, shapes, problems: areaProblems } = registryAreas(areasRead.value);
   const { buildings, problems } = parseBuildings(buildingsJson, shapes);
   return { buildings, areas, problems: [...areaProblems, ...problems] };
 }

@@ -9,7 +9,7 @@ import type { ArchiveImportSummary, ArchiveStore, ImportOptions } from '../store
 import type { Actor } from '../store/store-types.ts';
 import { latestAppraisal } from './current-record.ts';
 
-/** All rows or none. Rows must be validated against `store.knownCodes()` first (`import/archive-row-validator.ts`). */
+/** All rows or none. Rows must be validated against `store.knownCodes()` first (`src/sources/archive-row-validator.ts`). */
 export function importArchiveRecords(store: ArchiveStore, records: readonly ArchiveRecord[], actor: Actor, options?: ImportOptions): Promise<ArchiveImportSummary> {
   return store.importArchive(records, actor, latestAppraisal, options);
 }

@@ -46,7 +46,7 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
       const [{ SqliteArchiveStore }, { importSourceFolder }, { formatProblems }, { createDemoUsers }, { importLifelinesFile }] = await Promise.all([
         import('../../archive/store/sqlite/sqlite-archive-store.ts'),
         import('../../archive/import/archive-importer.ts'),
-        import('../../archive/import/import-problem.ts'),
+        import('../../sources/import-problem.ts'),
         import('../../archive/auth/demo-users.ts'),
         import('../../archive/lifelines/lifeline-file-import.ts'),
       ]);

@@ -10,7 +10,8 @@ export function terrainStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'terrain',
     title: '地形瓦片 / terrain tiles',
-    inputs: [dem, ...['terrain', 'workers', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir))],
+    // src/sources: the DEM readers (dem-reader.ts, GeoTIFF, .hgt) live there since issue 16.
+    inputs: [dem, ...['terrain', 'workers', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
     outputs: [join(out, 'layer.json')],
     async run(progress) {
       const { buildTerrain } = await import('../../pipeline/terrain/terrain-builder.ts');

@@ -9,7 +9,7 @@ import Flatbush from 'flatbush';
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import { ROAD_CLASSES, type RoadClass } from '../../core/roads.ts';
 import type { LonLatRect } from '../terrain/dem-coverage.ts';
-import { TerrainInputError } from '../terrain/terrain-input-error.ts';
+import { TerrainInputError } from '../../sources/terrain-input-error.ts';
 import { readGeoJsonCollectionSync } from '../../sources/geojson-stream.ts';
 
 export interface LineFeature {

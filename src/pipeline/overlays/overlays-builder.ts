@@ -6,13 +6,16 @@
  * `name_en` (colour by kind, labels by language; the sample's 354 KiB → 342 KiB, its
  * year columns dropped); rail keeps its geometry and the collection's ODbL
  * attribution (its OSM tags are not drawn: 34 KiB → 24 KiB). Published
- * atomically as one versioned folder.
+ * atomically as one versioned folder. Areas are read and checked by
+ * src/sources/area-reader.ts, as the archive's registry reads them: the map draws
+ * exactly the areas the archive accepts, and refuses a bad one with the same message.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { stageFolder } from '../publish/published-folder.ts';
 import { OVERLAY_FILES } from './overlay-files.ts';
+import { readAreasSync, type AreaFileResult } from '../../sources/area-reader.ts';
 
 export interface OverlaysOptions {
   /** Source renewal areas (GeoJSON, Polygon/MultiPolygon with id, kind, name, name_en). */
@@ -28,6 +31,10 @@ export type OverlaysResult = { ok: true; areas: number; rail: number; bytes: num
 /** Area properties the viewer reads (src/viewer/layers/AreasLayer.tsx). */
 export const AREA_PROPERTIES = ['id', 'kind', 'name', 'name_en'] as const;
 
+function cannotRead(file: string, reason: string): string {
+  return `${file}: 无法读取（${reason}） / cannot read it (${reason}): check the path, or run \`npm run sample\` to generate the sample source data.`;
+}
+
 type Read = { ok: true; collection: FeatureCollection } | { ok: false; error: string };
 
 function readCollection(file: string, geometryTypes: readonly string[]): Read {
@@ -35,8 +42,7 @@ function readCollection(file: string, geometryTypes: readonly string[]): Read {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    return { ok: false, error: `${file}: 无法读取（${reason}） / cannot read it (${reason}): check the path, or run \`npm run sample\` to generate the sample source data.` };
+    return { ok: false, error: cannotRead(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message) };
   }
   const collection = parsed as Partial<FeatureCollection>;
   if (collection?.type !== 'FeatureCollection' || !Array.isArray(collection.features)) {
@@ -51,7 +57,7 @@ function readCollection(file: string, geometryTypes: readonly string[]): Read {
   return { ok: true, collection: collection as FeatureCollection };
 }
 
-function pick(properties: Feature['properties'], keys: readonly string[]): Record<string, unknown> {
+function pick(properties: Record<string, unknown> | null, keys: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keys) if (properties?.[key] !== undefined) out[key] = properties[key];
   return out;
@@ -61,18 +67,26 @@ function featureLines(features: Array<{ properties: Record<string, unknown>; geo
   return features.map((f) => JSON.stringify({ type: 'Feature', properties: f.properties, geometry: f.geometry })).join(',\n');
 }
 
+/** The first problem of a read or checked areas file, as the builder's error. */
+function areasError(file: string, read: AreaFileResult): string | null {
+  if (!read.ok) {
+    const problem = read.problems[0]!;
+    const missing = problem.reason === 'missing-file' || problem.reason === 'unreadable';
+    return missing ? `${problem.message}；检查路径，或运行 \`npm run sample\` 生成示例数据 / check the path, or run \`npm run sample\` to generate the sample source data.` : problem.message;
+  }
+  const problem = read.value.problems[0];
+  if (!problem) return null;
+  return `${file} 第 ${problem.index + 1} 个要素 / feature ${problem.index + 1} ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`;
+}
+
 export function buildOverlays(options: OverlaysOptions): OverlaysResult {
-  const areas = readCollection(options.areas, ['Polygon', 'MultiPolygon']);
-  if (!areas.ok) return areas;
+  const areas = readAreasSync(options.areas);
+  const areasProblem = areasError(options.areas, areas);
+  if (areasProblem !== null || !areas.ok) return { ok: false, error: areasProblem ?? '' };
   const rail = readCollection(options.rail, ['LineString', 'MultiLineString']);
   if (!rail.ok) return rail;
-  for (const [i, feature] of areas.collection.features.entries()) {
-    if (typeof feature.properties?.kind !== 'string' || typeof feature.properties?.name !== 'string') {
-      return { ok: false, error: `${options.areas} 第 ${i + 1} 个要素 / feature ${i + 1}: 缺少 kind 或 name / has no kind or name: the viewer colours areas by kind and labels them by name.` };
-    }
-  }
   const attribution = (rail.collection as { attribution?: unknown }).attribution;
-  const areasText = `{"type":"FeatureCollection","features":[\n${featureLines(areas.collection.features.map((f) => ({ properties: pick(f.properties, AREA_PROPERTIES), geometry: f.geometry })))}\n]}\n`;
+  const areasText = `{"type":"FeatureCollection","features":[\n${featureLines(areas.value.areas.map((a) => ({ properties: pick(a.properties, AREA_PROPERTIES), geometry: a.geometry })))}\n]}\n`;
   const railText = `{"type":"FeatureCollection",${typeof attribution === 'string' ? `"attribution":${JSON.stringify(attribution)},` : ''}"features":[\n${featureLines(rail.collection.features.map((f) => ({ properties: {}, geometry: f.geometry })))}\n]}\n`;
 
   let staged;
@@ -90,5 +104,5 @@ export function buildOverlays(options: OverlaysOptions): OverlaysResult {
     staged.discard();
     return { ok: false, error: `${options.outDir}: 写入失败（${(error as Error).message}） / writing failed (${(error as Error).message}): check the free disk space and permissions.` };
   }
-  return { ok: true, areas: areas.collection.features.length, rail: rail.collection.features.length, bytes: Buffer.byteLength(areasText) + Buffer.byteLength(railText) };
+  return { ok: true, areas: areas.value.areas.length, rail: rail.collection.features.length, bytes: Buffer.byteLength(areasText) + Buffer.byteLength(railText) };
 }

@@ -4,7 +4,7 @@
  * ellipsoid is worse than none — unless the caller opts into filling them.
  */
 import { type ElevationGrid, gridEast, gridSouth } from '../../core/elevation-grid.ts';
-import { TerrainInputError } from './terrain-input-error.ts';
+import { TerrainInputError } from '../../sources/terrain-input-error.ts';
 
 export interface LonLatRect {
   west: number;

@@ -4,8 +4,8 @@
  * (issue 16), so the shared tile layer imports nothing from terrain.
  */
 import type { ElevationGrid } from '../../core/elevation-grid.ts';
-import { readDem, undeclaredVoidsNote } from './dem-reader.ts';
-import { isTerrainInputError } from './terrain-input-error.ts';
+import { readDem, undeclaredVoidsNote } from '../../sources/dem-reader.ts';
+import { isTerrainInputError } from '../../sources/terrain-input-error.ts';
 
 /** Reads the DEM (GeoTIFF or SRTM .hgt, via the terrain pipeline's reader) or says why not. */
 export async function readDemGrid(path: string): Promise<{ ok: true; grid: ElevationGrid; note: string | null } | { ok: false; error: string }> {

@@ -6,7 +6,7 @@
 import { createCanvas } from '@napi-rs/canvas';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LonLatRect } from './dem-coverage.ts';
-import { TerrainInputError } from './terrain-input-error.ts';
+import { TerrainInputError } from '../../sources/terrain-input-error.ts';
 import { readGeoJsonCollectionSync } from '../../sources/geojson-stream.ts';
 import { WATER_MASK_SIZE } from './water-mask.ts';
 

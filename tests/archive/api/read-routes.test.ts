@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveStats, Dossier, GradeMap, SearchPage } from '../../../src/archive/store/archive-store.ts';
-import { parseXlsxTable } from '../../../src/archive/import/archive-table-reader.ts';
+import { parseXlsxTable } from '../../../src/sources/archive-table-reader.ts';
 import { archiveTableCsv } from '../../../src/archive/export/archive-table-writer.ts';
 import type { z } from 'zod';
 import { DossierSchema } from '../../../src/core/api/dossier-contracts.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveTableCsv, archiveTableXlsx } from '../../../src/archive/export/archive-table-writer.ts';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
-import { formatProblems } from '../../../src/archive/import/import-problem.ts';
+import { formatProblems } from '../../../src/sources/import-problem.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
 import { closeFixtureArchive, openFixtureArchive } from '../fixtures/fixture-archive.ts';

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveTableCsv } from '../../../src/archive/export/archive-table-writer.ts';
 import { importArchiveFile, importRegistryFiles } from '../../../src/archive/import/archive-importer.ts';
-import { formatProblems } from '../../../src/archive/import/import-problem.ts';
+import { formatProblems } from '../../../src/sources/import-problem.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { ARCHIVE_LIMITS } from '../../../src/core/archive-limits.ts';
 import { ARCHIVE_COLUMNS } from '../../../src/core/archive-record.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleElevation } from '../../../src/core/elevation-grid.ts';
 import { type BasemapBuildResult, type BasemapManifest, buildBasemap } from '../../../src/pipeline/basemap/basemap-builder.ts';
 import { xyzRangeCovering, xyzTileRect } from '../../../src/pipeline/basemap/basemap-tiling.ts';
-import { TerrainInputError } from '../../../src/pipeline/terrain/terrain-input-error.ts';
+import { TerrainInputError } from '../../../src/sources/terrain-input-error.ts';
 import { RIVER_LEVEL, syntheticGrid, writeSyntheticGeoTiff } from '../terrain/synthetic-dem.ts';
 
 const grid = syntheticGrid();

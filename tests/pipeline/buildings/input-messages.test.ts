@@ -14,7 +14,7 @@ import { runBuildingsCommand } from '../../../src/pipeline/buildings/buildings-c
 import { checkDatum, wgs84ToGcj02 } from '../../../src/pipeline/buildings/datum-check.ts';
 import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { createFootprintValidator } from '../../../src/sources/footprint-validator.ts';
-import { readDem } from '../../../src/pipeline/terrain/dem-reader.ts';
+import { readDem } from '../../../src/sources/dem-reader.ts';
 import { smallDistrict, tempDir } from './fixtures.ts';
 import { buildings as sampleBuildings, dem as sampleDem } from '../../sample/world-fixture.ts';
 

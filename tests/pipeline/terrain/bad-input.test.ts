@@ -3,9 +3,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readDem } from '../../../src/pipeline/terrain/dem-reader.ts';
+import { readDem } from '../../../src/sources/dem-reader.ts';
 import { buildTerrain } from '../../../src/pipeline/terrain/terrain-builder.ts';
-import { TerrainInputError, type TerrainErrorCode } from '../../../src/pipeline/terrain/terrain-input-error.ts';
+import { TerrainInputError, type TerrainErrorCode } from '../../../src/sources/terrain-input-error.ts';
 import { syntheticGrid, writeSyntheticGeoTiff } from './synthetic-dem.ts';
 
 let dir: string;

@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readDem } from '../../../src/pipeline/terrain/dem-reader.ts';
+import { readDem } from '../../../src/sources/dem-reader.ts';
 import { buildTerrain } from '../../../src/pipeline/terrain/terrain-builder.ts';
-import { TerrainInputError } from '../../../src/pipeline/terrain/terrain-input-error.ts';
+import { TerrainInputError } from '../../../src/sources/terrain-input-error.ts';
 import { encodeSyntheticGeoTiff, syntheticGrid, writeSyntheticGeoTiff } from './synthetic-dem.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'yz-terrain-messages-'));

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { meshErrorAgainstDem } from '../../../bench/terrain-mesh-error.ts';
-import { readDem } from '../../../src/pipeline/terrain/dem-reader.ts';
+import { readDem } from '../../../src/sources/dem-reader.ts';
 import { tileRect } from '../../../src/pipeline/terrain/geographic-tiling.ts';
 import { buildTerrain } from '../../../src/pipeline/terrain/terrain-builder.ts';
 import { generateDem } from '../../../src/sample/dem-generator.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHeightField } from '../../../src/pipeline/terrain/height-field.ts';
 import { computeWaterMask, waterBelowLevel } from '../../../src/pipeline/terrain/water-mask.ts';
 import { parseWaterPolygons, polygonWaterMask } from '../../../src/pipeline/terrain/water-polygons.ts';
-import { TerrainInputError } from '../../../src/pipeline/terrain/terrain-input-error.ts';
+import { TerrainInputError } from '../../../src/sources/terrain-input-error.ts';
 import { RIVER_LEVEL, syntheticGrid } from './synthetic-dem.ts';
 
 const rect = { west: 106.5, south: 29.5, east: 106.51, north: 29.51 };

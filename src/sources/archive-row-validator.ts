@@ -3,9 +3,10 @@
  * row, column and reason for every problem (unknown code, bad grade, bad date, plan
  * without measures, appraisal dated after today, …), so one pass through the file fixes them all. Lengths and
  * sizes follow the API's limits (core/archive-limits.ts): a file cannot store what an
- * edit through the API would refuse.
+ * edit through the API would refuse. Dates are checked by `core/calendar-day.ts`'s
+ * `isIsoDay`, the API's own (issue 16: this file had a copy).
  */
-import { ARCHIVE_LIMITS } from '../../core/archive-limits.ts';
+import { ARCHIVE_LIMITS } from '../core/archive-limits.ts';
 import {
   APPRAISAL_COLUMNS,
   ARCHIVE_COLUMNS,
@@ -13,11 +14,12 @@ import {
   type ArchiveRecord,
   LIST_SEPARATOR,
   PLAN_COLUMNS,
-} from '../../core/archive-record.ts';
-import { BUILDING_CODE_PATTERN } from '../../core/building-code.ts';
-import { isAfterDay, shanghaiDay } from '../../core/calendar-day.ts';
-import { SAFETY_GRADES, isSafetyGrade } from '../../core/grades.ts';
-import { HAZARD_ITEMS, type HazardItem, isHazardItem } from '../../core/hazards.ts';
+} from '../core/archive-record.ts';
+import { BUILDING_CODE_PATTERN } from '../core/building-code.ts';
+import { isAfterDay, isIsoDay, shanghaiDay } from '../core/calendar-day.ts';
+import { failure, success, type Result } from '../core/result.ts';
+import { SAFETY_GRADES, isSafetyGrade } from '../core/grades.ts';
+import { HAZARD_ITEMS, type HazardItem, isHazardItem } from '../core/hazards.ts';
 import {
   FORBIDDEN_FOR_HERITAGE,
   FUNDING_SOURCES,
@@ -26,7 +28,7 @@ import {
   type PlanStatus,
   RENOVATION_MEASURES,
   type RenovationMeasure,
-} from '../../core/renovation-plan.ts';
+} from '../core/renovation-plan.ts';
 import type { ImportProblem } from './import-problem.ts';
 import type { Table } from './archive-table-reader.ts';
 
@@ -39,13 +41,6 @@ export interface ValidationContext {
   today?: string;
 }
 
-
-/** A real calendar day as YYYY-MM-DD (rejects 2026-02-30). */
-export function isIsoDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
 
 /** Length as the API counts it (UTF-16 code units, as zod's max does). */
 function tooLong(value: string, max: number): boolean {
@@ -63,7 +58,8 @@ function splitList(cell: string): string[] {
     .filter(Boolean);
 }
 
-export function validateArchiveTable(table: Table, context: ValidationContext): { records: ArchiveRecord[]; problems: ImportProblem[] } {
+/** The table's records, or every problem of every row (the import writes all rows or none). */
+export function validateArchiveTable(table: Table, context: ValidationContext): Result<ArchiveRecord[], ImportProblem> {
   const problems: ImportProblem[] = [];
   const missing = ARCHIVE_COLUMNS.filter((c) => !table.header.includes(c));
   if (missing.length > 0) {
@@ -72,7 +68,7 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
       column: null,
       reason: `缺少列 ${missing.join(', ')} / missing columns: ${missing.join(', ')} (expected header: ${ARCHIVE_COLUMNS.join(',')})`,
     });
-    return { records: [], problems };
+    return failure(problems);
   }
   const records: ArchiveRecord[] = [];
   const today = context.today ?? shanghaiDay(new Date());
@@ -156,5 +152,5 @@ export function validateArchiveTable(table: Table, context: ValidationContext): 
     problems.push(...rowProblems);
     if (rowProblems.length === 0) records.push({ code, appraisal, plan });
   }
-  return { records, problems };
+  return problems.length > 0 ? failure(problems) : success(records);
 }

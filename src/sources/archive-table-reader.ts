@@ -5,15 +5,19 @@
  * would show, so validation can point at the exact cell. A file that cannot be read,
  * is not UTF-8, or has no sheet with the columns is a problem naming the file, never a
  * crash or garbled text in the archive. The one `'` the exporter puts before
- * formula-like text (`core/spreadsheet-text.ts`) is removed.
+ * formula-like text (`core/spreadsheet-text.ts`) is removed. Here with the other
+ * exchange-file readers (issue 16); the archive's importer
+ * (src/archive/import/archive-importer.ts: `npm run archive:import`, the build's archive
+ * step) uses it.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { ARCHIVE_COLUMNS } from '../../core/archive-record.ts';
-import { describeReadError } from '../../core/file-read-error.ts';
-import { restoreFormulaText } from '../../core/spreadsheet-text.ts';
+import { ARCHIVE_COLUMNS } from '../core/archive-record.ts';
+import { describeReadError } from '../core/file-read-error.ts';
+import { restoreFormulaText } from '../core/spreadsheet-text.ts';
+import { failure, success, type Result } from '../core/result.ts';
 import type { ImportProblem } from './import-problem.ts';
 
 /** Text encodings the CSV may be read in: UTF-8 (default, BOM optional) or GBK/GB18030 (`--encoding gbk`). */
@@ -130,18 +134,21 @@ export function decodeCsv(bytes: Uint8Array, path: string, encoding: TableEncodi
   }
 }
 
-export async function readArchiveTable(path: string, options: { encoding?: TableEncoding } = {}): Promise<{ table: Table; problems: ImportProblem[] }> {
+/** The table, or why it cannot be imported (a parse leaves no table worth checking once it found a problem). */
+function tableResult(read: { table: Table; problems: ImportProblem[] }): Result<Table, ImportProblem> {
+  return read.problems.length > 0 ? failure(read.problems) : success(read.table);
+}
+
+export async function readArchiveTable(path: string, options: { encoding?: TableEncoding } = {}): Promise<Result<Table, ImportProblem>> {
   const format = tableFormatOf(path);
-  if (!format) {
-    return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: `只支持 .csv 和 .xlsx / only .csv and .xlsx files can be imported: ${path}` }] };
-  }
+  if (!format) return failure([{ row: 1, column: null, reason: `只支持 .csv 和 .xlsx / only .csv and .xlsx files can be imported: ${path}` }]);
   let data: Buffer;
   try {
     data = await readFile(path);
   } catch (error) {
-    return { table: { header: [], rows: [] }, problems: [{ row: 1, column: null, reason: describeReadError(path, error, { zh: '档案表', en: 'archive table' }) }] };
+    return failure([{ row: 1, column: null, reason: describeReadError(path, error, { zh: '档案表', en: 'archive table' }) }]);
   }
-  if (format === 'xlsx') return parseXlsxTable(data);
+  if (format === 'xlsx') return tableResult(await parseXlsxTable(data));
   const decoded = decodeCsv(data, path, options.encoding);
-  return 'text' in decoded ? parseCsvTable(decoded.text) : { table: { header: [], rows: [] }, problems: [decoded.problem] };
+  return 'text' in decoded ? tableResult(parseCsvTable(decoded.text)) : failure([decoded.problem]);
 }

@@ -5,7 +5,7 @@
  * (pixel-is-point), which is exactly our ElevationGrid convention.
  */
 import { basename } from 'node:path';
-import type { ElevationGrid } from '../../core/elevation-grid.ts';
+import type { ElevationGrid } from '../core/elevation-grid.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
 
 const HGT_VOID = -32768;

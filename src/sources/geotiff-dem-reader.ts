@@ -12,7 +12,7 @@
  * become a −9999 m pit); how many there were is returned so the builds can say so.
  */
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
-import type { ElevationGrid } from '../../core/elevation-grid.ts';
+import type { ElevationGrid } from '../core/elevation-grid.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
 
 /** Geographic CRSs we read as WGS84 lon/lat. */

@@ -1,4 +1,14 @@
-/** One thing wrong with an import file, located so a person can find and fix it. */
+import type { FeatureProblem } from '../core/problem.ts';
+
+/**
+ * One thing wrong with an import file, located so a person can find and fix it.
+ *
+ * Not the core `Problem` (src/core/problem.ts) itself: here `reason` is the whole
+ * zh-CN / English text (the core's `message`, then its `fix`), and the archive's
+ * reports, `npm run archive:import` and the tests read it so. A core problem of a
+ * feature file becomes one through `importProblemOf`, the one mapping; its reason
+ * code stays with the validator.
+ */
 export interface ImportProblem {
   /** 1-based row in the file as a spreadsheet shows it (the header is row 1). For GeoJSON: feature index + 1. */
   row: number;
@@ -8,6 +18,16 @@ export interface ImportProblem {
   value?: string;
   /** zh-CN / English. */
   reason: string;
+}
+
+/** A feature file's core problem as an import problem: row = feature index + 1, the value its id, the text `<file> <message>；修改办法 / fix: <fix>`. */
+export function importProblemOf(file: string, problem: FeatureProblem, column: string | null): ImportProblem {
+  return {
+    row: problem.index + 1,
+    column,
+    ...(problem.id !== null ? { value: problem.id } : {}),
+    reason: `${file} ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`,
+  };
 }
 
 /** Longest value quoted in a message; a runaway cell is shown by its start. */

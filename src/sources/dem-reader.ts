@@ -1,11 +1,13 @@
 /**
  * Opens a DEM file of either supported kind — GeoTIFF (by its magic bytes) or SRTM
- * `.hgt` (by its extension and size) — into an ElevationGrid.
+ * `.hgt` (by its extension and size) — into an ElevationGrid. In src/sources (issue 16):
+ * the terrain, the basemap's hillshade and the buildings' and lifelines' ground heights
+ * all read the DEM through it.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { ElevationGrid } from '../../core/elevation-grid.ts';
-import { describeReadError } from '../../core/file-read-error.ts';
+import type { ElevationGrid } from '../core/elevation-grid.ts';
+import { describeReadError } from '../core/file-read-error.ts';
 import { decodeGeoTiffDem } from './geotiff-dem-reader.ts';
 import { decodeHgt } from './hgt-reader.ts';
 import { TerrainInputError } from './terrain-input-error.ts';

@@ -1,0 +1,25 @@
+/**
+ * Reads `areas.geojson` and checks every area (src/sources/area-validator.ts): the
+ * one way the archive's registry (async, with the buildings) and the overlays builder
+ * (sync, a build step) read it, through the streamed GeoJSON reader (a BOM is fine;
+ * GBK or a cut-short file is a problem naming the file).
+ */
+import { failure, success, type Result } from '../core/result.ts';
+import { readGeoJsonCollection, readGeoJsonCollectionSync, type GeoJsonProblem, type GeoJsonResult } from './geojson-stream.ts';
+import { validateAreas, type CheckedAreas } from './area-validator.ts';
+import type { FeatureCollection } from 'geojson';
+
+/** The file cannot be read (a problem), or its areas, each passed or refused. */
+export type AreaFileResult = Result<CheckedAreas, GeoJsonProblem>;
+
+function checked(read: GeoJsonResult<FeatureCollection>): AreaFileResult {
+  return read.ok ? success(validateAreas(read.value.features)) : failure([read.problem]);
+}
+
+export async function readAreas(file: string): Promise<AreaFileResult> {
+  return checked(await readGeoJsonCollection(file));
+}
+
+export function readAreasSync(file: string): AreaFileResult {
+  return checked(readGeoJsonCollectionSync(file));
+}
