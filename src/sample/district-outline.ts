@@ -83,7 +83,7 @@ export function parseDistrictOutline(fc: FeatureCollection): DistrictOutline {
 /** Reads the reference GeoJSON of Yuzhong and its neighbours. */
 export function loadDistrictOutline(path: string): DistrictOutline {
   const read = readGeoJsonCollectionSync(path);
-  if (!read.ok) throw new Error(read.problem.message);
+  if (!read.ok) throw new Error(read.problems.map((p) => p.message).join('\n'));
   return parseDistrictOutline(read.value);
 }
 

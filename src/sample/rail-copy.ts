@@ -18,7 +18,7 @@ export async function copyRailLines(referencePath: string, outPath: string): Pro
   // The shared GeoJSON reader (src/sources/geojson-stream.ts): a BOM is fine, GBK or a cut-short file is refused.
   const read = await readGeoJsonCollection(referencePath, { featureCollectionOnly: true });
   if (!read.ok) {
-    const { problem } = read;
+    const problem = read.problems[0]!;
     if (problem.reason === 'missing-file' || problem.reason === 'unreadable') {
       throw new Error(
         `轨道参考数据缺失 / rail reference data missing: ${problem.message}; ` +

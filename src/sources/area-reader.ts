@@ -13,7 +13,7 @@ import type { FeatureCollection } from 'geojson';
 export type AreaFileResult = Result<CheckedAreas, GeoJsonProblem>;
 
 function checked(read: GeoJsonResult<FeatureCollection>): AreaFileResult {
-  return read.ok ? success(validateAreas(read.value.features)) : failure([read.problem]);
+  return read.ok ? success(validateAreas(read.value.features)) : failure(read.problems);
 }
 
 export async function readAreas(file: string): Promise<AreaFileResult> {

@@ -92,7 +92,7 @@ describe('streamGeoJsonFeatures', () => {
     for (const path of [single, array]) {
       const strict = await readGeoJsonCollection(path, { featureCollectionOnly: true });
       expect(strict.ok).toBe(false);
-      if (!strict.ok) expect(strict.problem.reason).toBe('not-geojson');
+      if (!strict.ok) expect(strict.problems[0]!.reason).toBe('not-geojson');
     }
   });
 

@@ -15,11 +15,12 @@ import { basename, join } from 'node:path';
 import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { importArchiveRecords } from '../service/imports.ts';
-import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary, type Result, err, ok } from '../store/archive-store.ts';
+import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary } from '../store/archive-store.ts';
 import { readArchiveTable, type TableEncoding } from '../../sources/archive-table-reader.ts';
 import { validateArchiveTable } from '../../sources/archive-row-validator.ts';
 import type { ImportProblem } from '../../sources/import-problem.ts';
 import { readRegistry } from './registry-reader.ts';
+import { type Outcome, err, ok } from '../../core/result.ts';
 
 export interface ShrinkOptions {
   /** Go ahead although more than 10 % of the stored items would go (`--allow-shrink`); an empty file is refused even then. */
@@ -44,7 +45,7 @@ export async function importArchiveFile(
   store: ArchiveStore,
   path: string,
   options: ArchiveFileImportOptions = {},
-): Promise<Result<ArchiveImportSummary, ImportProblem[]>> {
+): Promise<Outcome<ArchiveImportSummary, ImportProblem[]>> {
   const read = await readArchiveTable(path, { encoding: options.encoding });
   if (!read.ok) return err(read.problems);
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
@@ -69,7 +70,7 @@ export async function importRegistryFiles(
   buildingsPath: string,
   areasPath: string | null,
   options: { actor?: string } & ShrinkOptions = {},
-): Promise<Result<RegistryImportSummary, ImportProblem[]>> {
+): Promise<Outcome<RegistryImportSummary, ImportProblem[]>> {
   const { buildings, areas, problems } = await readRegistry(buildingsPath, areasPath);
   if (problems.length > 0) return err(problems);
   const known = await store.knownCodes();
@@ -95,7 +96,7 @@ export async function importSourceFolder(
   store: ArchiveStore,
   sourceDir: string,
   options: ImportOptions & ShrinkOptions = {},
-): Promise<Result<SourceImportSummary, { file: string; problems: ImportProblem[] }>> {
+): Promise<Outcome<SourceImportSummary, { file: string; problems: ImportProblem[] }>> {
   const buildingsPath = join(sourceDir, EXCHANGE_FILES.buildings);
   const registry = await importRegistryFiles(store, buildingsPath, join(sourceDir, EXCHANGE_FILES.areas), { allowShrink: options.allowShrink });
   if (!registry.ok) return err({ file: buildingsPath, problems: registry.error });

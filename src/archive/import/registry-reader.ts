@@ -161,7 +161,7 @@ function round7(v: number): number {
 /** Streamed (src/sources/geojson-stream.ts): a BOM is fine, GBK or a cut-short file is a problem naming the file. */
 async function readCollection(path: string): Promise<FeatureCollection | ImportProblem> {
   const read = await readGeoJsonCollection(path);
-  return read.ok ? read.value : fileImportProblem(read.problem);
+  return read.ok ? read.value : fileImportProblem(read.problems[0]!);
 }
 
 /** A file that cannot be read, as the import's one problem. */

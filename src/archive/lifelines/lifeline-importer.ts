@@ -44,7 +44,8 @@ import type { PipeProblem } from '../../sources/pipe-problem.ts';
 import { createPipeValidator, lineLengthM } from '../../sources/pipe-validator.ts';
 import { lineToPolygonsDistance, type LocalPolygon, type Xy } from './pipe-distance.ts';
 import { REASONS_SHOWN, shrinkRefusal } from '../../core/import-shrink.ts';
-import { err, ok, type LifelineBatch, type LifelineImportStore, type Result } from '../store/archive-store.ts';
+import { type LifelineBatch, type LifelineImportStore } from '../store/archive-store.ts';
+import { type Outcome, err, ok } from '../../core/result.ts';
 
 export interface LifelineImportOptions {
   /** Largest pipe-building distance kept (m). Default 50. */
@@ -181,7 +182,7 @@ export async function importLifelines(
   store: LifelineImportStore,
   features: AsyncIterable<RawFeature> | Iterable<RawFeature>,
   options: LifelineImportOptions = {},
-): Promise<Result<LifelineImportSummary, string>> {
+): Promise<Outcome<LifelineImportSummary, string>> {
   const started = performance.now();
   const maxDistanceM = options.maxDistanceM ?? DEFAULT_MAX_PROXIMITY_M;
   const validator = createPipeValidator();

@@ -11,12 +11,13 @@ import type { ArchiveRecord } from '../../core/archive-record.ts';
 import { shanghaiDay } from '../../core/calendar-day.ts';
 import type { LifelineRiskStats } from '../../core/lifelines.ts';
 import type { ArchiveImportSummary, ArchiveStats, ArchiveStore, Dossier, ImportOptions, InspectionInput, PlanWritten } from '../store/archive-store.ts';
-import type { Actor, Result, WriteError } from '../store/store-types.ts';
+import type { Actor, WriteError } from '../store/store-types.ts';
 import { readDossier } from './dossiers.ts';
 import { importArchiveRecords } from './imports.ts';
 import { type InspectionOutcome, recordInspection } from './inspections.ts';
 import { Lifelines } from './lifelines.ts';
 import { type PlanInput, putPlan } from './plans.ts';
+import { type Outcome } from '../../core/result.ts';
 
 export interface ArchiveServiceOptions {
   /** The clock "today" (Asia/Shanghai calendar day) is read from; tests pass a fixed one. Default: the system clock. */
@@ -44,11 +45,11 @@ export class ArchiveService {
     return readDossier(this.store, code);
   }
 
-  recordInspection(code: string, input: InspectionInput, actor: Actor): Promise<Result<InspectionOutcome, WriteError>> {
+  recordInspection(code: string, input: InspectionInput, actor: Actor): Promise<Outcome<InspectionOutcome, WriteError>> {
     return recordInspection(this.store, this.today(), code, input, actor);
   }
 
-  putPlan(code: string, input: PlanInput, actor: Actor): Promise<Result<PlanWritten, WriteError>> {
+  putPlan(code: string, input: PlanInput, actor: Actor): Promise<Outcome<PlanWritten, WriteError>> {
     return putPlan(this.store, code, input, actor);
   }
 

@@ -7,8 +7,9 @@
  */
 import type { SafetyGrade } from '../../core/grades.ts';
 import type { ArchiveStore, AppraisalView, InspectionInput, InspectionView } from '../store/archive-store.ts';
-import { type Actor, type Result, type WriteError, err, ok } from '../store/store-types.ts';
+import { type Actor, type WriteError } from '../store/store-types.ts';
 import { latestAppraisal } from './current-record.ts';
+import { type Outcome, err, ok } from '../../core/result.ts';
 
 /** Agency recorded on appraisals that an inspector's grade change creates, unless the inspection names one. */
 export const INSPECTION_AGENCY = '渝中区房屋安全巡查';
@@ -42,7 +43,7 @@ function backdatedMessage(asked: SafetyGrade | undefined, current: { date: strin
 }
 
 /** `today`: YYYY-MM-DD in Asia/Shanghai. */
-export async function recordInspection(store: ArchiveStore, today: string, code: string, input: InspectionInput, actor: Actor): Promise<Result<InspectionOutcome, WriteError>> {
+export async function recordInspection(store: ArchiveStore, today: string, code: string, input: InspectionInput, actor: Actor): Promise<Outcome<InspectionOutcome, WriteError>> {
   const future = futureInspectionDate(input.date, today);
   if (future) return err(future);
   // What the decision saw, kept for the answer (the decision runs inside the store's transaction).

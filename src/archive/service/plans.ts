@@ -7,7 +7,8 @@
 import type { RenovationPlan } from '../../core/archive-record.ts';
 import { FORBIDDEN_FOR_HERITAGE, type RenovationMeasure } from '../../core/renovation-plan.ts';
 import type { ArchiveStore, PlanWritten } from '../store/archive-store.ts';
-import { type Actor, type Result, type WriteError, err, ok } from '../store/store-types.ts';
+import { type Actor, type WriteError } from '../store/store-types.ts';
+import { type Outcome, err, ok } from '../../core/result.ts';
 
 export interface PlanInput extends RenovationPlan {
   /** The dossier version the planner saw. */
@@ -24,7 +25,7 @@ export function heritagePlanRefusal(heritage: boolean, measures: readonly Renova
   };
 }
 
-export async function putPlan(store: ArchiveStore, code: string, input: PlanInput, actor: Actor): Promise<Result<PlanWritten, WriteError>> {
+export async function putPlan(store: ArchiveStore, code: string, input: PlanInput, actor: Actor): Promise<Outcome<PlanWritten, WriteError>> {
   const { version, ...plan } = input;
   return store.putPlan(code, version, actor, (head) => {
     const refusal = heritagePlanRefusal(head.heritage, plan.measures);

@@ -2,7 +2,8 @@
  * Accounts and sessions. Passwords arrive hashed (argon2id, `auth/passwords.ts`) and
  * sessions by the SHA-256 of their token: a store never sees a secret.
  */
-import type { Actor, Result, Role } from './store-types.ts';
+import type { Actor, Role } from './store-types.ts';
+import { type Outcome } from '../../core/result.ts';
 
 export interface UserRecord {
   id: number;
@@ -15,7 +16,7 @@ export interface UserRecord {
 
 export interface AccountStore {
   countUsers(): Promise<number>;
-  createUser(name: string, role: Role, passwordHash: string, actor: Actor): Promise<Result<UserRecord, { kind: 'exists'; name: string }>>;
+  createUser(name: string, role: Role, passwordHash: string, actor: Actor): Promise<Outcome<UserRecord, { kind: 'exists'; name: string }>>;
   /** The user and their hash, or null for an unknown or disabled name. */
   findUserForLogin(name: string): Promise<(UserRecord & { passwordHash: string }) | null>;
   listUsers(): Promise<UserRecord[]>;

@@ -15,7 +15,7 @@
  */
 import type { Geometry, LineString, MultiLineString } from 'geojson';
 import type { NearbyBuilding, Network, PipeRecord } from '../../core/lifelines.ts';
-import type { Result } from './store-types.ts';
+import { type Outcome } from '../../core/result.ts';
 
 /** A stored segment: its attributes and a representative point. */
 export interface StoredSegment extends PipeRecord {
@@ -93,7 +93,7 @@ export interface LifelineStore {
    * per database, across processes: a second one is `busy` while the first runs (a
    * crashed one's guard is taken over). Bumps the archive's change version.
    */
-  replaceLifelines(network: LifelineReplacement): Promise<Result<LifelineReplaced, LifelineReplaceError>>;
+  replaceLifelines(network: LifelineReplacement): Promise<Outcome<LifelineReplaced, LifelineReplaceError>>;
   /** The largest distance the proximity table holds (0 before any import). */
   lifelineMaxDistanceM(): Promise<number>;
   /** A segment and the buildings within `distanceM`, nearest first (then by code); null if unknown. */

@@ -15,7 +15,8 @@ import type { SafetyGrade } from '../../core/grades.ts';
 import type { HazardItem } from '../../core/hazards.ts';
 import type { AreaBuildingPlan } from '../../core/plan-outcome.ts';
 import type { PlanStatus } from '../../core/renovation-plan.ts';
-import type { Actor, AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, Dossier, InspectionView, PlanView, Result, SearchPage, WriteError } from './store-types.ts';
+import type { Actor, AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, Dossier, InspectionView, PlanView, SearchPage, WriteError } from './store-types.ts';
+import { type Outcome } from '../../core/result.ts';
 
 /** A building for the registry import: static attributes, centroid, footprint and areas. */
 export interface RegistryBuilding {
@@ -143,10 +144,10 @@ export interface RecordStore {
     code: string,
     expectedVersion: number,
     actor: Actor,
-    decide: (head: BuildingHead) => Result<InspectionWrite, WriteError>,
-  ): Promise<Result<InspectionWritten, WriteError>>;
+    decide: (head: BuildingHead) => Outcome<InspectionWrite, WriteError>,
+  ): Promise<Outcome<InspectionWritten, WriteError>>;
   /** As {@link recordInspection}: `decide` gives the plan to store (an unchanged plan writes nothing and keeps the version). */
-  putPlan(code: string, expectedVersion: number, actor: Actor, decide: (head: BuildingHead) => Result<RenovationPlan, WriteError>): Promise<Result<PlanWritten, WriteError>>;
+  putPlan(code: string, expectedVersion: number, actor: Actor, decide: (head: BuildingHead) => Outcome<RenovationPlan, WriteError>): Promise<Outcome<PlanWritten, WriteError>>;
 
   importRegistry(buildings: readonly RegistryBuilding[], areas: readonly AreaRecord[], actor: Actor): Promise<RegistryImportSummary>;
   /**

@@ -18,10 +18,6 @@ export type { AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, CountByG
 
 export { ROLES, type Role } from '../../core/roles.ts';
 
-/** Errors are values: each carries what a person needs to act on it. */
-export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
-export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
 
 export type WriteError =
   | { kind: 'not_found'; code: string }

@@ -40,7 +40,7 @@ export interface BasemapSources {
 function readCollection(file: string): FeatureCollection {
   const read = readGeoJsonCollectionSync(file);
   if (read.ok) return read.value;
-  throw new TerrainInputError('bad-vector-data', file, `${read.problem.message} (或用 \`npm run sample\` 重新生成 / or regenerate it with \`npm run sample\`)`);
+  throw new TerrainInputError('bad-vector-data', file, `${read.problems.map((p) => p.message).join('; ')} (或用 \`npm run sample\` 重新生成 / or regenerate it with \`npm run sample\`)`);
 }
 
 function bboxOf(rings: Position[][]): [number, number, number, number] {

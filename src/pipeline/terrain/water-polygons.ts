@@ -49,7 +49,7 @@ export function parseWaterPolygons(fc: FeatureCollection | Feature, file: string
 export function loadWaterPolygons(file: string): WaterPolygon[] {
   // The shared GeoJSON reader (src/sources/geojson-stream.ts): a single Feature comes back as a collection of one.
   const read = readGeoJsonCollectionSync(file);
-  if (!read.ok) throw new TerrainInputError('bad-vector-data', file, `${read.problem.message} (水域 / the water polygons, --water)`);
+  if (!read.ok) throw new TerrainInputError('bad-vector-data', file, `${read.problems.map((p) => p.message).join('; ')} (水域 / the water polygons, --water)`);
   return parseWaterPolygons(read.value, file);
 }
 

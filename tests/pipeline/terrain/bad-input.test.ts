@@ -29,6 +29,8 @@ async function expectFailure(input: string, code: TerrainErrorCode, options: Par
   expect(error).toBeInstanceOf(TerrainInputError);
   const e = error as TerrainInputError;
   expect(e.code).toBe(code);
+  // The core problem value (issue 16: one shape for every reader's problems).
+  expect(e.problem).toEqual({ reason: code, file: e.file, message: e.message });
   expect(e.message).not.toContain('\n');
   expect(e.message).toContain(e.file);
   // zh-CN and English, and a fix.

@@ -1,8 +1,9 @@
 /** Accounts and sessions in SQLite: `users` and `sessions` (token hashes only). */
 import type Database from 'better-sqlite3';
 import type { AccountStore, UserRecord } from '../account-store.ts';
-import { type Actor, type Result, type Role, err, ok } from '../store-types.ts';
+import { type Actor, type Role } from '../store-types.ts';
 import type { SqliteAudit } from './audit.ts';
+import { type Outcome, err, ok } from '../../../core/result.ts';
 
 interface UserRow {
   id: number;
@@ -45,8 +46,8 @@ export class SqliteAccounts implements AccountStore {
     return this.stmt.countUsers.get() as number;
   }
 
-  async createUser(name: string, role: Role, passwordHash: string, actor: Actor): Promise<Result<UserRecord, { kind: 'exists'; name: string }>> {
-    return this.db.transaction((): Result<UserRecord, { kind: 'exists'; name: string }> => {
+  async createUser(name: string, role: Role, passwordHash: string, actor: Actor): Promise<Outcome<UserRecord, { kind: 'exists'; name: string }>> {
+    return this.db.transaction((): Outcome<UserRecord, { kind: 'exists'; name: string }> => {
       const row = this.stmt.insertUser.get(name, role, passwordHash, new Date().toISOString(), actor.name) as UserRow | undefined;
       if (!row) return err({ kind: 'exists', name });
       const user = toUser(row);

@@ -25,8 +25,8 @@
  */
 import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { err, ok, type Result } from '../store-types.ts';
 import type { LifelineReplaced, LifelineReplaceError, LifelineReplacement } from '../lifeline-store.ts';
+import { type Outcome, err, ok } from '../../../core/result.ts';
 
 /** Segment columns in insert order. */
 const SEGMENT_COLUMNS = 'id, network, diameter_mm, depth_m, material, install_year, condition, pressure, length_m, lon, lat, geometry';
@@ -83,7 +83,7 @@ const round1 = (v: number) => Math.round(v * 10) / 10;
 export class SqliteLifelineSwap {
   constructor(private readonly db: Database.Database) {}
 
-  async replace(network: LifelineReplacement): Promise<Result<LifelineReplaced, LifelineReplaceError>> {
+  async replace(network: LifelineReplacement): Promise<Outcome<LifelineReplaced, LifelineReplaceError>> {
     const db = this.db;
     const token = randomInt(1, 2 ** 47);
     const heartbeat = db.prepare(`UPDATE meta SET value = ? WHERE key = '${LEASE.heartbeat}' AND EXISTS (SELECT 1 FROM meta WHERE key = '${LEASE.token}' AND value = ?)`);

@@ -18,8 +18,8 @@ import type {
   StoredNearbyBuilding,
   StoredSegment,
 } from '../lifeline-store.ts';
-import type { Result } from '../store-types.ts';
 import { SqliteLifelineSwap } from './lifeline-swap.ts';
+import { type Outcome } from '../../../core/result.ts';
 
 const SEGMENT_COLUMNS = 's.id, s.network, s.diameter_mm, s.depth_m, s.material, s.install_year, s.condition, s.pressure, s.length_m, s.lon, s.lat';
 const POOR_SQL = POOR_CONDITIONS.map((c) => `'${c}'`).join(',');
@@ -62,7 +62,7 @@ export class SqliteLifelines implements LifelineStore {
     return (this.stmt.footprints.all() as { code: string; geometry: string }[]).map((r) => ({ code: r.code, geometry: JSON.parse(r.geometry) as Geometry }));
   }
 
-  replaceLifelines(network: LifelineReplacement): Promise<Result<LifelineReplaced, LifelineReplaceError>> {
+  replaceLifelines(network: LifelineReplacement): Promise<Outcome<LifelineReplaced, LifelineReplaceError>> {
     return this.swap.replace(network);
   }
 

@@ -25,7 +25,7 @@ import type {
   PlanWritten,
   SearchQuery,
 } from '../record-store.ts';
-import { type Actor, type AppraisalView, type ArchiveStats, type AreaRecord, type CountByGrade, type Result, type SearchPage, type WriteError, err, ok } from '../store-types.ts';
+import { type Actor, type AppraisalView, type ArchiveStats, type AreaRecord, type CountByGrade, type SearchPage, type WriteError } from '../store-types.ts';
 import type { SqliteAudit } from './audit.ts';
 import type { ChangeVersion } from './connection.ts';
 import {
@@ -42,6 +42,7 @@ import {
   toSummary,
 } from './rows.ts';
 import { SearchIndex } from './search-index.ts';
+import { type Outcome, err, ok } from '../../../core/result.ts';
 
 function emptyGradeCounts(): CountByGrade {
   return { A: 0, B: 0, C: 0, D: 0, unappraised: 0 };
@@ -304,9 +305,9 @@ export class SqliteRecords {
     code: string,
     expectedVersion: number,
     actor: Actor,
-    decide: (head: BuildingHead) => Result<InspectionWrite, WriteError>,
-  ): Promise<Result<InspectionWritten, WriteError>> {
-    const run = this.db.transaction((): Result<InspectionWritten, WriteError> => {
+    decide: (head: BuildingHead) => Outcome<InspectionWrite, WriteError>,
+  ): Promise<Outcome<InspectionWritten, WriteError>> {
+    const run = this.db.transaction((): Outcome<InspectionWritten, WriteError> => {
       const head = this.writes.head(code);
       if (!head) return err({ kind: 'not_found', code });
       if (head.version !== expectedVersion) return err({ kind: 'stale_version', code, expected: expectedVersion, current: head.version });
@@ -360,9 +361,9 @@ export class SqliteRecords {
     code: string,
     expectedVersion: number,
     actor: Actor,
-    decide: (head: BuildingHead) => Result<RenovationPlan, WriteError>,
-  ): Promise<Result<PlanWritten, WriteError>> {
-    const run = this.db.transaction((): Result<PlanWritten, WriteError> => {
+    decide: (head: BuildingHead) => Outcome<RenovationPlan, WriteError>,
+  ): Promise<Outcome<PlanWritten, WriteError>> {
+    const run = this.db.transaction((): Outcome<PlanWritten, WriteError> => {
       const head = this.writes.head(code);
       if (!head) return err({ kind: 'not_found', code });
       if (head.version !== expectedVersion) return err({ kind: 'stale_version', code, expected: expectedVersion, current: head.version });

@@ -28,13 +28,14 @@ import type {
   RegistryImportSummary,
   SearchQuery,
 } from '../record-store.ts';
-import type { Actor, ArchiveStats, AreaRecord, BuildingSummary, PlanView, Result, Role, SearchPage, WriteError } from '../store-types.ts';
+import type { Actor, ArchiveStats, AreaRecord, BuildingSummary, PlanView, Role, SearchPage, WriteError } from '../store-types.ts';
 import { SqliteAccounts } from './accounts.ts';
 import { SqliteAudit } from './audit.ts';
 import { ChangeVersion, openArchiveDatabase, type SqliteStoreOptions } from './connection.ts';
 import { SqliteImports } from './imports.ts';
 import { SqliteLifelines } from './lifelines.ts';
 import { SqliteRecords } from './records.ts';
+import { type Outcome } from '../../../core/result.ts';
 
 export type { SqliteStoreOptions };
 
@@ -88,10 +89,10 @@ export class SqliteArchiveStore implements ArchiveStore {
   areaPlans(areaId: string): Promise<{ area: AreaRecord; buildings: AreaBuildingPlan[] } | null> {
     return this.records.areaPlans(areaId);
   }
-  recordInspection(code: string, expectedVersion: number, actor: Actor, decide: (head: BuildingHead) => Result<InspectionWrite, WriteError>): Promise<Result<InspectionWritten, WriteError>> {
+  recordInspection(code: string, expectedVersion: number, actor: Actor, decide: (head: BuildingHead) => Outcome<InspectionWrite, WriteError>): Promise<Outcome<InspectionWritten, WriteError>> {
     return this.records.recordInspection(code, expectedVersion, actor, decide);
   }
-  putPlan(code: string, expectedVersion: number, actor: Actor, decide: (head: BuildingHead) => Result<RenovationPlan, WriteError>): Promise<Result<PlanWritten, WriteError>> {
+  putPlan(code: string, expectedVersion: number, actor: Actor, decide: (head: BuildingHead) => Outcome<RenovationPlan, WriteError>): Promise<Outcome<PlanWritten, WriteError>> {
     return this.records.putPlan(code, expectedVersion, actor, decide);
   }
   importRegistry(buildings: readonly RegistryBuilding[], areas: readonly AreaRecord[], actor: Actor): Promise<RegistryImportSummary> {
@@ -117,7 +118,7 @@ export class SqliteArchiveStore implements ArchiveStore {
   lifelineFootprints(): Promise<Array<{ code: string; geometry: Geometry }>> {
     return this.lifelines.lifelineFootprints();
   }
-  replaceLifelines(network: LifelineReplacement): Promise<Result<LifelineReplaced, LifelineReplaceError>> {
+  replaceLifelines(network: LifelineReplacement): Promise<Outcome<LifelineReplaced, LifelineReplaceError>> {
     return this.lifelines.replaceLifelines(network);
   }
   lifelineMaxDistanceM(): Promise<number> {
@@ -140,7 +141,7 @@ export class SqliteArchiveStore implements ArchiveStore {
   countUsers(): Promise<number> {
     return this.accounts.countUsers();
   }
-  createUser(name: string, role: Role, passwordHash: string, actor: Actor): Promise<Result<UserRecord, { kind: 'exists'; name: string }>> {
+  createUser(name: string, role: Role, passwordHash: string, actor: Actor): Promise<Outcome<UserRecord, { kind: 'exists'; name: string }>> {
     return this.accounts.createUser(name, role, passwordHash, actor);
   }
   findUserForLogin(name: string): Promise<(UserRecord & { passwordHash: string }) | null> {
