@@ -5,10 +5,11 @@
  * The file marks the folder as a district's: `npm start` then never writes the sample
  * into it, and builds everything from what it lists.
  *
- * Every setting may be given for the whole hand-over and overridden per file; what a
- * file declares itself (a `.prj`, a `.cpg`, GeoTIFF GeoKeys, a GeoPackage's srs table)
- * wins over the hand-over's default but not over a per-file setting, which is how a
- * wrong `.prj` is corrected without editing the delivery.
+ * Every setting may be given for the whole hand-over and overridden per file. A CRS
+ * fills in for a file that declares none (no `.prj`, a GeoJSON in metres); a file that
+ * declares another one is refused with both named, since which is right is not ours to
+ * guess. A code page overrides the `.cpg` (a wrong `.cpg` is common; the reader still
+ * refuses text that comes out as mojibake).
  *
  * ```json
  * {
@@ -43,6 +44,14 @@ export const FileReadSettingsSchema = z.strictObject({
   encoding: z.string().min(1).optional(),
 });
 export type FileReadSettings = z.infer<typeof FileReadSettingsSchema>;
+
+/** How one source file is to be read, as a build step or a command passes it to a reader. */
+export interface SourceReadSettings extends FileReadSettings {
+  /** GeoPackage layer (table). */
+  layer?: string;
+  /** The field mapping file (src/sources/field-mapping), absolute. */
+  mappingFile?: string;
+}
 
 export const HandoverFileSchema = z.union([
   z.string().min(1),

@@ -13,22 +13,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative } from 'node:path';
 import { EXCHANGE_ROLES, HANDOVER_MANIFEST, HANDOVER_ROLES, type HandoverRole } from '../core/exchange-files.ts';
-import { HandoverSchema, type FileReadSettings, type Handover, type ShiftedDatum } from '../core/handover.ts';
+import { HandoverSchema, type FileReadSettings, type Handover, type SourceReadSettings } from '../core/handover.ts';
 import type { Problem } from '../core/problem.ts';
 import { failure, success, type Result } from '../core/result.ts';
 
 export type HandoverProblemReason = 'manifest-not-json' | 'manifest-invalid' | 'missing-file' | 'wrong-format' | 'ambiguous' | 'missing-role' | 'no-folder';
 export type HandoverProblem = Problem<HandoverProblemReason>;
 
-/** One role's file and how to read it (the manifest's per-file settings over its defaults). */
-export interface HandoverFileEntry {
+/** One role's file and how to read it (the manifest's per-file settings over its defaults, and its mapping file). */
+export interface HandoverFileEntry extends SourceReadSettings {
   role: HandoverRole;
   path: string;
-  /** GeoPackage layer, when the manifest names one. */
-  layer?: string;
-  crs?: string;
-  datum?: ShiftedDatum;
-  encoding?: string;
   /** Named in `handover.json`, or found by its default name. */
   foundBy: 'manifest' | 'default-name';
 }
@@ -82,8 +77,13 @@ function candidates(names: readonly string[], role: HandoverRole): string[] {
   });
 }
 
+export interface HandoverFolderOptions {
+  /** Refuse a folder without the roles a build needs (DEM, buildings). Default: when it has a `handover.json`. */
+  requireRoles?: boolean;
+}
+
 /** Reads `handover.json` (if any) and finds every role's file; every problem at once. */
-export function readHandoverFolder(folder: string): Result<HandoverFolder, HandoverProblem> {
+export function readHandoverFolder(folder: string, options: HandoverFolderOptions = {}): Result<HandoverFolder, HandoverProblem> {
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     return failure([problem('no-folder', folder, `${folder}: 交付文件夹不存在 / the hand-over folder does not exist`, '检查路径或 SOURCE_DATA 设置 / check the path or SOURCE_DATA')]);
   }
@@ -94,6 +94,7 @@ export function readHandoverFolder(folder: string): Result<HandoverFolder, Hando
     if (!read.ok) return read;
     manifest = read.value;
   }
+  const requireRoles = options.requireRoles ?? manifest !== null;
   const names = readdirSync(folder);
   const problems: HandoverProblem[] = [];
   const files = {} as Record<HandoverRole, HandoverFileEntry | null>;
@@ -130,14 +131,17 @@ export function readHandoverFolder(folder: string): Result<HandoverFolder, Hando
       files[role] = { role, path: join(folder, pick[0]!), ...settingsOf(defaults, {}), foundBy: 'default-name' };
       continue;
     }
-    if (manifest && required) {
+    if (requireRoles && required) {
       problems.push(problem('missing-role', folder, `${folder}: 缺少${what.zh} / no ${what.en} file`, `放入 ${EXCHANGE_ROLES[role].baseName}${extensions[0]}（或 ${extensions.slice(1).join(', ')}），或在 handover.json 的 files.${role} 中写明文件名 / add ${EXCHANGE_ROLES[role].baseName}${extensions[0]} (or ${extensions.slice(1).join(', ')}), or name the file as files.${role} in handover.json`));
     }
   }
-  if (problems.length > 0) return failure(problems);
   const mappingFile = manifest?.mapping ? (isAbsolute(manifest.mapping) ? manifest.mapping : join(folder, manifest.mapping)) : null;
   if (mappingFile && !existsSync(mappingFile)) {
-    return failure([problem('missing-file', mappingFile, `${mappingFile}: handover.json 中的字段映射文件不存在 / the field mapping file named in handover.json does not exist`, '检查 mapping 的文件名 / check the name given as mapping')]);
+    problems.push(problem('missing-file', mappingFile, `${mappingFile}: handover.json 中的字段映射文件不存在 / the field mapping file named in handover.json does not exist`, '检查 mapping 的文件名 / check the name given as mapping'));
+  }
+  if (problems.length > 0) return failure(problems);
+  if (mappingFile) {
+    for (const entry of Object.values(files)) if (entry && entry.role !== 'dem') entry.mappingFile = mappingFile;
   }
   return success({ folder, manifest, mappingFile, files });
 }

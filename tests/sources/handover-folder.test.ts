@@ -51,7 +51,8 @@ describe('hand-over folder', () => {
     if (!read.ok) throw new Error(JSON.stringify(read.problems));
     const { files, mappingFile } = read.value;
     expect(mappingFile).toBe(join(dir, 'mapping.json'));
-    expect(files.buildings).toEqual({ role: 'buildings', path: join(dir, '建筑物.shp'), crs: 'EPSG:4545', encoding: 'gbk', foundBy: 'manifest' });
+    expect(files.buildings).toEqual({ role: 'buildings', path: join(dir, '建筑物.shp'), crs: 'EPSG:4545', encoding: 'gbk', mappingFile: join(dir, 'mapping.json'), foundBy: 'manifest' });
+    expect(files.dem).not.toHaveProperty('mappingFile');
     expect(files.lifelines).toMatchObject({ layer: '给水', crs: 'EPSG:4544', encoding: 'gbk' });
     expect(files.areas).toMatchObject({ datum: 'gcj02', crs: 'EPSG:4545' });
   });
