@@ -15,22 +15,28 @@ import { overlaysStep } from './steps/overlays-step.ts';
 import { sampleStep, type SampleStepOptions } from './steps/sample-step.ts';
 import { terrainStep } from './steps/terrain-step.ts';
 import { viewerStep } from './steps/viewer-step.ts';
+import { planSources, type SourcePlan } from './source-plan.ts';
 
-export type BuildPlanOptions = SampleStepOptions;
+export interface BuildPlanOptions extends SampleStepOptions {
+  /** The source files to build from. Default: `planSources(paths.sourceData)` (throws SourcePlanError for a hand-over with problems). */
+  sources?: SourcePlan;
+}
 
-/** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). */
+/** Data steps only (what `npm run dev` needs; Vite serves the viewer itself). A district's hand-over has no sample step. */
 export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
+  const sources = options.sources ?? planSources(paths.sourceData);
   return [
-    sampleStep(paths, options),
-    terrainStep(paths),
-    basemapStep(paths),
-    archiveImportStep(paths),
-    buildingsStep(paths),
-    lifelinesStep(paths),
-    overlaysStep(paths),
+    ...(sources.kind === 'sample' ? [sampleStep(paths, options)] : []),
+    terrainStep(paths, sources),
+    basemapStep(paths, sources),
+    archiveImportStep(paths, process.env, sources),
+    buildingsStep(paths, sources),
+    lifelinesStep(paths, sources),
+    overlaysStep(paths, sources),
   ];
 }
 
 export function fullBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
-  return [...dataBuildPlan(paths, options), viewerStep(paths)];
+  const sources = options.sources ?? planSources(paths.sourceData);
+  return [...dataBuildPlan(paths, { ...options, sources }), viewerStep(paths)];
 }

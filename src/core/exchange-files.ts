@@ -38,19 +38,18 @@ export interface ExchangeRole {
   extensions: readonly string[];
   /** A build cannot go on without it. */
   required: boolean;
-  /** The features are read as `RawFeature`s (reprojected, field-mapped); false for the DEM and the archive table. */
-  vector: boolean;
 }
 
 /** The roles a hand-over folder may fill (the sample fills all of them). */
 export const EXCHANGE_ROLES = {
-  dem: { what: { zh: '数字高程模型', en: 'DEM' }, baseName: 'dem', extensions: ['.tif', '.tiff', '.hgt'], required: true, vector: false },
-  buildings: { what: { zh: '建筑轮廓', en: 'building footprints' }, baseName: 'buildings', extensions: VECTOR_EXTENSIONS, required: true, vector: true },
-  lifelines: { what: { zh: '地下管线', en: 'pipe segments' }, baseName: 'lifelines', extensions: VECTOR_EXTENSIONS, required: false, vector: true },
-  areas: { what: { zh: '更新片区', en: 'renewal areas' }, baseName: 'areas', extensions: VECTOR_EXTENSIONS, required: false, vector: true },
-  roads: { what: { zh: '道路', en: 'roads' }, baseName: 'roads', extensions: VECTOR_EXTENSIONS, required: false, vector: true },
-  rail: { what: { zh: '轨道线路', en: 'rail lines' }, baseName: 'rail', extensions: VECTOR_EXTENSIONS, required: false, vector: true },
-  archive: { what: { zh: '房屋安全档案表', en: 'archive table' }, baseName: 'archive', extensions: ['.csv', '.xlsx'], required: false, vector: false },
+  dem: { what: { zh: '数字高程模型', en: 'DEM' }, baseName: 'dem', extensions: ['.tif', '.tiff', '.hgt'], required: true },
+  buildings: { what: { zh: '建筑轮廓', en: 'building footprints' }, baseName: 'buildings', extensions: VECTOR_EXTENSIONS, required: true },
+  lifelines: { what: { zh: '地下管线', en: 'pipe segments' }, baseName: 'lifelines', extensions: VECTOR_EXTENSIONS, required: false },
+  areas: { what: { zh: '更新片区', en: 'renewal areas' }, baseName: 'areas', extensions: VECTOR_EXTENSIONS, required: false },
+  // Roads and rail only draw the basemap and an overlay (rail is OpenStreetMap's, in lon/lat): GeoJSON only.
+  roads: { what: { zh: '道路', en: 'roads' }, baseName: 'roads', extensions: ['.geojson', '.json'], required: false },
+  rail: { what: { zh: '轨道线路', en: 'rail lines' }, baseName: 'rail', extensions: ['.geojson', '.json'], required: false },
+  archive: { what: { zh: '房屋安全档案表', en: 'archive table' }, baseName: 'archive', extensions: ['.csv', '.xlsx'], required: false },
 } as const satisfies Record<string, ExchangeRole>;
 export type HandoverRole = keyof typeof EXCHANGE_ROLES;
 export const HANDOVER_ROLES = Object.keys(EXCHANGE_ROLES) as HandoverRole[];

@@ -1,11 +1,12 @@
 /**
  * Reads `areas.geojson` and checks every area (src/sources/area-validator.ts): the
- * one way the archive's registry (async, with the buildings) and the overlays builder
- * (sync, a build step) read it, through the streamed GeoJSON reader (a BOM is fine;
+ * one way the archive's registry (with the buildings) and the overlays builder (a build
+ * step) read it, through the streamed GeoJSON reader (a BOM is fine;
  * GBK or a cut-short file is a problem naming the file).
  */
+import type { SourceReadSettings } from '../core/handover.ts';
 import { failure, success, type Result } from '../core/result.ts';
-import { readGeoJsonCollection, readGeoJsonCollectionSync, type GeoJsonProblem, type GeoJsonResult } from './geojson-stream.ts';
+import { readGeoJsonCollection, type GeoJsonProblem, type GeoJsonResult } from './geojson-stream.ts';
 import { validateAreas, type CheckedAreas } from './area-validator.ts';
 import type { FeatureCollection } from 'geojson';
 
@@ -16,10 +17,8 @@ function checked(read: GeoJsonResult<FeatureCollection>): AreaFileResult {
   return read.ok ? success(validateAreas(read.value.features)) : failure(read.problems);
 }
 
-export async function readAreas(file: string): Promise<AreaFileResult> {
+/** `settings`: a hand-over's CRS, datum, code page and mapping for the file. */
+export async function readAreas(file: string, settings: SourceReadSettings = {}): Promise<AreaFileResult> {
+  void settings;
   return checked(await readGeoJsonCollection(file));
-}
-
-export function readAreasSync(file: string): AreaFileResult {
-  return checked(readGeoJsonCollectionSync(file));
 }

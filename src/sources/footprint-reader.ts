@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import { extname } from 'node:path';
 import type { Feature, Geometry } from 'geojson';
 import { describeReadError } from '../core/file-read-error.ts';
+import type { SourceReadSettings } from '../core/handover.ts';
 import { GeoJsonReadError, streamGeoJsonFeatures, type GeoJsonProblem } from './geojson-stream.ts';
 
 export type FootprintFormat = 'geojson' | 'flatgeobuf';
@@ -62,7 +63,8 @@ export class FootprintReadError extends Error {
  * user-facing message (zh-CN / English, naming the file) and, for GeoJSON, the
  * `GeoJsonProblem` (reason, byte offset, feature index).
  */
-export async function* readFootprints(path: string): AsyncGenerator<RawFeature> {
+export async function* readFootprints(path: string, settings: SourceReadSettings = {}): AsyncGenerator<RawFeature> {
+  void settings;
   const format = footprintFormat(path);
   if (!format) {
     throw new FootprintReadError(`${path}: 不支持的文件类型，请使用 .geojson 或 .fgb / unsupported footprint file: use .geojson or .fgb`);

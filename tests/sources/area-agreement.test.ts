@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readRegistry } from '../../src/archive/import/registry-reader.ts';
 import { buildOverlays } from '../../src/pipeline/overlays/overlays-builder.ts';
-import { readAreasSync } from '../../src/sources/area-reader.ts';
+import { readAreas } from '../../src/sources/area-reader.ts';
 import { validateArea } from '../../src/sources/area-validator.ts';
 import { writeSources } from '../build/overlay-sources.ts';
 
@@ -37,7 +37,7 @@ describe('areas: map overlays and archive registry agree', () => {
   it('both take the hand-over areas', async () => {
     const registry = await readRegistry(buildings, areasFile);
     expect(registry.problems).toEqual([]);
-    const overlays = buildOverlays({ areas: areasFile, rail: join(dir, 'rail.geojson'), outDir: join(dir, 'out') });
+    const overlays = await buildOverlays({ areas: areasFile, rail: join(dir, 'rail.geojson'), outDir: join(dir, 'out') });
     expect(overlays.ok && overlays.areas).toBe(registry.areas.length);
     expect(registry.areas.map((a) => a.id)).toEqual(['core-jiefangbei', 'oc-1']);
   });
@@ -48,7 +48,7 @@ describe('areas: map overlays and archive registry agree', () => {
       const registry = await readRegistry(buildings, areasFile);
       expect(registry.problems.length).toBeGreaterThan(0);
       expect(registry.problems.every((p) => p.row === 2)).toBe(true);
-      const overlays = buildOverlays({ areas: areasFile, rail: join(dir, 'rail.geojson'), outDir: join(dir, 'out') });
+      const overlays = await buildOverlays({ areas: areasFile, rail: join(dir, 'rail.geojson'), outDir: join(dir, 'out') });
       expect(overlays.ok).toBe(false);
       if (overlays.ok) return;
       const checked = validateArea(feature, 1);
@@ -67,7 +67,7 @@ describe('areas: map overlays and archive registry agree', () => {
 
   it('refuse the same areas of a file with several bad ones, and keep the same good ones', async () => {
     writeFileSync(areasFile, JSON.stringify({ type: 'FeatureCollection', features: [bad.point, good, bad.unknownKind, bad.noEnglishName] }));
-    const checked = readAreasSync(areasFile);
+    const checked = await readAreas(areasFile);
     expect(checked.ok).toBe(true);
     if (!checked.ok) return;
     expect(checked.value.areas.map((a) => a.index)).toEqual([1]);

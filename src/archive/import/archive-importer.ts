@@ -11,15 +11,16 @@
  * that rule's shrink limit (> 10 % fewer stored items) cannot fire here; it is checked
  * with the real counts all the same, so a future import that deletes is covered.
  */
-import { basename, join } from 'node:path';
-import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
+import { basename } from 'node:path';
 import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { importArchiveRecords } from '../service/imports.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary } from '../store/archive-store.ts';
 import { readArchiveTable, type TableEncoding } from '../../sources/archive-table-reader.ts';
 import { validateArchiveTable } from '../../sources/archive-row-validator.ts';
 import type { ImportProblem } from '../../sources/import-problem.ts';
-import { readRegistry } from './registry-reader.ts';
+import { readRegistry, type SourceFileRef } from './registry-reader.ts';
+import type { SourceReadSettings } from '../../core/handover.ts';
+import { readHandoverFolder } from '../../sources/handover-folder.ts';
 import { type Outcome, err, ok } from '../../core/result.ts';
 
 export interface ShrinkOptions {
@@ -67,11 +68,12 @@ export async function importArchiveFile(
 
 export async function importRegistryFiles(
   store: ArchiveStore,
-  buildingsPath: string,
-  areasPath: string | null,
+  buildingsFile: SourceFileRef,
+  areasFile: SourceFileRef | null,
   options: { actor?: string } & ShrinkOptions = {},
 ): Promise<Outcome<RegistryImportSummary, ImportProblem[]>> {
-  const { buildings, areas, problems } = await readRegistry(buildingsPath, areasPath);
+  const { buildings, areas, problems } = await readRegistry(buildingsFile, areasFile);
+  const buildingsPath = typeof buildingsFile === 'string' ? buildingsFile : buildingsFile.path;
   if (problems.length > 0) return err(problems);
   const known = await store.knownCodes();
   const remaining = known.size + buildings.filter((b) => !known.has(b.properties.id)).length;
@@ -88,20 +90,45 @@ export async function importRegistryFiles(
 
 export interface SourceImportSummary {
   registry: RegistryImportSummary;
-  archive: ArchiveImportSummary;
+  /** Null when the hand-over has no archive table (the registry alone is imported). */
+  archive: ArchiveImportSummary | null;
 }
 
-/** Registry then archive table from a source folder laid out like `var/source/`. */
+/** The files of one import: the footprints (required), the areas and the archive table, each with how to read it. */
+export interface SourceImportFiles {
+  buildings: { path: string } & SourceReadSettings;
+  areas?: ({ path: string } & SourceReadSettings) | null;
+  archive?: ({ path: string } & SourceReadSettings) | null;
+}
+
+function fileRef(entry: { path: string } & SourceReadSettings): { path: string; read: SourceReadSettings } {
+  const { path, crs, datum, encoding, layer, mappingFile } = entry;
+  return { path, read: { ...(crs ? { crs } : {}), ...(datum ? { datum } : {}), ...(encoding ? { encoding } : {}), ...(layer ? { layer } : {}), ...(mappingFile ? { mappingFile } : {}) } };
+}
+
+/** Registry then archive table, from a hand-over's files (src/sources/handover-folder.ts). */
+export async function importSourceFiles(
+  store: ArchiveStore,
+  files: SourceImportFiles,
+  options: ImportOptions & ShrinkOptions = {},
+): Promise<Outcome<SourceImportSummary, { file: string; problems: ImportProblem[] }>> {
+  const registry = await importRegistryFiles(store, fileRef(files.buildings), files.areas ? fileRef(files.areas) : null, { allowShrink: options.allowShrink });
+  if (!registry.ok) return err({ file: files.buildings.path, problems: registry.error });
+  if (!files.archive) return ok({ registry: registry.value, archive: null });
+  const archive = await importArchiveFile(store, files.archive.path, { ...options, ...(files.archive.encoding ? { encoding: files.archive.encoding as ArchiveFileImportOptions['encoding'] } : {}) });
+  if (!archive.ok) return err({ file: files.archive.path, problems: archive.error });
+  return ok({ registry: registry.value, archive: archive.value });
+}
+
+/** Registry then archive table from a source folder laid out like `var/source/` (or a hand-over with its handover.json). */
 export async function importSourceFolder(
   store: ArchiveStore,
   sourceDir: string,
   options: ImportOptions & ShrinkOptions = {},
 ): Promise<Outcome<SourceImportSummary, { file: string; problems: ImportProblem[] }>> {
-  const buildingsPath = join(sourceDir, EXCHANGE_FILES.buildings);
-  const registry = await importRegistryFiles(store, buildingsPath, join(sourceDir, EXCHANGE_FILES.areas), { allowShrink: options.allowShrink });
-  if (!registry.ok) return err({ file: buildingsPath, problems: registry.error });
-  const archivePath = join(sourceDir, EXCHANGE_FILES.archiveCsv);
-  const archive = await importArchiveFile(store, archivePath, options);
-  if (!archive.ok) return err({ file: archivePath, problems: archive.error });
-  return ok({ registry: registry.value, archive: archive.value });
+  const folder = readHandoverFolder(sourceDir);
+  if (!folder.ok) return err({ file: sourceDir, problems: folder.problems.map((p) => ({ row: 1, column: null, reason: `${p.message}${p.fix ? `；修改办法 / fix: ${p.fix}` : ''}` })) });
+  const { buildings, areas, archive } = folder.value.files;
+  if (!buildings) return err({ file: sourceDir, problems: [{ row: 1, column: null, reason: `${sourceDir}: 没有建筑轮廓文件 / no buildings file: add buildings.geojson (or .shp, .gpkg, .fgb)` }] });
+  return importSourceFiles(store, { buildings, areas, archive }, options);
 }

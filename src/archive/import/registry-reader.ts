@@ -11,14 +11,17 @@
  * (which, as for any bad row, writes nothing) with the tiles' message, word for word,
  * and a fix. Areas go through src/sources/area-validator.ts, the overlays' validator.
  */
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { basename } from 'node:path';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { SourceReadSettings } from '../../core/handover.ts';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
 import { importProblemOf, type ImportProblem } from '../../sources/import-problem.ts';
-import { readGeoJsonCollection, type GeoJsonProblem } from '../../sources/geojson-stream.ts';
+import type { GeoJsonProblem } from '../../sources/geojson-stream.ts';
 import { success } from '../../core/result.ts';
 import { pointInPolygon } from '../../core/planar-geometry.ts';
-import { toRawFeature } from '../../sources/footprint-reader.ts';
+import { FootprintReadError, readFootprints } from '../../sources/footprint-reader.ts';
+import type { RawFeature } from '../../sources/raw-feature.ts';
 import { createFootprintValidator } from '../../sources/footprint-validator.ts';
 import type { BuildingProblem, ProblemReason } from '../../sources/footprint-problem.ts';
 import { readAreas } from '../../sources/area-reader.ts';
@@ -118,38 +121,40 @@ const REASON_COLUMN: Partial<Record<ProblemReason, string>> = {
 };
 
 /** A footprint the validator refused, as an import problem: the tiles' message, then the fix. */
-export function footprintImportProblem(problem: BuildingProblem): ImportProblem {
-  return importProblemOf('buildings.geojson', problem, REASON_COLUMN[problem.reason] ?? 'geometry');
+export function footprintImportProblem(problem: BuildingProblem, file = 'buildings.geojson'): ImportProblem {
+  return importProblemOf(file, problem, REASON_COLUMN[problem.reason] ?? 'geometry');
 }
 
-export function parseBuildings(collection: FeatureCollection, shapes: readonly AreaShape[]): { buildings: RegistryBuilding[]; problems: ImportProblem[] } {
+/** Checks the footprints as they stream in (any format the footprint reader takes): every building, or why not. */
+export async function parseBuildings(features: AsyncIterable<RawFeature> | Iterable<RawFeature>, shapes: readonly AreaShape[], file = 'buildings.geojson'): Promise<{ buildings: RegistryBuilding[]; problems: ImportProblem[] }> {
   const buildings: RegistryBuilding[] = [];
   const problems: ImportProblem[] = [];
   const validator = createFootprintValidator();
-  collection.features.forEach((f: Feature, i) => {
-    const checked = validator.validate(toRawFeature(f, i));
+  for await (const f of features) {
+    const i = f.index;
+    const checked = validator.validate(f);
     if (!checked.ok) {
-      problems.push(footprintImportProblem(checked.problem));
-      return;
+      problems.push(footprintImportProblem(checked.problem, file));
+      continue;
     }
     const parsed = BuildingPropertiesSchema.safeParse(f.properties);
     if (!parsed.success) {
-      const id = typeof f.properties?.id === 'string' ? ` ${f.properties.id}` : '';
-      for (const issue of parsed.error.issues) problems.push({ row: i + 1, column: issue.path.join('.') || null, reason: `buildings.geojson${id}: ${issue.message}` });
-      return;
+      const id = typeof f.properties.id === 'string' ? ` ${f.properties.id}` : '';
+      for (const issue of parsed.error.issues) problems.push({ row: i + 1, column: issue.path.join('.') || null, reason: `${file}${id}: ${issue.message}` });
+      continue;
     }
     const p = parsed.data;
     const centroid = f.geometry ? footprintCentroid(f.geometry) : null;
     if (!centroid) {
-      problems.push({ row: i + 1, column: 'geometry', reason: `buildings.geojson ${p.id}: 需要 Polygon 或 MultiPolygon 轮廓 / needs a Polygon or MultiPolygon footprint` });
-      return;
+      problems.push({ row: i + 1, column: 'geometry', reason: `${file} ${p.id}: 需要 Polygon 或 MultiPolygon 轮廓 / needs a Polygon or MultiPolygon footprint` });
+      continue;
     }
     const [x, y] = centroid;
     const areaIds = shapes
       .filter((s) => x >= s.bbox[0] && x <= s.bbox[2] && y >= s.bbox[1] && y <= s.bbox[3] && pointInPolygons(x, y, s.polygons))
       .map((s) => s.id);
     buildings.push({ properties: p, lon: round7(x), lat: round7(y), footprint: f.geometry as Polygon | MultiPolygon, areaIds });
-  });
+  }
   return { buildings, problems };
 }
 
@@ -158,23 +163,35 @@ function round7(v: number): number {
   return Math.round(v * 1e7) / 1e7;
 }
 
-/** Streamed (src/sources/geojson-stream.ts): a BOM is fine, GBK or a cut-short file is a problem naming the file. */
-async function readCollection(path: string): Promise<FeatureCollection | ImportProblem> {
-  const read = await readGeoJsonCollection(path);
-  return read.ok ? read.value : fileImportProblem(read.problems[0]!);
-}
-
 /** A file that cannot be read, as the import's one problem. */
 function fileImportProblem(problem: GeoJsonProblem): ImportProblem {
   return { row: (problem.featureIndex ?? 0) + 1, column: null, reason: problem.message };
 }
 
-export async function readRegistry(buildingsPath: string, areasPath: string | null): Promise<{ buildings: RegistryBuilding[]; areas: AreaRecord[]; problems: ImportProblem[] }> {
-  const areasRead = areasPath ? await readAreas(areasPath) : success<CheckedAreas>({ areas: [], problems: [] });
+/** A source file and how to read it (a hand-over's CRS, code page, mapping), or just its path. */
+export type SourceFileRef = string | { path: string; read?: SourceReadSettings };
+
+function refOf(file: SourceFileRef): { path: string; read: SourceReadSettings } {
+  return typeof file === 'string' ? { path: file, read: {} } : { path: file.path, read: file.read ?? {} };
+}
+
+/**
+ * The registry from the footprints and the areas. Footprints are streamed through the
+ * footprint reader (GeoJSON, FlatGeobuf, Shapefile, GeoPackage: src/sources), so the
+ * registry and the tiles read the same features from the same file.
+ */
+export async function readRegistry(buildingsFile: SourceFileRef, areasFile: SourceFileRef | null): Promise<{ buildings: RegistryBuilding[]; areas: AreaRecord[]; problems: ImportProblem[] }> {
+  const areasRef = areasFile === null ? null : refOf(areasFile);
+  const areasRead = areasRef ? await readAreas(areasRef.path, areasRef.read) : success<CheckedAreas>({ areas: [], problems: [] });
   if (!areasRead.ok) return { buildings: [], areas: [], problems: areasRead.problems.map(fileImportProblem) };
-  const buildingsJson = await readCollection(buildingsPath);
-  if ('row' in buildingsJson) return { buildings: [], areas: [], problems: [buildingsJson] };
   const { areas, shapes, problems: areaProblems } = registryAreas(areasRead.value);
-  const { buildings, problems } = parseBuildings(buildingsJson, shapes);
-  return { buildings, areas, problems: [...areaProblems, ...problems] };
+  const buildingsRef = refOf(buildingsFile);
+  try {
+    const { buildings, problems } = await parseBuildings(readFootprints(buildingsRef.path, buildingsRef.read), shapes, basename(buildingsRef.path));
+    return { buildings, areas, problems: [...areaProblems, ...problems] };
+  } catch (error) {
+    if (!(error instanceof FootprintReadError)) throw error;
+    const row = error.problem?.featureIndex !== undefined ? error.problem.featureIndex + 1 : 1;
+    return { buildings: [], areas: [], problems: [{ row, column: null, reason: error.message }] };
+  }
 }

@@ -13,17 +13,17 @@
  * build step's `--allow-shrink`.
  */
 import { existsSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
 import { archiveDbPath } from '../../archive/config.ts';
-import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
+import { planSources, type SourcePlan } from '../source-plan.ts';
+import { readSettingsOf } from './feature-tiles-step.ts';
 
 export interface ArchiveStepPaths {
   root: string;
   sourceData: string;
 }
 
-export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEnv = process.env): BuildStep {
+export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEnv = process.env, sources: SourcePlan = planSources(paths.sourceData)): BuildStep {
   const dbPath = archiveDbPath(paths.root, env);
   const demoUsers = env.ARCHIVE_DEMO_USERS === '1' || env.ARCHIVE_DEMO_USERS === 'true';
   const allowShrink = env.ARCHIVE_ALLOW_SHRINK === '1' || env.ARCHIVE_ALLOW_SHRINK === 'true';
@@ -32,18 +32,19 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
   // Pipes are optional: a source folder without them imports the archive alone. Asked
   // when the step is checked and run, not when the plan is made: on a fresh machine the
   // sample step that writes lifelines.geojson runs after the plan is made.
-  const lifelinesPath = join(paths.sourceData, EXCHANGE_FILES.lifelines);
-  const withLifelines = () => existsSync(lifelinesPath);
+  const { buildings, archive, areas, lifelines } = sources.files;
+  const lifelinesPath = lifelines?.path ?? null;
+  const withLifelines = () => lifelinesPath !== null && existsSync(lifelinesPath);
   return {
     name: 'archive',
     title: '导入房屋安全档案 / archive import',
     get inputs() {
-      return [EXCHANGE_FILES.buildings, EXCHANGE_FILES.archiveCsv, EXCHANGE_FILES.areas, ...(withLifelines() ? [EXCHANGE_FILES.lifelines] : [])].map((f) => join(paths.sourceData, f));
+      return [buildings!.path, ...(archive ? [archive.path] : []), ...(areas ? [areas.path] : []), ...(withLifelines() ? [lifelinesPath!] : [])];
     },
     outputs: [dbPath],
     async run(progress) {
       // Loaded here, not at the top: planning the build must not need the native SQLite module.
-      const [{ SqliteArchiveStore }, { importSourceFolder }, { formatProblems }, { createDemoUsers }, { importLifelinesFile }] = await Promise.all([
+      const [{ SqliteArchiveStore }, { importSourceFiles }, { formatProblems }, { createDemoUsers }, { importLifelinesFile }] = await Promise.all([
         import('../../archive/store/sqlite/sqlite-archive-store.ts'),
         import('../../archive/import/archive-importer.ts'),
         import('../../sources/import-problem.ts'),
@@ -52,19 +53,20 @@ export function archiveImportStep(paths: ArchiveStepPaths, env: NodeJS.ProcessEn
       ]);
       const store = new SqliteArchiveStore({ path: dbPath });
       try {
-        const result = await importSourceFolder(store, paths.sourceData, {
+        const result = await importSourceFiles(store, { buildings: buildings!, archive, areas }, {
           progressEvery: 5000,
           onProgress: (done, total) => progress(`${done}/${total}`),
           allowShrink,
         });
         if (!result.ok) throw refused(`${result.error.file}:\n${formatProblems(result.error.problems)}`);
-        const { registry, archive } = result.value;
-        progress(`楼栋 ${registry.buildings} buildings (+${registry.added}, ~${registry.changed}); 档案 ${archive.rows} rows (+${archive.appraisalsAdded} appraisals, ~${archive.plansChanged} plans)`);
+        const { registry, archive: table } = result.value;
+        const tableLine = table ? `档案 ${table.rows} rows (+${table.appraisalsAdded} appraisals, ~${table.plansChanged} plans)` : '无档案表 / no archive table in the hand-over';
+        progress(`楼栋 ${registry.buildings} buildings (+${registry.added}, ~${registry.changed}); ${tableLine}`);
         // Pipes and their proximity to the buildings just imported (risk queries, /api/stats).
         if (withLifelines()) {
-          const lifelines = await importLifelinesFile(store, lifelinesPath, { allowShrink });
-          if (!lifelines.ok) throw refused(`${lifelinesPath}:\n${lifelines.error}`);
-          const l = lifelines.value;
+          const imported = await importLifelinesFile(store, lifelinesPath!, { allowShrink, read: readSettingsOf(lifelines!) });
+          if (!imported.ok) throw refused(`${lifelinesPath}:\n${imported.error}`);
+          const l = imported.value;
           progress(`管线 ${l.segments} lifeline segments, ${l.pairs} pipe–building pairs ≤ ${l.maxDistanceM} m, ${l.problems.length} skipped`);
         }
         if (demoUsers) {

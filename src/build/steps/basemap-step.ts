@@ -1,19 +1,20 @@
 /** The `basemap` step of `npm start` / `npm run build`: DEM + roads + outline → tiles/basemap/. */
 import { join } from 'node:path';
-import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
 import type { ProjectPaths } from '../project-paths.ts';
+import { planSources, type SourcePlan } from '../source-plan.ts';
 
-export function basemapStep(paths: ProjectPaths): BuildStep {
+export function basemapStep(paths: ProjectPaths, sources: SourcePlan = planSources(paths.sourceData)): BuildStep {
   const out = join(paths.tiles, 'basemap');
-  const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
-  const roads = join(paths.sourceData, EXCHANGE_FILES.roads);
-  const buildings = join(paths.sourceData, EXCHANGE_FILES.buildings);
+  const dem = sources.files.dem!.path;
+  // Roads are optional in a district's hand-over; the footprints are drawn from z15.
+  const roads = sources.files.roads?.path;
+  const buildings = sources.files.buildings!.path;
   const districts = join(paths.root, 'src', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson');
   return {
     name: 'basemap',
     title: '离线底图 / offline basemap',
-    inputs: [dem, roads, buildings, districts, ...['basemap', 'terrain', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
+    inputs: [dem, ...(roads ? [roads] : []), buildings, districts, ...['basemap', 'terrain', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
     outputs: [join(out, 'basemap.json')],
     async run(progress) {
       const { buildBasemap } = await import('../../pipeline/basemap/basemap-builder.ts');

@@ -3,18 +3,26 @@
  * feature tileset in tiles/<name>, rebuilt when its input or the code that makes it changes.
  */
 import { join } from 'node:path';
-import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
+import type { SourceReadSettings } from '../../core/handover.ts';
 import type { BuildStep } from '../build-steps.ts';
 import type { ProjectPaths } from '../project-paths.ts';
+import type { HandoverFileEntry } from '../../sources/handover-folder.ts';
 
-/** What a feature tileset command needs from the build plan. */
-export type TilesetCommand = (options: { input: string; dem: string; out: string; log: (line: string) => void }) => Promise<{ ok: true } | { ok: false; error: string }>;
+/** What a feature tileset command needs from the build plan: the files and how to read them (a hand-over's CRS, code page, mapping). */
+export type TilesetCommand = (options: { input: string; dem: string; out: string; read: SourceReadSettings; demRead: SourceReadSettings; log: (line: string) => void }) => Promise<{ ok: true } | { ok: false; error: string }>;
+
+/** A file entry's read settings, without where it is and how it was found. */
+export function readSettingsOf(entry: HandoverFileEntry): SourceReadSettings {
+  const { role: _role, path: _path, foundBy: _foundBy, ...settings } = entry;
+  return settings;
+}
 
 export interface FeatureTilesStepOptions {
   name: string;
   title: string;
-  /** The sample file it reads (with the DEM). */
-  sourceFile: string;
+  /** The source file it reads (with the DEM): the sample's, or a hand-over's. */
+  source: HandoverFileEntry;
+  dem: HandoverFileEntry;
   /** Folders under src/pipeline whose code makes the tiles. */
   codeDirs: string[];
   /** Loads the command lazily, so a fresh step costs no import. */
@@ -23,11 +31,11 @@ export interface FeatureTilesStepOptions {
   outputFiles?: string[];
 }
 
-/** Sample features + DEM → a 3D Tiles 1.1 feature tileset in tiles/<name>, rebuilt when its input or code changes. */
+/** Source features + DEM → a 3D Tiles 1.1 feature tileset in tiles/<name>, rebuilt when its input or code changes. */
 export function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepOptions): BuildStep {
   const out = join(paths.tiles, options.name);
-  const input = join(paths.sourceData, options.sourceFile);
-  const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
+  const input = options.source.path;
+  const dem = options.dem.path;
   return {
     name: options.name,
     title: options.title,
@@ -45,7 +53,7 @@ export function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepO
     outputs: (options.outputFiles ?? ['tileset.json']).map((file) => join(out, file)),
     async run(progress) {
       const run = await options.command();
-      const result = await run({ input, dem, out, log: progress });
+      const result = await run({ input, dem, out, read: readSettingsOf(options.source), demRead: readSettingsOf(options.dem), log: progress });
       if (!result.ok) throw new Error(result.error);
     },
   };

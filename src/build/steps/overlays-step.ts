@@ -1,21 +1,24 @@
 /** The `overlays` step of `npm start` / `npm run build`: renewal areas + rail → tiles/overlays/, only what the viewer draws (src/pipeline/overlays). */
 import { join } from 'node:path';
-import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import { OVERLAY_FILES, OVERLAYS_FOLDER } from '../../pipeline/overlays/overlay-files.ts';
 import type { BuildStep } from '../build-steps.ts';
 import type { ProjectPaths } from '../project-paths.ts';
+import { planSources, type SourcePlan } from '../source-plan.ts';
+import { readSettingsOf } from './feature-tiles-step.ts';
 
-export function overlaysStep(paths: ProjectPaths): BuildStep {
+export function overlaysStep(paths: ProjectPaths, sources: SourcePlan = planSources(paths.sourceData)): BuildStep {
+  const areas = sources.files.areas;
+  const rail = sources.files.rail;
   return {
     name: 'overlays',
     title: '地图叠加层 / map overlays',
-    inputs: [join(paths.sourceData, EXCHANGE_FILES.areas), join(paths.sourceData, EXCHANGE_FILES.rail), join(paths.root, 'src', 'pipeline', 'overlays'), join(paths.root, 'src', 'pipeline', 'publish'), join(paths.root, 'src', 'sources')],
+    inputs: [...(areas ? [areas.path] : []), ...(rail ? [rail.path] : []), join(paths.root, 'src', 'pipeline', 'overlays'), join(paths.root, 'src', 'pipeline', 'publish'), join(paths.root, 'src', 'sources'), join(paths.root, 'src', 'core')],
     outputs: Object.values(OVERLAY_FILES).map((file) => join(paths.tiles, OVERLAYS_FOLDER, file)),
     async run(progress) {
       const { buildOverlays } = await import('../../pipeline/overlays/overlays-builder.ts');
-      const result = buildOverlays({
-        areas: join(paths.sourceData, EXCHANGE_FILES.areas),
-        rail: join(paths.sourceData, EXCHANGE_FILES.rail),
+      const result = await buildOverlays({
+        areas: areas ? { path: areas.path, read: readSettingsOf(areas) } : null,
+        rail: rail?.path ?? null,
         outDir: join(paths.tiles, OVERLAYS_FOLDER),
       });
       if (!result.ok) throw new Error(result.error);

@@ -1,12 +1,12 @@
-/** The `terrain` step of `npm start` / `npm run build`: var/source/dem.tif → tiles/terrain/. */
+/** The `terrain` step of `npm start` / `npm run build`: the DEM (var/source/dem.tif, or a hand-over's) → tiles/terrain/. */
 import { join } from 'node:path';
-import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
 import type { ProjectPaths } from '../project-paths.ts';
+import { planSources, type SourcePlan } from '../source-plan.ts';
 
-export function terrainStep(paths: ProjectPaths): BuildStep {
+export function terrainStep(paths: ProjectPaths, sources: SourcePlan = planSources(paths.sourceData)): BuildStep {
   const out = join(paths.tiles, 'terrain');
-  const dem = join(paths.sourceData, EXCHANGE_FILES.dem);
+  const dem = sources.files.dem!.path;
   return {
     name: 'terrain',
     title: '地形瓦片 / terrain tiles',

@@ -6,7 +6,7 @@
  */
 import { buildBuildingsTileset, REPORT_FILE, type BuildBuildingsResult } from './build-buildings-tileset.ts';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
-import { catchReadError, logSkipped, parseTilesetArgs, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
+import { catchReadError, logSkipped, parseTilesetArgs, READ_OPTIONS_USAGE, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { NOTE_TEXT, type BuildingNote, type BuildingProblem, type NoteReason } from '../../sources/footprint-problem.ts';
 import { FootprintReadError, readFootprints } from '../../sources/footprint-reader.ts';
 import { basename, join } from 'node:path';
@@ -19,8 +19,9 @@ export interface BuildingsCommandOptions extends TilesetCommandOptions {
   maxFeaturesPerTile?: number;
 }
 
-export const BUILDINGS_USAGE = `用法 / usage: build-buildings --in <footprints.geojson|.fgb> --dem <dem.tif|.hgt> --out <dir>
-  [--strict] [--workers N] [--no-normals] [--storey-height M] [--max-features N]`;
+export const BUILDINGS_USAGE = `用法 / usage: build-buildings --in <footprints .geojson|.fgb|.shp|.gpkg> --dem <dem.tif|.hgt> --out <dir>
+  [--strict] [--workers N] [--no-normals] [--storey-height M] [--max-features N]
+${READ_OPTIONS_USAGE}`;
 
 /** Parses command-line arguments; returns a usage error as a string. */
 export function parseBuildingsArgs(argv: string[], defaults: TilesetCommandPaths): BuildingsCommandOptions | string {
@@ -57,7 +58,7 @@ export async function runBuildingsCommand(options: BuildingsCommandOptions): Pro
   const maxFeatures = options.maxFeaturesPerTile;
   const result = await catchReadError<BuildBuildingsResult, BuildingProblem>(FootprintReadError, () =>
     buildBuildingsTileset({
-      features: readFootprints(options.input),
+      features: readFootprints(options.input, options.read),
       grid: dem.grid,
       outDir: options.out,
       strict: options.strict,

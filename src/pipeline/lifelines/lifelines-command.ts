@@ -4,7 +4,7 @@
  */
 import { basename, join } from 'node:path';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
-import { catchReadError, logSkipped, parseTilesetArgs, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
+import { catchReadError, logSkipped, parseTilesetArgs, READ_OPTIONS_USAGE, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { buildLifelinesTileset, LIFELINES_REPORT_FILE, type BuildLifelinesResult } from './build-lifelines-tileset.ts';
 import type { PipeProblem } from '../../sources/pipe-problem.ts';
 import { PipeReadError, readPipes } from '../../sources/pipe-reader.ts';
@@ -16,8 +16,9 @@ export interface LifelinesCommandOptions extends TilesetCommandOptions {
   sides?: number;
 }
 
-export const LIFELINES_USAGE = `用法 / usage: build-lifelines --in <pipes.geojson|.fgb> --dem <dem.tif|.hgt> --out <dir>
-  [--strict] [--workers N] [--exaggeration X] [--sides N]`;
+export const LIFELINES_USAGE = `用法 / usage: build-lifelines --in <pipes .geojson|.fgb|.shp|.gpkg> --dem <dem.tif|.hgt> --out <dir>
+  [--strict] [--workers N] [--exaggeration X] [--sides N]
+${READ_OPTIONS_USAGE}`;
 
 export function parseLifelinesArgs(argv: string[], defaults: TilesetCommandPaths): LifelinesCommandOptions | string {
   const parsed = parseTilesetArgs(argv, defaults, {
@@ -41,7 +42,7 @@ export async function runLifelinesCommand(options: LifelinesCommandOptions): Pro
   if (dem.note) log(dem.note);
   const result = await catchReadError<BuildLifelinesResult, PipeProblem>(PipeReadError, () =>
     buildLifelinesTileset({
-      features: readPipes(options.input),
+      features: readPipes(options.input, options.read),
       grid: dem.grid,
       outDir: options.out,
       strict: options.strict,

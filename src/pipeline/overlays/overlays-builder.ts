@@ -15,13 +15,18 @@ import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { stageFolder } from '../publish/published-folder.ts';
 import { OVERLAY_FILES } from './overlay-files.ts';
-import { readAreasSync, type AreaFileResult } from '../../sources/area-reader.ts';
+import { readAreas, type AreaFileResult } from '../../sources/area-reader.ts';
+import type { SourceReadSettings } from '../../core/handover.ts';
 
 export interface OverlaysOptions {
-  /** Source renewal areas (GeoJSON, Polygon/MultiPolygon with id, kind, name, name_en). */
-  areas: string;
-  /** Source rail lines (GeoJSON, LineString/MultiLineString). */
-  rail: string;
+  /**
+   * Source renewal areas (Polygon/MultiPolygon with id, kind, name, name_en), in any
+   * format the areas reader takes, with a hand-over's read settings; null when a
+   * district hands over none (the overlay is then empty).
+   */
+  areas: string | { path: string; read?: SourceReadSettings } | null;
+  /** Source rail lines (GeoJSON, LineString/MultiLineString); null for none. */
+  rail: string | null;
   /** Output folder (tiles/overlays). */
   outDir: string;
 }
@@ -79,11 +84,14 @@ function areasError(file: string, read: AreaFileResult): string | null {
   return `${file} 第 ${problem.index + 1} 个要素 / feature ${problem.index + 1} ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`;
 }
 
-export function buildOverlays(options: OverlaysOptions): OverlaysResult {
-  const areas = readAreasSync(options.areas);
-  const areasProblem = areasError(options.areas, areas);
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+export async function buildOverlays(options: OverlaysOptions): Promise<OverlaysResult> {
+  const areasFile = typeof options.areas === 'string' ? { path: options.areas } : options.areas;
+  const areas: AreaFileResult = areasFile ? await readAreas(areasFile.path, areasFile.read) : { ok: true, value: { areas: [], problems: [] } };
+  const areasProblem = areasFile ? areasError(areasFile.path, areas) : null;
   if (areasProblem !== null || !areas.ok) return { ok: false, error: areasProblem ?? '' };
-  const rail = readCollection(options.rail, ['LineString', 'MultiLineString']);
+  const rail: Read = options.rail ? readCollection(options.rail, ['LineString', 'MultiLineString']) : { ok: true, collection: EMPTY };
   if (!rail.ok) return rail;
   const attribution = (rail.collection as { attribution?: unknown }).attribution;
   const areasText = `{"type":"FeatureCollection","features":[\n${featureLines(areas.value.areas.map((a) => ({ properties: pick(a.properties, AREA_PROPERTIES), geometry: a.geometry })))}\n]}\n`;

@@ -5,7 +5,9 @@
  * features after a build. (Reading the DEM, which both commands do too, is the
  * terrain pipeline's: terrain/dem-grid-reader.ts.)
  */
+import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { SHIFTED_DATUMS, type ShiftedDatum, type SourceReadSettings } from '../../core/handover.ts';
 import { REPORT_FILE, type ReportedProblem } from './feature-tileset-writer.ts';
 
 export interface TilesetCommandPaths {
@@ -20,8 +22,15 @@ export interface TilesetCommandOptions extends TilesetCommandPaths {
   strict?: boolean;
   /** Worker threads for tile encoding; 0 encodes inline. Default: one per core. */
   workers?: number;
+  /** How to read the input (a hand-over's CRS, datum, code page, layer, field mapping). Default: as the file says. */
+  read?: SourceReadSettings;
+  /** How to read the DEM (its CRS when the GeoTIFF declares none). */
+  demRead?: SourceReadSettings;
   log?: (line: string) => void;
 }
+
+/** The reading options every tileset command takes, for its usage text. */
+export const READ_OPTIONS_USAGE = `  [--crs EPSG:4545|<proj string>] [--datum gcj02|bd09] [--encoding gbk] [--layer <GeoPackage table>] [--mapping mapping.json] [--dem-crs EPSG:4545]`;
 
 /** A numeric option: its bounds (inclusive). */
 export interface NumberOptionSpec {
@@ -32,6 +41,8 @@ export interface NumberOptionSpec {
 export interface ParsedTilesetArgs extends TilesetCommandPaths {
   strict: boolean;
   workers: number | undefined;
+  read: SourceReadSettings;
+  demRead: SourceReadSettings;
   /** Each numeric option by name (undefined when not given). */
   numbers: Record<string, number | undefined>;
   /** Each extra flag by name. */
@@ -70,6 +81,12 @@ export function parseTilesetArgs(argv: string[], defaults: TilesetCommandPaths, 
         out: { type: 'string' },
         strict: { type: 'boolean' },
         help: { type: 'boolean' },
+        crs: { type: 'string' },
+        datum: { type: 'string' },
+        encoding: { type: 'string' },
+        layer: { type: 'string' },
+        mapping: { type: 'string' },
+        'dem-crs': { type: 'string' },
         ...Object.fromEntries(Object.keys(numbers).map((name) => [name, { type: 'string' as const }])),
         ...Object.fromEntries(flags.map((name) => [name, { type: 'boolean' as const }])),
       },
@@ -86,7 +103,22 @@ export function parseTilesetArgs(argv: string[], defaults: TilesetCommandPaths, 
     parsed[name] = v;
   }
   const { workers, ...rest } = parsed;
+  const datum = values.datum as string | undefined;
+  if (datum !== undefined && !(SHIFTED_DATUMS as readonly string[]).includes(datum)) {
+    return `--datum 只能是 ${SHIFTED_DATUMS.join(' 或 ')} / --datum must be ${SHIFTED_DATUMS.join(' or ')} (GCJ-02 or BD-09 coordinates converted to WGS84), got "${datum}"; WGS84/CGCS2000 data needs no --datum\n${spec.usage}`;
+  }
+  const text = (name: string) => values[name] as string | undefined;
+  const mapping = text('mapping');
+  const read: SourceReadSettings = {
+    ...(text('crs') ? { crs: text('crs')! } : {}),
+    ...(datum ? { datum: datum as ShiftedDatum } : {}),
+    ...(text('encoding') ? { encoding: text('encoding')! } : {}),
+    ...(text('layer') ? { layer: text('layer')! } : {}),
+    ...(mapping ? { mappingFile: isAbsolute(mapping) ? mapping : resolve(mapping) } : {}),
+  };
   return {
+    read,
+    demRead: text('dem-crs') ? { crs: text('dem-crs')! } : {},
     input: (values.in as string | undefined) ?? defaults.input,
     dem: (values.dem as string | undefined) ?? defaults.dem,
     out: (values.out as string | undefined) ?? defaults.out,

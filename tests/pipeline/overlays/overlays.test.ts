@@ -67,19 +67,19 @@ describe('map overlays', () => {
     expect(logged.join('\n')).toMatch(/up to date/);
   });
 
-  it('reports bad source data as a value, in zh-CN and English, and keeps the published overlays', () => {
+  it('reports bad source data as a value, in zh-CN and English, and keeps the published overlays', async () => {
     writeSources(paths.sourceData);
     const out = join(paths.tiles, 'overlays');
-    expect(buildOverlays({ areas: join(paths.sourceData, 'areas.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out }).ok).toBe(true);
+    expect((await buildOverlays({ areas: join(paths.sourceData, 'areas.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out })).ok).toBe(true);
     const before = readFileSync(join(out, 'areas.geojson'), 'utf8');
     writeFileSync(join(paths.sourceData, 'rail.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } }] }));
-    const bad = buildOverlays({ areas: join(paths.sourceData, 'areas.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out });
+    const bad = await buildOverlays({ areas: join(paths.sourceData, 'areas.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out });
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error).toContain('rail.geojson');
     expect(bad.error).toMatch(/[\u4e00-\u9fff]/);
     expect(bad.error).toContain('LineString');
-    const missing = buildOverlays({ areas: join(dir, 'nope.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out });
+    const missing = await buildOverlays({ areas: join(dir, 'nope.geojson'), rail: join(paths.sourceData, 'rail.geojson'), outDir: out });
     expect(!missing.ok && missing.error).toMatch(/npm run sample/);
     expect(readFileSync(join(out, 'areas.geojson'), 'utf8')).toBe(before);
   });
