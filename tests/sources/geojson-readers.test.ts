@@ -100,7 +100,7 @@ const readers: ReaderCase[] = [
     name: 'roads (tiles:basemap)',
     file: 'roads.geojson',
     content: fc([named(PLACEHOLDER, { type: 'LineString', coordinates: [[106.55, 29.55], [106.56, 29.55]] }, { class: 'primary', width_m: 12 })]),
-    read: (path) => outcome(() => loadBasemapSources({ roads: path }).roads.items.length),
+    read: (path) => outcome(async () => (await loadBasemapSources({ roads: path })).roads.items.length),
     expected: 1,
   },
   {

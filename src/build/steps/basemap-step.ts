@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BuildStep } from '../build-steps.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 import { planSources, type SourcePlan } from '../source-plan.ts';
+import { readSettingsOf } from './feature-tiles-step.ts';
 
 export function basemapStep(paths: ProjectPaths, sources: SourcePlan = planSources(paths.sourceData)): BuildStep {
   const out = join(paths.tiles, 'basemap');
@@ -18,7 +19,7 @@ export function basemapStep(paths: ProjectPaths, sources: SourcePlan = planSourc
     outputs: [join(out, 'basemap.json')],
     async run(progress) {
       const { buildBasemap } = await import('../../pipeline/basemap/basemap-builder.ts');
-      const result = await buildBasemap({ dem, roads, buildings, districts, outDir: out, progress });
+      const result = await buildBasemap({ dem, demRead: readSettingsOf(sources.files.dem!), roads, buildings, buildingsRead: readSettingsOf(sources.files.buildings!), districts, outDir: out, progress });
       progress(`${result.tiles} tiles, ${(result.bytes / 1048576).toFixed(1)} MiB in ${result.seconds.toFixed(1)} s`);
     },
   };

@@ -9,6 +9,7 @@
  *
  * Written to a temporary folder and swapped in when complete.
  */
+import type { SourceReadSettings } from '../../core/handover.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
@@ -36,8 +37,12 @@ export interface BasemapBuildOptions {
   districtAdcode?: string;
   /** Green-space polygons. Optional. */
   green?: string;
-  /** Building footprints, drawn from z15. Optional. */
+  /** Building footprints, drawn from z15 (any format the footprint reader takes). Optional. */
   buildings?: string;
+  /** How to read the footprints (a hand-over's CRS, datum, code page, layer). */
+  buildingsRead?: SourceReadSettings;
+  /** How to read the DEM (its CRS when the GeoTIFF declares none). */
+  demRead?: SourceReadSettings;
   /** Deepest level over the whole DEM. Default: 15. */
   areaMaxZoom?: number;
   /** Deepest level over the district. Default: 18. */
@@ -109,7 +114,8 @@ export async function buildBasemap(options: BasemapBuildOptions): Promise<Basema
   const voids = undeclaredVoidsNote(dem, options.dem);
   if (voids) options.progress?.(voids);
   const demRect = gridRect(grid);
-  const sources = loadBasemapSources({
+  const sources = await loadBasemapSources({
+    ...(options.buildingsRead ? { buildingsRead: options.buildingsRead } : {}),
     ...(options.roads ? { roads: options.roads } : {}),
     ...(options.districts ? { districts: options.districts } : {}),
     ...(options.districtAdcode ? { districtAdcode: options.districtAdcode } : {}),

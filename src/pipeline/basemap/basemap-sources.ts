@@ -11,6 +11,8 @@ import { ROAD_CLASSES, type RoadClass } from '../../core/roads.ts';
 import type { LonLatRect } from '../terrain/dem-coverage.ts';
 import { TerrainInputError } from '../../sources/terrain-input-error.ts';
 import { readGeoJsonCollectionSync } from '../../sources/geojson-stream.ts';
+import { FootprintReadError, readFootprints } from '../../sources/footprint-reader.ts';
+import type { SourceReadSettings } from '../../core/handover.ts';
 
 export interface LineFeature {
   cls: RoadClass;
@@ -91,12 +93,27 @@ export interface BasemapSourceFiles {
   districts?: string;
   districtAdcode?: string;
   green?: string;
+  /** Footprints in any format the footprint reader takes (GeoJSON, FlatGeobuf, Shapefile, GeoPackage). */
   buildings?: string;
+  /** How to read them (a hand-over's CRS, datum, code page, layer). */
+  buildingsRead?: SourceReadSettings;
+}
+
+/** The footprints' rings, through the same reader as the buildings tiles, so the basemap draws the buildings the tiles hold (in lon/lat). */
+async function footprintRings(file: string, read: SourceReadSettings): Promise<PolygonFeature[]> {
+  const out: PolygonFeature[] = [];
+  try {
+    for await (const f of readFootprints(file, read)) for (const rings of polygonsOf(f.geometry)) out.push({ rings });
+  } catch (error) {
+    if (error instanceof FootprintReadError) throw new TerrainInputError('bad-vector-data', file, error.message);
+    throw error;
+  }
+  return out;
 }
 
 const optional = (file: string | undefined) => (file && existsSync(file) ? file : undefined);
 
-export function loadBasemapSources(files: BasemapSourceFiles): BasemapSources {
+export async function loadBasemapSources(files: BasemapSourceFiles): Promise<BasemapSources> {
   const roads: LineFeature[] = [];
   const roadsFile = optional(files.roads);
   if (roadsFile) {
@@ -130,11 +147,12 @@ export function loadBasemapSources(files: BasemapSourceFiles): BasemapSources {
     const [west, south, east, north] = bboxOf(outline.flatMap((p) => p.rings));
     districtRect = { west, south, east, north };
   }
+  const buildingsFile = optional(files.buildings);
   return {
     roads: indexed(roads, (r) => [r.coords]),
     outline: outlineIndex,
     green: indexed(polygonsFrom(files.green), (p) => p.rings),
-    buildings: indexed(polygonsFrom(files.buildings), (p) => p.rings),
+    buildings: indexed(buildingsFile ? await footprintRings(buildingsFile, files.buildingsRead ?? {}) : [], (p) => p.rings),
     districtRect,
   };
 }
