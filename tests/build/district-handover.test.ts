@@ -1,0 +1,168 @@
+/**
+ * Issue 17, item 6: a district's hand-over as delivered — the sample converted by GDAL
+ * (tests/fixtures/district-handover.ts) to a GBK Shapefile in EPSG:4545 with Chinese
+ * field names, a GeoPackage in EPSG:4544, the DEM warped to EPSG:4545 and a GBK CSV
+ * with Chinese headers — builds the same twin as the GeoJSON it came from: every
+ * building within 5 cm with the same attributes, the same pipes, the same archive rows.
+ *
+ * A corner of the sample keeps it quick: the buildings, pipes and archive rows of
+ * about a square kilometre of 解放碑, and a DEM clipped around them.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SqliteArchiveStore } from '../../src/archive/store/sqlite/sqlite-archive-store.ts';
+import { importSourceFolder } from '../../src/archive/import/archive-importer.ts';
+import { runBuildingsCommand } from '../../src/pipeline/buildings/buildings-command.ts';
+import { runLifelinesCommand } from '../../src/pipeline/lifelines/lifelines-command.ts';
+import { generateSampleWorld } from '../../src/sample/sample-world.ts';
+import { planSources } from '../../src/build/source-plan.ts';
+import { makeDistrictHandover, requireGdal, type DistrictHandover } from '../fixtures/district-handover.ts';
+import { inspectTileset, type InspectedTileset } from '../pipeline/buildings/tileset-inspection.ts';
+
+/** 解放碑, about 1 km across. */
+const BOX = { west: 106.572, south: 29.552, east: 106.584, north: 29.562 };
+const inBox = (g: Geometry | null): boolean => {
+  const first = JSON.stringify(g ?? {}).match(/-?\d+\.\d+,-?\d+\.\d+/);
+  if (!first) return false;
+  const [lon, lat] = first[0].split(',').map(Number) as [number, number];
+  return lon >= BOX.west && lon <= BOX.east && lat >= BOX.south && lat <= BOX.north;
+};
+
+let dir: string;
+let sample: string;
+let district: DistrictHandover;
+const quiet = () => {};
+
+function subsetSample(from: string, to: string): { buildings: number; pipes: number } {
+  mkdirSync(to, { recursive: true });
+  const read = (f: string) => JSON.parse(readFileSync(join(from, f), 'utf8')) as FeatureCollection;
+  const buildings = read('buildings.geojson').features.filter((f: Feature) => inBox(f.geometry));
+  const pipes = read('lifelines.geojson').features.filter((f: Feature) => inBox(f.geometry));
+  writeFileSync(join(to, 'buildings.geojson'), JSON.stringify({ type: 'FeatureCollection', features: buildings }));
+  writeFileSync(join(to, 'lifelines.geojson'), JSON.stringify({ type: 'FeatureCollection', features: pipes }));
+  for (const f of ['areas.geojson', 'roads.geojson', 'rail.geojson']) writeFileSync(join(to, f), readFileSync(join(from, f)));
+  const codes = new Set(buildings.map((f) => String(f.properties!.id)));
+  const lines = readFileSync(join(from, 'archive.csv'), 'utf8').split(/\r?\n/);
+  writeFileSync(join(to, 'archive.csv'), [lines[0], ...lines.slice(1).filter((l) => codes.has(l.split(',')[0]!))].join('\n') + '\n');
+  // The DEM around the box, with a margin for the pipes' and buildings' edges.
+  execFileSync('gdal_translate', ['-q', '-projwin', String(BOX.west - 0.01), String(BOX.north + 0.01), String(BOX.east + 0.01), String(BOX.south - 0.01), join(from, 'dem.tif'), join(to, 'dem.tif')]);
+  return { buildings: buildings.length, pipes: pipes.length };
+}
+
+/** Every vertex of each building, by id, in ECEF metres. */
+function verticesById(tileset: InspectedTileset): Map<string, Array<[number, number, number]>> {
+  const out = new Map<string, Array<[number, number, number]>>();
+  for (const tile of tileset.tiles) {
+    for (const primitive of tile.primitives) {
+      for (const v of primitive.vertices) {
+        const id = String(tile.rows[v.featureId]!.id);
+        let list = out.get(id);
+        if (!list) out.set(id, (list = []));
+        list.push(v.ecef);
+      }
+    }
+  }
+  return out;
+}
+
+function rowsById(tileset: InspectedTileset): Map<string, Record<string, unknown>> {
+  return new Map(tileset.tiles.flatMap((t) => t.rows).map((r) => [String(r.id), r]));
+}
+
+/** Largest distance (m) from a vertex of `a` to the nearest of `b`. */
+function farthestNearest(a: ReadonlyArray<readonly number[]>, b: ReadonlyArray<readonly number[]>): number {
+  let worst = 0;
+  for (const p of a) {
+    let best = Infinity;
+    for (const q of b) best = Math.min(best, Math.hypot(p[0]! - q[0]!, p[1]! - q[1]!, p[2]! - q[2]!));
+    worst = Math.max(worst, best);
+  }
+  return worst;
+}
+
+let counts: { buildings: number; pipes: number };
+
+beforeAll(async () => {
+  requireGdal();
+  dir = mkdtempSync(join(tmpdir(), 'yz-district-'));
+  await generateSampleWorld({ outDir: join(dir, 'full'), progress: quiet });
+  sample = join(dir, 'sample');
+  counts = subsetSample(join(dir, 'full'), sample);
+  district = makeDistrictHandover({ from: sample, to: join(dir, 'district') });
+}, 240_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("a district's hand-over as delivered", () => {
+  it('is planned as a district (no sample step) with the files handover.json names', () => {
+    const plan = planSources(district.folder);
+    expect(plan.kind).toBe('district');
+    expect(plan.files.buildings?.path).toBe(district.buildings);
+    expect(plan.files.lifelines?.path).toBe(district.lifelines);
+    expect(plan.files.dem?.path).toBe(district.dem);
+    expect(plan.files.archive?.path).toBe(district.archive);
+    expect(counts.buildings).toBeGreaterThan(200);
+  });
+
+  it('places every building of the GBK Shapefile (EPSG:4545) within 5 cm of the GeoJSON tiles, with the same attributes', async () => {
+    const fromGeoJson = await runBuildingsCommand({ input: join(sample, 'buildings.geojson'), dem: join(sample, 'dem.tif'), out: join(dir, 'tiles-geojson'), workers: 0, log: quiet });
+    const fromShapefile = await runBuildingsCommand({ input: district.buildings, dem: join(sample, 'dem.tif'), out: join(dir, 'tiles-shp'), workers: 0, log: quiet });
+    expect(fromGeoJson.ok, fromGeoJson.ok ? '' : fromGeoJson.error).toBe(true);
+    expect(fromShapefile.ok, fromShapefile.ok ? '' : fromShapefile.error).toBe(true);
+    const a = await inspectTileset(join(dir, 'tiles-geojson'));
+    const b = await inspectTileset(join(dir, 'tiles-shp'));
+    const rowsA = rowsById(a);
+    const rowsB = rowsById(b);
+    expect(rowsA.size).toBe(counts.buildings);
+    expect([...rowsB.keys()].sort()).toEqual([...rowsA.keys()].sort());
+    for (const [id, row] of rowsA) expect(rowsB.get(id), id).toEqual(row);
+    const va = verticesById(a);
+    const vb = verticesById(b);
+    let worst = 0;
+    for (const [id, list] of va) {
+      const other = vb.get(id)!;
+      expect(other.length, id).toBe(list.length);
+      worst = Math.max(worst, farthestNearest(list, other), farthestNearest(other, list));
+    }
+    expect(worst).toBeLessThan(0.05);
+  }, 240_000);
+
+  it('builds the buildings on the DEM warped to EPSG:4545 too', async () => {
+    const result = await runBuildingsCommand({ input: district.buildings, dem: district.dem, out: join(dir, 'tiles-warped'), workers: 0, log: quiet });
+    expect(result.ok, result.ok ? '' : result.error).toBe(true);
+    if (result.ok) expect(result.summary.buildings).toBe(counts.buildings);
+  }, 240_000);
+
+  it('reads the same pipes from the GeoPackage (EPSG:4544, Chinese networks) as from the GeoJSON', async () => {
+    const fromGeoJson = await runLifelinesCommand({ input: join(sample, 'lifelines.geojson'), dem: join(sample, 'dem.tif'), out: join(dir, 'pipes-geojson'), workers: 0, log: quiet });
+    const fromGpkg = await runLifelinesCommand({ input: district.lifelines, dem: join(sample, 'dem.tif'), out: join(dir, 'pipes-gpkg'), workers: 0, log: quiet });
+    expect(fromGeoJson.ok, fromGeoJson.ok ? '' : fromGeoJson.error).toBe(true);
+    expect(fromGpkg.ok, fromGpkg.ok ? '' : fromGpkg.error).toBe(true);
+    if (!fromGeoJson.ok || !fromGpkg.ok) return;
+    expect(fromGpkg.summary.segments).toBe(counts.pipes);
+    expect(fromGpkg.summary.problems).toEqual([]);
+    // Reprojected twice (by GDAL, then by us): lengths agree to the metre over kilometres of pipe.
+    expect(fromGpkg.summary.lengthKm).toBeCloseTo(fromGeoJson.summary.lengthKm, 3);
+  }, 240_000);
+
+  it('imports the same registry and archive rows from the hand-over as from the GeoJSON and UTF-8 CSV', async () => {
+    const one = new SqliteArchiveStore({ path: join(dir, 'a.sqlite') });
+    const two = new SqliteArchiveStore({ path: join(dir, 'b.sqlite') });
+    try {
+      const a = await importSourceFolder(one, sample);
+      const b = await importSourceFolder(two, district.folder);
+      expect(a.ok, a.ok ? '' : JSON.stringify(a.error).slice(0, 2000)).toBe(true);
+      expect(b.ok, b.ok ? '' : JSON.stringify(b.error).slice(0, 2000)).toBe(true);
+      if (!a.ok || !b.ok) return;
+      expect(b.value.registry.buildings).toBe(counts.buildings);
+      expect(b.value.archive?.rows).toBe(a.value.archive?.rows);
+      expect(await two.exportRecords()).toEqual(await one.exportRecords());
+    } finally {
+      await one.close();
+      await two.close();
+    }
+  }, 240_000);
+});
