@@ -11,7 +11,9 @@
  * (`CGCS2000_3_Degree_GK_CM_105E`, `CGCS2000_3_Degree_GK_Zone_35`) — and its central
  * meridian and false easting agree; otherwise proj4 reads the WKT itself (it knows
  * ESRI's `PROJECTION["Gauss_Kruger"]`). So a `.prj` ArcGIS wrote and the same CRS from
- * `gdalsrsinfo -o wkt1` both come out as `EPSG:4544`.
+ * `gdalsrsinfo -o wkt1` both come out as `EPSG:4544`. A proj string or WKT on another
+ * ellipsoid without a shift to WGS 84 (Xian 1980, Beijing 1954) is refused: proj4 would
+ * convert it without a datum shift and put every feature metres off, silently.
  *
  * Speed: the proj4 converter is made once per Crs; a conversion is one call into it.
  * Measured on this machine (2 shared cores, Node 20): EPSG:4545 → lon/lat about 2.0
@@ -51,6 +53,7 @@ export type CrsReason =
   // resolveCrs
   | 'unknown-epsg'
   | 'unreadable-crs'
+  | 'unsupported-datum'
   // coordinate-checks.ts
   | 'no-crs-metres'
   | 'zone-prefix-mismatch'
@@ -68,6 +71,25 @@ interface ParsedProjection {
   long0?: number;
   x0?: number;
   name?: string;
+  a?: number;
+  es?: number;
+  datum?: { datum_type?: number };
+}
+
+/** proj4's datum types that carry their own shift to WGS 84 (3- or 7-parameter, grid). */
+const SHIFTED_DATUM_TYPES = new Set([1, 2, 3]);
+const WGS84_A = 6378137;
+const WGS84_ES = 0.00669437999014;
+
+/**
+ * Can proj4 take this CRS to WGS 84 without guessing? Yes on the WGS 84 / GRS 80
+ * ellipsoid (CGCS2000 is taken as WGS 84) or with an explicit shift (`+towgs84`,
+ * `TOWGS84[…]`, a grid); no for another ellipsoid without one (Xian 1980, Beijing
+ * 1954: proj4 would convert without a datum shift, metres to tens of metres off).
+ */
+function reachesWgs84(p: ParsedProjection): boolean {
+  if (SHIFTED_DATUM_TYPES.has(p.datum?.datum_type ?? 0)) return true;
+  return p.a === WGS84_A && p.es !== undefined && Math.abs(p.es - WGS84_ES) < 1e-9;
 }
 
 function transverseMercatorOf(projection: ParsedProjection): TransverseMercatorParameters | null {
@@ -138,6 +160,17 @@ function fromText(text: string, id: string, location: ProblemLocation): Result<C
     return failure([unreadable(text, error instanceof Error ? error.message : String(error), location)]);
   }
   if (!projection.projName) return failure([unreadable(text, 'proj4 found no projection in it', location)]);
+  if (!reachesWgs84(projection)) {
+    const shown = projection.name && projection.name !== text ? projection.name : text.length > 80 ? `${text.slice(0, 77)}…` : text;
+    return failure([
+      {
+        ...location,
+        reason: 'unsupported-datum',
+        message: `${where(location)}坐标系 "${shown}" 的椭球不是 CGCS2000/WGS 84，且没有到 WGS 84 的转换参数 / the CRS "${shown}" is on another ellipsoid than CGCS2000/WGS 84 (a ${projection.a ?? '?'} m) and gives no shift to WGS 84 (e.g. Xian 1980, Beijing 1954)`,
+        fix: '转换到 CGCS2000 后再导入 / convert it to CGCS2000 first with the district\'s transformation parameters, e.g. `ogr2ogr -t_srs EPSG:4490 out.shp in.shp`, or give a proj string with +towgs84=…',
+      },
+    ]);
+  }
   const geographic = projection.projName === 'longlat';
   const name = id === 'proj' ? text : projection.name && projection.name !== text ? projection.name : '';
   return success(makeCrs(id, name, null, text, geographic, false));

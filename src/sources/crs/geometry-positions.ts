@@ -58,23 +58,26 @@ export function geometryBounds(geometry: Geometry, into: CoordinateBounds = empt
   return into;
 }
 
-/** A copy of the geometry with every position replaced by `fn(position)`; the input is not changed. */
+/**
+ * A copy of the geometry with every position replaced by `fn(position)`; the input is
+ * not changed. A `bbox` is left out (it was in the old coordinates).
+ */
 export function mapGeometryPositions<G extends Geometry>(geometry: G, fn: (position: Position) => Position): G {
   const line = (ps: Position[]) => ps.map(fn);
   const g = geometry as Geometry;
   switch (g.type) {
     case 'Point':
-      return { ...g, coordinates: fn(g.coordinates) } as G;
+      return { type: g.type, coordinates: fn(g.coordinates) } as G;
     case 'MultiPoint':
     case 'LineString':
-      return { ...g, coordinates: line(g.coordinates) } as G;
+      return { type: g.type, coordinates: line(g.coordinates) } as G;
     case 'MultiLineString':
     case 'Polygon':
-      return { ...g, coordinates: g.coordinates.map(line) } as G;
+      return { type: g.type, coordinates: g.coordinates.map(line) } as G;
     case 'MultiPolygon':
-      return { ...g, coordinates: g.coordinates.map((polygon) => polygon.map(line)) } as G;
+      return { type: g.type, coordinates: g.coordinates.map((polygon) => polygon.map(line)) } as G;
     case 'GeometryCollection':
-      return { ...g, geometries: g.geometries.map((child) => mapGeometryPositions(child, fn)) } as G;
+      return { type: g.type, geometries: g.geometries.map((child) => mapGeometryPositions(child, fn)) } as G;
   }
 }
 

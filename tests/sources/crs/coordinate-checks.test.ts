@@ -137,4 +137,11 @@ describe('geometry positions', () => {
     mapGeometryPositions(collection, (p) => (n++, p));
     expect(n).toBe(1 + 1 + 2 + 2 + 4 + 3);
   });
+
+  it('drops a bbox in the old coordinates, and returns lon/lat geometries of EPSG:4326/4490 as they are', () => {
+    const line: Geometry = { type: 'LineString', bbox: [362_137, 3_272_018, 362_974, 3_273_061], coordinates: [[362_137.481983798, 3_272_018.03527716], [362_974.178326769, 3_273_061.16728522]] };
+    expect(reprojectGeometry(line, crs('EPSG:4545')).bbox).toBeUndefined();
+    const lonlat: Geometry = { type: 'Point', coordinates: [106.5775, 29.5585] };
+    expect(reprojectGeometry(lonlat, crs('EPSG:4490'))).toBe(lonlat);
+  });
 });

@@ -86,6 +86,11 @@ describe('resolveCrs', () => {
     expect(crs.label).toBe('EPSG:4544 CGCS2000 / 3-degree Gauss-Kruger CM 105E');
   });
 
+  it('reads ESRI geographic .prj texts: CGCS2000 → EPSG:4490, WGS 84 → EPSG:4326', () => {
+    expect(crsOf(gdal('gdalsrsinfo', ['EPSG:4490', '-o', 'wkt_esri']))).toMatchObject({ epsg: 4490, geographic: true });
+    expect(crsOf('GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]')).toMatchObject({ epsg: 4326, geographic: true });
+  });
+
   it('reads ESRI names with the zone number: CGCS2000_3_Degree_GK_Zone_35 → EPSG:4523', () => {
     const zone35 = ARCGIS_PRJ_CM_105E.replace('CGCS2000_3_Degree_GK_CM_105E', 'CGCS2000_3_Degree_GK_Zone_35').replace('"False_Easting",500000.0', '"False_Easting",35500000.0');
     expect(crsOf(zone35).epsg).toBe(4523);
@@ -123,6 +128,16 @@ describe('resolveCrs', () => {
   it('a proj string and a custom meridian with its false easting', () => {
     expect(crsOf('+proj=utm +zone=48 +datum=WGS84 +units=m +no_defs')).toMatchObject({ id: 'proj', epsg: null, geographic: false });
     expect(crsOf('CGCS2000:GK:CM=106.5:FE=36500000').transverseMercator).toEqual({ centralMeridian: 106.5, falseEasting: 36_500_000 });
+  });
+
+  it('another datum without a shift to WGS 84 (Xian 1980) is refused, not converted metres off; with +towgs84 it is taken', () => {
+    const xian = resolveCrs(gdal('gdalsrsinfo', ['EPSG:2383', '-o', 'wkt1']), { file: 'old.prj' });
+    expect(xian.ok).toBe(false);
+    if (xian.ok) return;
+    expect(xian.problems[0]).toMatchObject({ reason: 'unsupported-datum', file: 'old.prj' });
+    expect(xian.problems[0]!.message).toMatch(/Xian 1980 \/ 3-degree Gauss-Kruger CM 114E/);
+    expect(xian.problems[0]!.fix).toContain('ogr2ogr -t_srs EPSG:4490');
+    expect(resolveCrs('+proj=tmerc +lon_0=114 +x_0=500000 +a=6378140 +rf=298.257 +towgs84=24,-123,-94,0,0,0,0').ok).toBe(true);
   });
 
   it('an EPSG code that is not built in, and text that is no CRS, are problems with a fix', () => {
