@@ -2,12 +2,16 @@
  * Opens a DEM file of either supported kind — GeoTIFF (by its magic bytes) or SRTM
  * `.hgt` (by its extension and size) — into an ElevationGrid. In src/sources (issue 16):
  * the terrain, the basemap's hillshade and the buildings' and lifelines' ground heights
- * all read the DEM through it.
+ * all read the DEM through it. A projected GeoTIFF (issue 17) comes out reprojected onto
+ * lon/lat, so those steps take it unchanged; `options.crs` names the DEM's CRS when its
+ * GeoKeys are missing or wrong.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { ElevationGrid } from '../core/elevation-grid.ts';
 import { describeReadError } from '../core/file-read-error.ts';
+import { type Crs, resolveCrs } from './crs/crs.ts';
+import type { ReprojectedExtent } from './dem-reprojection.ts';
 import { decodeGeoTiffDem } from './geotiff-dem-reader.ts';
 import { decodeHgt } from './hgt-reader.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
@@ -15,8 +19,12 @@ import { TerrainInputError } from './terrain-input-error.ts';
 export interface DemSource {
   grid: ElevationGrid;
   format: 'geotiff' | 'hgt';
-  /** EPSG code of the file's CRS (HGT is WGS84). */
-  epsg: number;
+  /** EPSG code of the file's CRS (HGT is WGS84), null for a user-defined one. */
+  epsg: number | null;
+  /** The file's CRS for messages and logs, e.g. `EPSG:4545 CGCS2000 / 3-degree Gauss-Kruger CM 108E`. */
+  crs: string;
+  /** The grid was reprojected from the file's projected CRS onto lon/lat (at the file's resolution). */
+  reprojected: boolean;
   /** Cells read as no-data because they were below −500 m without being the declared nodata value. */
   undeclaredVoids: number;
 }
@@ -37,12 +45,31 @@ function isTiff(bytes: Uint8Array): boolean {
   );
 }
 
-export async function decodeDem(bytes: Uint8Array, file: string): Promise<DemSource> {
+export interface DemReadOptions {
+  /**
+   * The DEM's CRS (a `Crs`, or any text `resolveCrs` takes: `EPSG:4545`, a proj
+   * string, WKT), used instead of a GeoTIFF's GeoKeys. Default: the file's own.
+   */
+  crs?: Crs | string;
+  /** A projected DEM's lon/lat grid: `inside` its data (default; what the terrain and basemap steps take) or the whole `bounding` rectangle, NaN where there is no data. */
+  extent?: ReprojectedExtent;
+}
+
+function crsOption(crs: Crs | string | undefined, file: string): Crs | undefined {
+  if (crs === undefined || typeof crs !== 'string') return crs;
+  const resolved = resolveCrs(crs, { file });
+  if (resolved.ok) return resolved.value;
+  const problem = resolved.problems[0]!;
+  throw new TerrainInputError('bad-option', file, `${problem.message}: ${problem.fix ?? ''}`);
+}
+
+export async function decodeDem(bytes: Uint8Array, file: string, options: DemReadOptions = {}): Promise<DemSource> {
+  const crs = crsOption(options.crs, file);
   if (isTiff(bytes)) {
-    const { grid, epsg, undeclaredVoids } = await decodeGeoTiffDem(bytes, file);
-    return { grid, format: 'geotiff', epsg, undeclaredVoids };
+    const { grid, epsg, crs: label, reprojected, undeclaredVoids } = await decodeGeoTiffDem(bytes, file, { crs, ...(options.extent ? { extent: options.extent } : {}) });
+    return { grid, format: 'geotiff', epsg, crs: label, reprojected, undeclaredVoids };
   }
-  if (extname(file).toLowerCase() === '.hgt') return { grid: decodeHgt(bytes, file), format: 'hgt', epsg: 4326, undeclaredVoids: 0 };
+  if (extname(file).toLowerCase() === '.hgt') return { grid: decodeHgt(bytes, file), format: 'hgt', epsg: 4326, crs: 'EPSG:4326 WGS 84', reprojected: false, undeclaredVoids: 0 };
   throw new TerrainInputError(
     'not-a-dem',
     file,
@@ -50,7 +77,7 @@ export async function decodeDem(bytes: Uint8Array, file: string): Promise<DemSou
   );
 }
 
-export async function readDem(file: string): Promise<DemSource> {
+export async function readDem(file: string, options: DemReadOptions = {}): Promise<DemSource> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -61,5 +88,5 @@ export async function readDem(file: string): Promise<DemSource> {
       describeReadError(file, error, { zh: ' DEM 文件', en: 'DEM' }, { zh: '或运行 `npm run sample` 生成 var/source/dem.tif', en: 'or run `npm run sample` to generate var/source/dem.tif' }),
     );
   }
-  return decodeDem(bytes, file);
+  return decodeDem(bytes, file, options);
 }

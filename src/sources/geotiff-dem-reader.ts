@@ -1,8 +1,13 @@
 /**
- * Reads a single-band GeoTIFF DEM in geographic lon/lat (EPSG:4326 or CGCS2000
- * EPSG:4490, which differ by centimetres; see DOMAIN.md) into an ElevationGrid with the
- * `geotiff` package. Everything a district might hand over wrongly is a
- * TerrainInputError naming the file and the fix.
+ * Reads a single-band GeoTIFF DEM into a lon/lat ElevationGrid with the `geotiff`
+ * package. In geographic lon/lat (EPSG:4326 or CGCS2000 EPSG:4490, which differ by
+ * centimetres; see DOMAIN.md) the file's samples are the grid as they are. In a
+ * projected CRS (issue 17: CGCS2000 Gauss-Krüger, UTM; from the GeoKeys through
+ * `geotiff-crs.ts`, or given by the caller when the keys are missing or wrong) the
+ * coordinates are checked against the CRS (`crs/coordinate-checks.ts`) and the grid is
+ * reprojected onto lon/lat at the DEM's own resolution (`dem-reprojection.ts`).
+ * Everything a district might hand over wrongly is a TerrainInputError naming the file
+ * and the fix.
  *
  * Georeferencing follows GeoTIFF 1.1: the tiepoint maps raster (I, J) to (X, Y); with
  * PixelIsArea (the default) raster (0, 0) is the corner of the first pixel, so its
@@ -13,6 +18,10 @@
  */
 import { fromArrayBuffer, type GeoTIFFImage } from 'geotiff';
 import type { ElevationGrid } from '../core/elevation-grid.ts';
+import { checkCoordinateCrs } from './crs/coordinate-checks.ts';
+import type { Crs } from './crs/crs.ts';
+import { type ReprojectedExtent, reprojectGridToLonLat } from './dem-reprojection.ts';
+import { DEM_CRS_FIX, projectedCrsOfGeoKeys } from './geotiff-crs.ts';
 import { TerrainInputError } from './terrain-input-error.ts';
 
 /** Geographic CRSs we read as WGS84 lon/lat. */
@@ -21,7 +30,6 @@ export const SUPPORTED_GEOGRAPHIC_EPSG: ReadonlyMap<number, string> = new Map([
   [4490, 'CGCS2000'],
 ]);
 
-const MODEL_TYPE_PROJECTED = 1;
 const MODEL_TYPE_GEOGRAPHIC = 2;
 const RASTER_PIXEL_IS_POINT = 2;
 const USER_DEFINED = 32767;
@@ -36,16 +44,12 @@ function fail(code: ConstructorParameters<typeof TerrainInputError>[0], file: st
   throw new TerrainInputError(code, file, `${file}: ${zh} / ${en}`);
 }
 
-/** Checks the CRS keys and returns the EPSG code of the geographic CRS. */
+/** Checks the CRS keys of a file that declares no projected CRS and returns the EPSG code of its geographic CRS. */
 function geographicEpsg(image: GeoTIFFImage, file: string): number {
   const keys = image.getGeoKeys() as Record<string, unknown> | null;
   const fix = 'reproject it to lon/lat, e.g. `gdalwarp -t_srs EPSG:4326 in.tif out.tif`';
   if (!keys) {
     fail('no-georeferencing', file, 'GeoTIFF 缺少坐标参考（GeoKey）', `the GeoTIFF has no CRS (no GeoKeys): ${fix} or assign one with \`gdal_edit.py -a_srs EPSG:4326\`.`);
-  }
-  const projected = keys.ProjectedCSTypeGeoKey as number | undefined;
-  if (keys.GTModelTypeGeoKey === MODEL_TYPE_PROJECTED || projected !== undefined) {
-    fail('unsupported-crs', file, `不支持投影坐标系 EPSG:${projected ?? '?'}`, `projected CRS EPSG:${projected ?? 'user-defined'} is not supported (need EPSG:4326 or EPSG:4490 lon/lat): ${fix}.`);
   }
   if (keys.GTModelTypeGeoKey !== undefined && keys.GTModelTypeGeoKey !== MODEL_TYPE_GEOGRAPHIC) {
     fail('unsupported-crs', file, `不支持的模型类型 ${String(keys.GTModelTypeGeoKey)}`, `model type ${String(keys.GTModelTypeGeoKey)} is not geographic lon/lat: ${fix}.`);
@@ -57,17 +61,53 @@ function geographicEpsg(image: GeoTIFFImage, file: string): number {
   return epsg;
 }
 
+export interface GeoTiffDemOptions {
+  /**
+   * The DEM's CRS, used instead of its GeoKeys (for a file whose keys are missing or
+   * wrong). Default: the CRS the GeoKeys declare.
+   */
+  crs?: Crs;
+  /** A projected DEM's lon/lat grid: the rectangle inside its data (default) or the whole one around it (`dem-reprojection.ts`). */
+  extent?: ReprojectedExtent;
+}
+
 export interface GeoTiffDem {
+  /** Lon/lat, whatever the file's CRS. */
   grid: ElevationGrid;
-  epsg: number;
+  /** EPSG code of the file's CRS, null for a user-defined one. */
+  epsg: number | null;
+  /** The file's CRS for messages, e.g. `EPSG:4545 CGCS2000 / 3-degree Gauss-Kruger CM 108E`. */
+  crs: string;
+  /** The grid was reprojected from the file's projected CRS onto lon/lat. */
+  reprojected: boolean;
   /** The nodata value the file declared, if any. */
   nodata: number | undefined;
   /** Cells below MIN_PLAUSIBLE_ELEVATION_M that were not the declared nodata value, now no-data. */
   undeclaredVoids: number;
 }
 
+const isLonLatBuiltIn = (crs: Crs) => crs.epsg !== null && SUPPORTED_GEOGRAPHIC_EPSG.has(crs.epsg);
+
+/** A file that declares no CRS at all but whose origin is in metres: say so, with `--crs`, rather than "EPSG undeclared". */
+function refuseUndeclaredMetres(image: GeoTIFFImage, file: string): void {
+  const keys = (image.getGeoKeys() ?? {}) as Record<string, unknown>;
+  if (keys.GeographicTypeGeoKey !== undefined || keys.GTModelTypeGeoKey !== undefined) return;
+  let origin: number[];
+  try {
+    origin = image.getOrigin();
+  } catch {
+    return;
+  }
+  const [x, y] = origin as [number, number];
+  const checked = checkCoordinateCrs({ bounds: { minX: x, minY: y, maxX: x, maxY: y }, crs: null, inferZone: false, where: { file } });
+  if (!checked.ok) {
+    const problem = checked.problems[0]!;
+    throw new TerrainInputError('unsupported-crs', file, `${problem.message}: ${problem.fix ?? ''}; ${DEM_CRS_FIX}.`);
+  }
+}
+
 /** Decodes GeoTIFF bytes (`file` only names the source in messages). */
-export async function decodeGeoTiffDem(bytes: Uint8Array, file: string): Promise<GeoTiffDem> {
+export async function decodeGeoTiffDem(bytes: Uint8Array, file: string, options: GeoTiffDemOptions = {}): Promise<GeoTiffDem> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   let image: GeoTIFFImage;
   try {
@@ -85,7 +125,11 @@ export async function decodeGeoTiffDem(bytes: Uint8Array, file: string): Promise
   if (transformation && (transformation[1] !== 0 || transformation[4] !== 0)) {
     fail('unsupported-layout', file, 'GeoTIFF 带旋转的仿射变换', 'the GeoTIFF is rotated (ModelTransformation with shear terms): warp it north-up with `gdalwarp -t_srs EPSG:4326`.');
   }
-  const epsg = geographicEpsg(image, file);
+  const given = options.crs;
+  // Reprojected: any CRS but the two lon/lat ones read as they are.
+  const reprojectFrom = given ? (isLonLatBuiltIn(given) ? null : given) : projectedCrsOfGeoKeys(image.getGeoKeys() as Record<string, unknown> | null, file);
+  if (!given && !reprojectFrom) refuseUndeclaredMetres(image, file);
+  const epsg = given ? given.epsg : reprojectFrom ? reprojectFrom.epsg : geographicEpsg(image, file);
 
   let sx: number;
   let sy: number;
@@ -113,7 +157,13 @@ export async function decodeGeoTiffDem(bytes: Uint8Array, file: string): Promise
   const height = image.getHeight();
   const east = west + (width - 1) * dx;
   const south = north - (height - 1) * dy;
-  if (west < -180.5 || east > 360 || south < -90.5 || north > 90.5) {
+  if (reprojectFrom) {
+    const checked = checkCoordinateCrs({ bounds: { minX: west, minY: south, maxX: east, maxY: north }, crs: reprojectFrom, crsFrom: given ? 'option' : 'file', where: { file } });
+    if (!checked.ok) {
+      const problem = checked.problems[0]!;
+      throw new TerrainInputError('unsupported-crs', file, `${problem.message}: ${problem.fix ?? ''}; ${DEM_CRS_FIX}.`);
+    }
+  } else if (west < -180.5 || east > 360 || south < -90.5 || north > 90.5) {
     fail('unsupported-crs', file, `坐标范围 (${west}, ${south}, ${east}, ${north}) 不是经纬度`, `extent (${west}, ${south}, ${east}, ${north}) is not lon/lat although the file says EPSG:${epsg}: fix the CRS with \`gdal_edit.py -a_srs\` or reproject it.`);
   }
 
@@ -141,5 +191,8 @@ export async function decodeGeoTiffDem(bytes: Uint8Array, file: string): Promise
       undeclaredVoids++;
     } else data[i] = v;
   }
-  return { grid: { width, height, west, north, dx, dy, data }, epsg, nodata, undeclaredVoids };
+  const own: ElevationGrid = { width, height, west, north, dx, dy, data };
+  if (reprojectFrom) return { grid: reprojectGridToLonLat(own, reprojectFrom, options.extent), epsg, crs: reprojectFrom.label, reprojected: true, nodata, undeclaredVoids };
+  const crs = given?.label ?? `EPSG:${epsg} ${SUPPORTED_GEOGRAPHIC_EPSG.get(epsg!)}`;
+  return { grid: own, epsg, crs, reprojected: false, nodata, undeclaredVoids };
 }

@@ -1,0 +1,94 @@
+/**
+ * Walking every position of a GeoJSON geometry, all seven types (GeometryCollection
+ * included): the bounds of a file's coordinates (what the CRS checks look at) and a
+ * copy of a geometry with each position converted (reprojection, the GCJ-02 repair).
+ * One walk, so the reprojection and the datum shift cannot disagree on which
+ * positions they visit.
+ */
+import type { Geometry, Position } from 'geojson';
+import type { Crs } from './crs.ts';
+
+/** The extent of some coordinates in their own CRS; an empty one has min > max (Infinity). */
+export interface CoordinateBounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+export function emptyBounds(): CoordinateBounds {
+  return { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+}
+
+/** Grows `bounds` (in place) by one position; NaN and ±Infinity are ignored. */
+export function extendBounds(bounds: CoordinateBounds, x: number, y: number): CoordinateBounds {
+  if (Number.isFinite(x) && Number.isFinite(y)) {
+    if (x < bounds.minX) bounds.minX = x;
+    if (x > bounds.maxX) bounds.maxX = x;
+    if (y < bounds.minY) bounds.minY = y;
+    if (y > bounds.maxY) bounds.maxY = y;
+  }
+  return bounds;
+}
+
+function visit(geometry: Geometry, fn: (p: Position) => void): void {
+  switch (geometry.type) {
+    case 'Point':
+      fn(geometry.coordinates);
+      return;
+    case 'MultiPoint':
+    case 'LineString':
+      for (const p of geometry.coordinates) fn(p);
+      return;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const line of geometry.coordinates) for (const p of line) fn(p);
+      return;
+    case 'MultiPolygon':
+      for (const polygon of geometry.coordinates) for (const ring of polygon) for (const p of ring) fn(p);
+      return;
+    case 'GeometryCollection':
+      for (const g of geometry.geometries) visit(g, fn);
+  }
+}
+
+/** Grows `into` (a new empty bounds by default) by every position of the geometry. */
+export function geometryBounds(geometry: Geometry, into: CoordinateBounds = emptyBounds()): CoordinateBounds {
+  visit(geometry, (p) => extendBounds(into, p[0]!, p[1]!));
+  return into;
+}
+
+/**
+ * A copy of the geometry with every position replaced by `fn(position)`; the input is
+ * not changed. A `bbox` is left out (it was in the old coordinates).
+ */
+export function mapGeometryPositions<G extends Geometry>(geometry: G, fn: (position: Position) => Position): G {
+  const line = (ps: Position[]) => ps.map(fn);
+  const g = geometry as Geometry;
+  switch (g.type) {
+    case 'Point':
+      return { type: g.type, coordinates: fn(g.coordinates) } as G;
+    case 'MultiPoint':
+    case 'LineString':
+      return { type: g.type, coordinates: line(g.coordinates) } as G;
+    case 'MultiLineString':
+    case 'Polygon':
+      return { type: g.type, coordinates: g.coordinates.map(line) } as G;
+    case 'MultiPolygon':
+      return { type: g.type, coordinates: g.coordinates.map((polygon) => polygon.map(line)) } as G;
+    case 'GeometryCollection':
+      return { type: g.type, geometries: g.geometries.map((child) => mapGeometryPositions(child, fn)) } as G;
+  }
+}
+
+/**
+ * The geometry converted from `crs` to WGS 84 lon/lat; heights and any further values of a
+ * position are kept. Built-in lon/lat (EPSG:4326, 4490) returns the geometry itself.
+ */
+export function reprojectGeometry<G extends Geometry>(geometry: G, crs: Crs): G {
+  if (crs.epsg === 4326 || crs.epsg === 4490) return geometry;
+  return mapGeometryPositions(geometry, (p) => {
+    const [lon, lat] = crs.toLonLat(p[0]!, p[1]!);
+    return p.length > 2 ? [lon, lat, ...p.slice(2)] : [lon, lat];
+  });
+}
