@@ -50,11 +50,26 @@ export function codePageName(declared: string): string | null {
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const gb18030 = new TextDecoder('gb18030', { fatal: true });
 
-function decodeOrNull(decoder: TextDecoder, bytes: Uint8Array): string | null {
+/**
+ * The text, or null when the bytes are not in the decoder's code page. A string that
+ * fills its slot (`cut`) may end in the first bytes of a character: writers cut names
+ * and values at the byte width, mid-character (ogr2ogr cuts 建筑编号, 12 bytes in
+ * UTF-8, to 10: 建筑编 and one byte of 号), so an incomplete last character is
+ * dropped there, not refused.
+ */
+export function decodeOrNull(decoder: TextDecoder, bytes: Uint8Array, cut = false): string | null {
   try {
-    return decoder.decode(bytes);
+    return decoder.decode(bytes, { stream: cut });
   } catch {
     return null;
+  } finally {
+    if (cut) {
+      try {
+        decoder.decode();
+      } catch {
+        // the dropped partial character: the decoder is reset all the same
+      }
+    }
   }
 }
 
@@ -63,8 +78,8 @@ function decodeOrNull(decoder: TextDecoder, bytes: Uint8Array): string | null {
  * U+FF00–U+FFEF) and no C1 control, private-use or non-BMP character: what UTF-8
  * Chinese looks like, and what GBK bytes practically never are.
  */
-export function isUtf8Chinese(bytes: Uint8Array): boolean {
-  const text = decodeOrNull(utf8, bytes);
+export function isUtf8Chinese(bytes: Uint8Array, cut = false): boolean {
+  const text = decodeOrNull(utf8, bytes, cut);
   if (text === null) return false;
   let cjk = false;
   for (let i = 0; i < text.length; i++) {
@@ -79,6 +94,8 @@ export function isUtf8Chinese(bytes: Uint8Array): boolean {
 /** One non-ASCII string of the file and where it is: the field's 0-based position, the 0-based record (null: the field's name). */
 export interface TextSample {
   bytes: Uint8Array;
+  /** The string fills its slot, so it may have been cut mid-character (see `decodeOrNull`). */
+  cut: boolean;
   field: number;
   record: number | null;
 }
@@ -87,9 +104,9 @@ export type CodePageVerdict =
   | { ok: true; name: string }
   | { ok: false; reason: 'wrong-code-page' | 'mojibake' | 'unknown-code-page' | 'mixed-code-pages'; sample: TextSample; other?: TextSample; likely: string | null };
 
-function likelyPage(bytes: Uint8Array): string | null {
-  if (decodeOrNull(utf8, bytes) !== null) return 'utf-8';
-  if (decodeOrNull(gb18030, bytes) !== null) return 'gbk';
+function likelyPage(bytes: Uint8Array, cut: boolean): string | null {
+  if (decodeOrNull(utf8, bytes, cut) !== null) return 'utf-8';
+  if (decodeOrNull(gb18030, bytes, cut) !== null) return 'gbk';
   return null;
 }
 
@@ -112,17 +129,17 @@ export class CodePageCheck {
   /** Looks at one string; returns the refusal once the file is known to be in another code page. */
   add(sample: TextSample): CodePageVerdict | null {
     if (this.refusal) return this.refusal;
-    const { bytes } = sample;
+    const { bytes, cut } = sample;
     if (this.name === null) {
-      const isUtf8 = decodeOrNull(utf8, bytes) !== null;
+      const isUtf8 = decodeOrNull(utf8, bytes, cut) !== null;
       if (!isUtf8 && !this.firstNotUtf8) this.firstNotUtf8 = sample;
-      if (isUtf8 && !this.firstUtf8Chinese && isUtf8Chinese(bytes)) this.firstUtf8Chinese = sample;
-      if (!isUtf8 && !this.firstNotGb && decodeOrNull(gb18030, bytes) === null) this.firstNotGb = sample;
+      if (isUtf8 && !this.firstUtf8Chinese && isUtf8Chinese(bytes, cut)) this.firstUtf8Chinese = sample;
+      if (!isUtf8 && !this.firstNotGb && decodeOrNull(gb18030, bytes, cut) === null) this.firstNotGb = sample;
       return null;
     }
-    if (decodeOrNull(this.decoder!, bytes) === null) {
-      this.refusal = { ok: false, reason: 'wrong-code-page', sample, likely: likelyPage(bytes) };
-    } else if (this.name !== 'utf-8' && isUtf8Chinese(bytes)) {
+    if (decodeOrNull(this.decoder!, bytes, cut) === null) {
+      this.refusal = { ok: false, reason: 'wrong-code-page', sample, likely: likelyPage(bytes, cut) };
+    } else if (this.name !== 'utf-8' && isUtf8Chinese(bytes, cut)) {
       this.refusal = { ok: false, reason: 'mojibake', sample, likely: 'utf-8' };
     }
     return this.refusal;

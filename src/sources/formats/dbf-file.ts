@@ -12,6 +12,7 @@
  * skipped as GDAL skips them, and the file is read 1 MiB at a time.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { decodeOrNull } from './code-page.ts';
 
 /** The field types GDAL and ArcGIS write for attributes; memo (M, in a `.dbt`) and binary types are refused by the reader. */
 export const DBF_FIELD_TYPES = new Set(['C', 'N', 'F', 'L', 'D']);
@@ -98,6 +99,15 @@ export async function* dbfRecords(path: string, header: DbfHeader): AsyncGenerat
   }
 }
 
+/** The longest field name a DBF holds (11 bytes, NUL-terminated): a name of 10 or more bytes may have been cut. */
+export const DBF_NAME_BYTES = 10;
+
+/** Whether a value fills its field (no padding at the end), so it may have been cut mid-character. */
+export function fillsField(record: Uint8Array, field: DbfField): boolean {
+  const last = record[field.offset + field.length - 1];
+  return last !== 0x20 && last !== 0x00;
+}
+
 /** A value's bytes, the padding (spaces, NULs) trimmed on both sides. */
 export function fieldBytes(record: Uint8Array, field: DbfField): Uint8Array {
   let start = field.offset;
@@ -110,6 +120,11 @@ export function fieldBytes(record: Uint8Array, field: DbfField): Uint8Array {
 export function hasHighByte(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
   return false;
+}
+
+/** Text as `decodeOrNull` reads it (a cut last character dropped); the lenient decoder never fails. */
+export function decodeCut(decoder: TextDecoder, bytes: Uint8Array, cut: boolean): string {
+  return decodeOrNull(decoder, bytes, cut) ?? decoder.decode(bytes);
 }
 
 function ascii(bytes: Uint8Array): string {
@@ -126,7 +141,7 @@ export function fieldValue(record: Uint8Array, field: DbfField, decoder: TextDec
   if (bytes.length === 0) return undefined;
   switch (field.type) {
     case 'C':
-      return hasHighByte(bytes) ? decoder.decode(bytes) : ascii(bytes);
+      return hasHighByte(bytes) ? decodeCut(decoder, bytes, fillsField(record, field)) : ascii(bytes);
     case 'N':
     case 'F': {
       const n = Number(ascii(bytes));

@@ -37,7 +37,7 @@ import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts'
 import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { CodePageCheck, codePageName, type CodePageVerdict, type TextSample } from './code-page.ts';
-import { DBF_FIELD_TYPES, DbfFormatError, dbfRecords, fieldBytes, fieldValue, hasHighByte, readDbfHeader, type DbfHeader } from './dbf-file.ts';
+import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecords, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, type DbfHeader } from './dbf-file.ts';
 import { VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
 export interface ShapefileOptions {
@@ -114,11 +114,10 @@ function codePageFix(likely: string | null, shown: 'cpg' | 'option' | 'detected'
 }
 
 function refusal(dbf: string, header: DbfHeader, verdict: Extract<CodePageVerdict, { ok: false }>, page: string | null, from: 'cpg' | 'option' | 'detected'): VectorSourceProblem {
-  const lenient = (name: string) => new TextDecoder(name);
-  const shownAs = (bytes: Uint8Array, name: string | null) => (name ? lenient(name).decode(bytes) : '');
+  const shownAs = (s: TextSample, name: string | null) => (name ? decodeCut(new TextDecoder(name), s.bytes, s.cut) : '');
   const where = (s: TextSample) => {
     const field = header.fields[s.field]!;
-    const name = lenient(verdict.likely ?? page ?? 'utf-8').decode(field.nameBytes);
+    const name = decodeCut(new TextDecoder(verdict.likely ?? page ?? 'utf-8'), field.nameBytes, field.nameBytes.length >= DBF_NAME_BYTES);
     return s.record === null
       ? { zh: `第 ${s.field + 1} 个字段的字段名`, en: `the name of field ${s.field + 1}`, column: name, index: undefined }
       : { zh: `字段“${name}”第 #${s.record} 条记录`, en: `field "${name}", record #${s.record}`, column: name, index: s.record };
@@ -126,9 +125,9 @@ function refusal(dbf: string, header: DbfHeader, verdict: Extract<CodePageVerdic
   const w = where(verdict.sample);
   const said = from === 'cpg' ? { zh: '.cpg 文件声明', en: 'the .cpg says' } : from === 'option' ? { zh: '--encoding 指定', en: '--encoding says' } : { zh: '', en: '' };
   const locate = { column: w.column, ...(w.index !== undefined ? { index: w.index } : {}) };
-  const reading = page ? `“${shownAs(verdict.sample.bytes, page)}”` : '';
-  const right = verdict.likely && verdict.likely !== page ? `，按 ${verdict.likely} 应为“${shownAs(verdict.sample.bytes, verdict.likely)}”` : '';
-  const rightEn = verdict.likely && verdict.likely !== page ? `, as ${verdict.likely} it reads "${shownAs(verdict.sample.bytes, verdict.likely)}"` : '';
+  const reading = page ? `“${shownAs(verdict.sample, page)}”` : '';
+  const right = verdict.likely && verdict.likely !== page ? `，按 ${verdict.likely} 应为“${shownAs(verdict.sample, verdict.likely)}”` : '';
+  const rightEn = verdict.likely && verdict.likely !== page ? `, as ${verdict.likely} it reads "${shownAs(verdict.sample, verdict.likely)}"` : '';
   switch (verdict.reason) {
     case 'wrong-code-page':
       return vectorProblem(dbf, 'wrong-code-page', `${w.zh}不是${said.zh}的 ${page} 编码${right} / ${w.en} is not ${page} as ${said.en || 'chosen'}${rightEn}`, codePageFix(verdict.likely, from), locate);
@@ -198,7 +197,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
   }
   const check = new CodePageCheck(page);
   header.fields.forEach((field, i) => {
-    if (hasHighByte(field.nameBytes)) check.add({ bytes: field.nameBytes, field: i, record: null });
+    if (hasHighByte(field.nameBytes)) check.add({ bytes: field.nameBytes, cut: field.nameBytes.length >= DBF_NAME_BYTES, field: i, record: null });
   });
   const text = header.fields.filter((f) => f.type === 'C');
   const deleted = new Set<number>();
@@ -207,7 +206,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
       if (record.deleted) deleted.add(record.index);
       for (const field of text) {
         const bytes = fieldBytes(record.bytes, field);
-        if (hasHighByte(bytes) && check.add({ bytes: bytes.slice(), field: header.fields.indexOf(field), record: record.index })) break scan;
+        if (hasHighByte(bytes) && check.add({ bytes: bytes.slice(), cut: fillsField(record.bytes, field), field: header.fields.indexOf(field), record: record.index })) break scan;
       }
     }
   } catch (error) {
@@ -216,7 +215,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
   const verdict = check.verdict();
   if (!verdict.ok) return failure([refusal(dbf, header, verdict, page, from)]);
   const decoder = new TextDecoder(verdict.name);
-  const names = header.fields.map((f) => decoder.decode(f.nameBytes));
+  const names = header.fields.map((f) => decodeCut(decoder, f.nameBytes, f.nameBytes.length >= DBF_NAME_BYTES));
   const odd = header.fields.findIndex((f) => !DBF_FIELD_TYPES.has(f.type));
   if (odd >= 0) {
     return failure([
