@@ -68,7 +68,8 @@ export type VectorSourceReason =
   | 'no-feature-table'
   | 'several-layers'
   | 'unknown-layer'
-  | 'bad-geometry';
+  | 'bad-geometry'
+  | 'unsupported-format';
 
 /** The core Problem shape for a vector file: `file` always, `layer` for a GeoPackage, `index` (0-based record) and `column` (field) when the problem is one value. */
 export interface VectorSourceProblem extends Problem<VectorSourceReason> {
