@@ -26,6 +26,7 @@
  * Node 20 ships full ICU, so `TextDecoder('gb18030')` (and `gbk`, the same decoder in
  * the WHATWG Encoding standard) is available without a package.
  */
+import { isUtf8 } from 'node:buffer';
 
 /** What `.cpg` files (and `--encoding`) say → the WHATWG TextDecoder name; null when not a code page we know. */
 export function codePageName(declared: string): string | null {
@@ -73,14 +74,34 @@ export function decodeOrNull(decoder: TextDecoder, bytes: Uint8Array, cut = fals
   }
 }
 
+/** The bytes without an incomplete UTF-8 sequence at the end (a lead byte and fewer continuation bytes than it announces). */
+function withoutCutUtf8(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) === 0x80) continue;
+    const needs = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return needs > back ? bytes.subarray(0, bytes.length - back) : bytes;
+  }
+  return bytes;
+}
+
+/**
+ * Whether the bytes are UTF-8, by Node's `isUtf8` (simdutf): no exception thrown per
+ * string, as a fatal TextDecoder does on GBK bytes: checking 100,000 GBK values took
+ * 1.07 s with it, 0.22 s with this (2026-12-02).
+ */
+export function isUtf8Text(bytes: Uint8Array, cut = false): boolean {
+  return isUtf8(cut ? withoutCutUtf8(bytes) : bytes);
+}
+
 /**
  * Valid UTF-8 holding at least one CJK character (U+3000–U+9FFF, U+F900–U+FAFF,
  * U+FF00–U+FFEF) and no C1 control, private-use or non-BMP character: what UTF-8
  * Chinese looks like, and what GBK bytes practically never are.
  */
 export function isUtf8Chinese(bytes: Uint8Array, cut = false): boolean {
-  const text = decodeOrNull(utf8, bytes, cut);
-  if (text === null) return false;
+  if (!isUtf8Text(bytes, cut)) return false;
+  const text = decodeOrNull(utf8, bytes, cut)!;
   let cjk = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -105,7 +126,7 @@ export type CodePageVerdict =
   | { ok: false; reason: 'wrong-code-page' | 'mojibake' | 'unknown-code-page' | 'mixed-code-pages'; sample: TextSample; other?: TextSample; likely: string | null };
 
 function likelyPage(bytes: Uint8Array, cut: boolean): string | null {
-  if (decodeOrNull(utf8, bytes, cut) !== null) return 'utf-8';
+  if (isUtf8Text(bytes, cut)) return 'utf-8';
   if (decodeOrNull(gb18030, bytes, cut) !== null) return 'gbk';
   return null;
 }
@@ -131,13 +152,13 @@ export class CodePageCheck {
     if (this.refusal) return this.refusal;
     const { bytes, cut } = sample;
     if (this.name === null) {
-      const isUtf8 = decodeOrNull(utf8, bytes, cut) !== null;
-      if (!isUtf8 && !this.firstNotUtf8) this.firstNotUtf8 = sample;
-      if (isUtf8 && !this.firstUtf8Chinese && isUtf8Chinese(bytes, cut)) this.firstUtf8Chinese = sample;
-      if (!isUtf8 && !this.firstNotGb && decodeOrNull(gb18030, bytes, cut) === null) this.firstNotGb = sample;
+      const utf8Text = isUtf8Text(bytes, cut);
+      if (!utf8Text && !this.firstNotUtf8) this.firstNotUtf8 = sample;
+      if (utf8Text && !this.firstUtf8Chinese && isUtf8Chinese(bytes, cut)) this.firstUtf8Chinese = sample;
+      if (!utf8Text && !this.firstNotGb && decodeOrNull(gb18030, bytes, cut) === null) this.firstNotGb = sample;
       return null;
     }
-    if (decodeOrNull(this.decoder!, bytes, cut) === null) {
+    if (this.name === 'utf-8' ? !isUtf8Text(bytes, cut) : decodeOrNull(this.decoder!, bytes, cut) === null) {
       this.refusal = { ok: false, reason: 'wrong-code-page', sample, likely: likelyPage(bytes, cut) };
     } else if (this.name !== 'utf-8' && isUtf8Chinese(bytes, cut)) {
       this.refusal = { ok: false, reason: 'mojibake', sample, likely: 'utf-8' };

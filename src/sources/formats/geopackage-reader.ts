@@ -20,6 +20,11 @@
  * RawFeature uses when there is no `id` attribute); NULL and blank text → absent
  * (as in a Shapefile, where a DBF cannot tell them apart), BOOLEAN columns
  * (0/1 by the standard) → booleans. Geometry blobs: `geopackage-geometry.ts`.
+ *
+ * Speed: the same 100,000 five-vertex polygons with 4 attributes as the Shapefile
+ * reader's figure (25 MB .gpkg by ogr2ogr) are read in 0.36–0.59 s: 165,000–270,000
+ * features/s, at 150 MB RSS (2 cores shared, load 3–8, 2026-12-02, a throwaway
+ * script; the streamed GeoJSON reader: 59,000–78,000 features/s).
  */
 import { stat } from 'node:fs/promises';
 import Database from 'better-sqlite3';
