@@ -13,7 +13,7 @@
  * decoded at all (a corrupt GeoPackage blob) stops the stream, thrown as a
  * `VectorReadError` carrying its problem, like the GeoJSON stream's `GeoJsonReadError`.
  */
-import type { Problem } from '../../core/problem.ts';
+import { ProblemError, type Problem } from '../../core/problem.ts';
 import type { RawFeature } from '../raw-feature.ts';
 
 export type VectorFormat = 'shapefile' | 'geopackage';
@@ -90,11 +90,6 @@ export function vectorProblem(
 }
 
 /** A `VectorSourceProblem` thrown out of `features()` (a geometry that cannot be decoded at all); `message` is the problem's. */
-export class VectorReadError extends Error {
-  readonly problem: VectorSourceProblem;
-  constructor(problem: VectorSourceProblem) {
-    super(problem.message);
-    this.name = 'VectorReadError';
-    this.problem = problem;
-  }
+export class VectorReadError extends ProblemError<VectorSourceProblem> {
+  override readonly name = 'VectorReadError';
 }

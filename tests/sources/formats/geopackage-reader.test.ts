@@ -6,6 +6,7 @@ import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { openGeoPackage } from '../../../src/sources/formats/geopackage-reader.ts';
 import { openVectorSource, vectorFormat } from '../../../src/sources/formats/open-vector-source.ts';
 import { VectorReadError, type VectorSource } from '../../../src/sources/formats/vector-source.ts';
+import { allFeatures, openedSource, refusal } from './vector-source-helpers.ts';
 import { buildingsInMetres, maxCoordinateDifference, ogr2ogr, ogrGeoJson, pipesInMetres, presentProperties, requireGdal, tempFolder, writeGeoJson } from './gdal-fixtures.ts';
 
 const temp = tempFolder('geopackage-reader-');
@@ -24,17 +25,8 @@ beforeAll(() => {
 
 afterAll(() => temp.remove());
 
-async function opened(path: string, options = {}): Promise<VectorSource> {
-  const result = await openGeoPackage(path, options);
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-  return result.value;
-}
-
-async function all(source: VectorSource): Promise<RawFeature[]> {
-  const out: RawFeature[] = [];
-  for await (const f of source.features()) out.push(f);
-  return out;
-}
+const opened = (path: string, options = {}) => openedSource(openGeoPackage(path, options));
+const all = allFeatures;
 
 async function expectSameAsOgr(source: VectorSource, path: string, layer: string): Promise<RawFeature[]> {
   const features = await all(source);
@@ -64,12 +56,10 @@ describe('openGeoPackage', () => {
   });
 
   it('refuses a file with several layers and none chosen, listing them, and reads the one asked for or hinted', async () => {
-    const result = await openGeoPackage(two);
-    expect(result).toMatchObject({ ok: false, problems: [{ reason: 'several-layers', file: two }] });
-    if (!result.ok) {
-      expect(result.problems[0]!.message).toContain('buildings, pipes');
-      expect(result.problems[0]!.fix).toContain('--layer');
-    }
+    const problem = await refusal(openGeoPackage(two));
+    expect(problem).toMatchObject({ reason: 'several-layers', file: two });
+    expect(problem.message).toContain('buildings, pipes');
+    expect(problem.fix).toContain('--layer');
     expect((await opened(two, { roleHints: ['buildings', '建筑'] })).layer).toBe('buildings');
     expect((await opened(two, { roleHints: ['pipe'] })).layer).toBe('pipes');
     const pipes = await opened(two, { layer: 'PIPES' });

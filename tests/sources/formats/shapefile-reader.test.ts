@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawFeature } from '../../../src/sources/raw-feature.ts';
 import { openShapefile } from '../../../src/sources/formats/shapefile-reader.ts';
 import type { VectorSource } from '../../../src/sources/formats/vector-source.ts';
+import { allFeatures, openedSource, refusal } from './vector-source-helpers.ts';
 import { buildingsInMetres, maxCoordinateDifference, ogr2ogr, ogrGeoJson, pipesInMetres, presentProperties, requireGdal, tempFolder, writeGeoJson } from './gdal-fixtures.ts';
 
 const temp = tempFolder('shapefile-reader-');
@@ -47,17 +48,8 @@ beforeAll(() => {
 
 afterAll(() => temp.remove());
 
-async function opened(path: string, options = {}): Promise<VectorSource> {
-  const result = await openShapefile(path, options);
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-  return result.value;
-}
-
-async function all(source: VectorSource): Promise<RawFeature[]> {
-  const out: RawFeature[] = [];
-  for await (const f of source.features()) out.push(f);
-  return out;
-}
+const opened = (path: string, options = {}) => openedSource(openShapefile(path, options));
+const all = allFeatures;
 
 /** Features equal to what ogr2ogr reads from the same file: geometry within 1e-6 m, the same attributes (nulls and blanks left out). */
 async function expectSameAsOgr(source: VectorSource, reference: string): Promise<RawFeature[]> {
@@ -127,16 +119,11 @@ describe('openShapefile', () => {
   });
 
   it('refuses GBK bytes whose .cpg says UTF-8, naming the file, the field and the right code page', async () => {
-    const result = await openShapefile(at('cpg-says-utf8'));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const [problem] = result.problems;
-    expect(problem!.reason).toBe('wrong-code-page');
-    expect(problem!.file).toBe(at('cpg-says-utf8', 'buildings.dbf'));
-    expect(problem!.message).toContain(at('cpg-says-utf8', 'buildings.dbf'));
-    expect(problem!.column).toBe('建筑编号');
-    expect(problem!.fix).toContain('--encoding gbk');
-    expect(problem!.fix).toContain('.cpg');
+    const problem = await refusal(openShapefile(at('cpg-says-utf8')));
+    expect(problem).toMatchObject({ reason: 'wrong-code-page', file: at('cpg-says-utf8', 'buildings.dbf'), column: '建筑编号' });
+    expect(problem.message).toContain(at('cpg-says-utf8', 'buildings.dbf'));
+    expect(problem.fix).toContain('--encoding gbk');
+    expect(problem.fix).toContain('.cpg');
   });
 
   it('accepts --encoding over a wrong .cpg', async () => {
@@ -146,15 +133,10 @@ describe('openShapefile', () => {
   });
 
   it('refuses UTF-8 bytes whose .cpg says GBK as mojibake, showing the text both ways', async () => {
-    const result = await openShapefile(at('cpg-says-gbk'));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    const [problem] = result.problems;
-    expect(problem!.reason).toBe('mojibake');
-    expect(problem!.file).toBe(at('cpg-says-gbk', 'buildings.dbf'));
-    expect(problem!.column).toBe('建筑编');
-    expect(problem!.message).toContain('寤虹瓚缂'); // 建筑编 as GBK reads it
-    expect(problem!.fix).toContain('--encoding utf-8');
+    const problem = await refusal(openShapefile(at('cpg-says-gbk')));
+    expect(problem).toMatchObject({ reason: 'mojibake', file: at('cpg-says-gbk', 'buildings.dbf'), column: '建筑编' });
+    expect(problem.message).toContain('寤虹瓚缂'); // 建筑编 as GBK reads it
+    expect(problem.fix).toContain('--encoding utf-8');
   });
 
   it('names a value when the names are ASCII: field and record', async () => {
@@ -164,18 +146,16 @@ describe('openShapefile', () => {
     writeGeoJson(join(dir, 'ascii.geojson'), collection);
     ogr2ogr('-f', 'ESRI Shapefile', at('ascii-names'), join(dir, 'ascii.geojson'), '-lco', 'ENCODING=UTF-8');
     writeFileSync(at('ascii-names', 'buildings.cpg'), '936');
-    const result = await openShapefile(at('ascii-names'));
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.problems[0]).toMatchObject({ reason: 'mojibake', column: 'kind', index: 0 });
-    expect(result.problems[0]!.message).toContain('#0');
-    expect(result.problems[0]!.message).toContain('砖混结构');
+    const problem = await refusal(openShapefile(at('ascii-names')));
+    expect(problem).toMatchObject({ reason: 'mojibake', column: 'kind', index: 0 });
+    expect(problem.message).toContain('#0');
+    expect(problem.message).toContain('砖混结构');
   });
 
   it('refuses a .shp without its .dbf, naming the missing file', async () => {
-    const result = await openShapefile(at('nodbf'));
-    expect(result).toMatchObject({ ok: false, problems: [{ reason: 'missing-dbf', file: at('nodbf') }] });
-    if (!result.ok) expect(result.problems[0]!.message).toContain('buildings.dbf');
+    const problem = await refusal(openShapefile(at('nodbf')));
+    expect(problem).toMatchObject({ reason: 'missing-dbf', file: at('nodbf') });
+    expect(problem.message).toContain('buildings.dbf');
   });
 
   it('refuses a missing .shp and a file that is not a Shapefile', async () => {
