@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawFeature } from '../../../src/sources/raw-feature.ts';
-import { openShapefile } from '../../../src/sources/formats/shapefile-reader.ts';
+import { openShapefile, rootEpsg } from '../../../src/sources/formats/shapefile-reader.ts';
 import type { VectorSource } from '../../../src/sources/formats/vector-source.ts';
 import { allFeatures, openedSource, refusal } from './vector-source-helpers.ts';
 import { buildingsInMetres, maxCoordinateDifference, ogr2ogr, ogrGeoJson, pipesInMetres, presentProperties, requireGdal, tempFolder, writeGeoJson } from './gdal-fixtures.ts';
@@ -62,6 +62,15 @@ async function expectSameAsOgr(source: VectorSource, reference: string): Promise
   });
   return features;
 }
+
+describe('rootEpsg', () => {
+  it('takes the CRS\'s own AUTHORITY, not its datum\'s or unit\'s, and none from an ESRI .prj', () => {
+    const ogc = 'PROJCS["CGCS2000 / 3-degree Gauss-Kruger CM 108E",GEOGCS["China Geodetic Coordinate System 2000",DATUM["China_2000",SPHEROID["CGCS2000",6378137,298.257222101,AUTHORITY["EPSG","1024"]],AUTHORITY["EPSG","1043"]],AUTHORITY["EPSG","4490"]],PROJECTION["Transverse_Mercator"],UNIT["metre",1,AUTHORITY["EPSG","9001"]],AUTHORITY["EPSG","4545"]]';
+    expect(rootEpsg(ogc)).toBe(4545);
+    expect(rootEpsg(ogc.replace(',AUTHORITY["EPSG","4545"]]', ']'))).toBeNull();
+    expect(rootEpsg('PROJCS["CGCS2000_3_Degree_GK_CM_108E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]]],PROJECTION["Gauss_Kruger"]]')).toBeNull();
+  });
+});
 
 describe('openShapefile', () => {
   it('reads a GBK Shapefile in EPSG:4545 as ogr2ogr does: polygon with a hole, multipolygon with a hole, Chinese names and values, blanks absent', async () => {
@@ -127,7 +136,7 @@ describe('openShapefile', () => {
   });
 
   it('accepts --encoding over a wrong .cpg', async () => {
-    const source = await opened(at('cpg-says-utf8'), { encoding: 'GBK' });
+    const source = await opened(at('cpg-says-utf8'), { encoding: 'CP936' });
     expect(source.encoding).toEqual({ name: 'gbk', from: 'option' });
     await expectSameAsOgr(source, at('gbk'));
   });
@@ -189,6 +198,15 @@ describe('openShapefile', () => {
     expect(source.count).toBe(2);
     const features = await all(source);
     expect(features.map((f) => [f.index, f.properties['建筑编号']])).toEqual([[0, 'YZ-001'], [2, 'YZ-003']]);
+  });
+
+  it('streams: a reader that stops early can read the file again', async () => {
+    const source = await opened(at('gbk'));
+    for await (const f of source.features()) {
+      expect(f.properties['建筑编号']).toBe('YZ-001');
+      break;
+    }
+    expect(await all(source)).toHaveLength(3);
   });
 
   it('reads pipes (polylines) as ogr2ogr does', async () => {
