@@ -59,3 +59,16 @@ export function featureProblem<Reason extends string>(
   if (fix !== undefined) problem.fix = fix;
   return problem;
 }
+
+/**
+ * A problem thrown, for the one place a value cannot be returned: out of a feature
+ * generator, when a whole file stops being readable half-way. `message` is the
+ * problem's; readers name their own subclass (`GeoJsonReadError`, `VectorReadError`).
+ */
+export class ProblemError<P extends Problem> extends Error {
+  readonly problem: P;
+  constructor(problem: P) {
+    super(problem.message);
+    this.problem = problem;
+  }
+}

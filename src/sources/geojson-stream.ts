@@ -31,7 +31,7 @@
  */
 import { failure, success, type Result } from '../core/result.ts';
 import { describeReadError, fileErrorCode } from '../core/file-read-error.ts';
-import type { Problem } from '../core/problem.ts';
+import { ProblemError, type Problem } from '../core/problem.ts';
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -53,13 +53,8 @@ export interface GeoJsonProblem extends Problem<GeoJsonProblemReason> {
 }
 
 /** A `GeoJsonProblem` thrown out of a feature generator; `message` is the problem's. */
-export class GeoJsonReadError extends Error {
-  readonly problem: GeoJsonProblem;
-  constructor(problem: GeoJsonProblem) {
-    super(problem.message);
-    this.name = 'GeoJsonReadError';
-    this.problem = problem;
-  }
+export class GeoJsonReadError extends ProblemError<GeoJsonProblem> {
+  override readonly name = 'GeoJsonReadError';
 }
 
 /** One feature as found in the file, not yet checked: validators do that. */
