@@ -249,27 +249,21 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
       case 'boolean':
         if (typeof raw !== 'boolean') noteBadValue(field, text);
         return given;
-      case 'number': {
-        if (typeof raw === 'number') return raw;
-        const n = plainNumber(text);
-        if (n === null) {
-          noteBadValue(field, text);
-          return given;
-        }
-        converted(field, 'number');
-        return n;
-      }
-      case 'date': {
-        if (isIsoDay(text)) return text;
-        const day = isoDayOf(text);
-        if (day === null) {
-          noteBadValue(field, text);
-          return given;
-        }
-        converted(field, 'date');
-        return day;
-      }
+      case 'number':
+        return typeof raw === 'number' ? raw : reformat(field, 'number', text, plainNumber(text));
+      case 'date':
+        return isIsoDay(text) ? text : reformat(field, 'date', text, isoDayOf(text));
     }
+  }
+
+  /** A value in our format (`ours`), counted as a conversion, or the text as given (`ours` null), counted as unmapped. */
+  function reformat(field: string, kind: FormatConversion['kind'], text: string, ours: number | string | null): unknown {
+    if (ours === null) {
+      noteBadValue(field, text);
+      return text;
+    }
+    converted(field, kind);
+    return ours;
   }
 
   return {

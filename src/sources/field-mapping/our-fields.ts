@@ -62,9 +62,8 @@ const LIFELINE_FIELDS = {
   id: text,
   network: vocabulary(NETWORKS),
   diameter_mm: decimal,
-  depth_m: decimal,
-  invert_start_m: decimal,
-  invert_end_m: decimal,
+  // The depth to the pipe's top, or the invert (inside bottom) elevations at both ends.
+  depth_m: decimal, invert_start_m: decimal, invert_end_m: decimal,
   material: text,
   install_year: integer,
   condition: vocabulary(PIPE_CONDITIONS),
@@ -75,10 +74,8 @@ const LIFELINE_FIELDS = {
 const AREA_FIELDS = {
   id: text,
   kind: vocabulary(AREA_KINDS),
-  name: text,
-  name_en: text,
-  year_from: { type: 'number', integer: true, nullable: true },
-  year_to: { type: 'number', integer: true, nullable: true },
+  name: text, name_en: text,
+  year_from: { type: 'number', integer: true, nullable: true }, year_to: { type: 'number', integer: true, nullable: true },
 } as const satisfies Record<string, FieldKind>;
 
 /** archive.csv / .xlsx: ARCHIVE_COLUMNS (src/core/archive-record.ts); every cell stays text for the row validator. */

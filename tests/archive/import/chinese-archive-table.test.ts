@@ -12,15 +12,13 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveTableCsv } from '../../../src/archive/export/archive-table-writer.ts';
 import { importArchiveFile } from '../../../src/archive/import/archive-importer.ts';
-import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { ARCHIVE_COLUMNS, type ArchiveColumn } from '../../../src/core/archive-record.ts';
 import { readArchiveTable } from '../../../src/sources/archive-table-reader.ts';
 import { validateArchiveTable } from '../../../src/sources/archive-row-validator.ts';
 import { formatProblems } from '../../../src/sources/import-problem.ts';
 import { parseFieldMapping } from '../../../src/sources/field-mapping/mapping-file.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
-import { closeFixtureArchive, openFixtureArchive } from '../fixtures/fixture-archive.ts';
-import type { FixtureDistrict } from '../fixtures/fixture-district.ts';
+import { closeFixtureArchive, openFixtureArchive, type FixtureArchive } from '../fixtures/fixture-archive.ts';
 
 /** The headers a housing bureau's Excel sheet has. */
 const CHINESE_HEADER: Record<ArchiveColumn, string> = {
@@ -57,33 +55,27 @@ function chineseCsv(englishCsv: string, header: Record<ArchiveColumn, string> = 
   return Papa.unparse({ fields: ARCHIVE_COLUMNS.map((c) => header[c]), data }, { newline: '\r\n' }) + '\r\n';
 }
 
-/** `text` in GBK, by glibc iconv (on the machine and in CI). */
-function gbkBytes(text: string, dir: string): Buffer {
-  const utf8 = join(dir, 'iconv-in.txt');
-  writeFileSync(utf8, text);
-  const run = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', utf8], { maxBuffer: 64 * 1024 * 1024 });
+/** `text` in GBK, by glibc iconv (on the machine and in CI), fed on stdin. */
+function gbkBytes(text: string): Buffer {
+  const run = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: text, maxBuffer: 64 * 1024 * 1024 });
   if (run.error || run.status !== 0) throw new Error(`iconv (glibc) is needed to make the GBK fixture: ${run.error?.message ?? run.stderr.toString()}`);
   return run.stdout;
 }
 
 describe('an archive table from a Chinese Excel: GBK, Chinese headers and values', () => {
-  let dir: string;
-  let store: SqliteArchiveStore;
-  let district: FixtureDistrict;
-
-  beforeEach(async () => {
-    ({ dir, district, store } = await openFixtureArchive('yz-chinese-archive-', 40));
-  });
-  afterEach(() => closeFixtureArchive({ dir, store }));
+  let fixture: FixtureArchive;
+  beforeEach(async () => void (fixture = await openFixtureArchive('yz-chinese-archive-', 40)));
+  afterEach(() => closeFixtureArchive(fixture));
 
   it('reads to the same rows as the UTF-8 English-header file, the encoding detected as GB18030', async () => {
+    const { dir, district, store } = fixture;
     const english = archiveTableCsv(district.records);
     const chinese = chineseCsv(english);
     expect(chinese).toContain('A级');
     expect(chinese).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/);
     const englishPath = join(dir, 'archive.csv');
     const gbkPath = join(dir, 'archive-gbk.csv');
-    writeFileSync(gbkPath, gbkBytes(chinese, dir));
+    writeFileSync(gbkPath, gbkBytes(chinese));
     expect(readFileSync(gbkPath).includes(Buffer.from('房屋编号'))).toBe(false); // truly not UTF-8
 
     const a = await readArchiveTable(englishPath);
@@ -110,6 +102,7 @@ describe('an archive table from a Chinese Excel: GBK, Chinese headers and values
   }, 60_000);
 
   it('the same Chinese table in UTF-8 and as an XLSX imports alike', async () => {
+    const { dir, district, store } = fixture;
     const chinese = chineseCsv(archiveTableCsv(district.records));
     const utf8 = join(dir, 'utf8.csv');
     writeFileSync(utf8, chinese);
@@ -125,9 +118,10 @@ describe('an archive table from a Chinese Excel: GBK, Chinese headers and values
   });
 
   it('a column under a name of its own needs the mapping file; without it the missing column is named', async () => {
+    const { dir, district, store } = fixture;
     const header = { ...CHINESE_HEADER, appraisal_agency: '鉴定机构名称' };
     const path = join(dir, 'own-names.csv');
-    writeFileSync(path, gbkBytes(chineseCsv(archiveTableCsv(district.records), header), dir));
+    writeFileSync(path, gbkBytes(chineseCsv(archiveTableCsv(district.records), header)));
     const before = dumpDatabase(store);
     const refused = await importArchiveFile(store, path);
     expect(refused.ok).toBe(false);
@@ -142,6 +136,7 @@ describe('an archive table from a Chinese Excel: GBK, Chinese headers and values
   });
 
   it('scripts/archive-import.ts takes --mapping, and refuses a bad mapping file naming its entry', () => {
+    const { dir } = fixture;
     const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/archive-import.ts', ...args], { encoding: 'utf8', timeout: 60_000 });
     const bad = join(dir, 'bad-mapping.json');
     writeFileSync(bad, JSON.stringify({ archive: { fields: { 鉴定机构名称: 'agency' } } }));
