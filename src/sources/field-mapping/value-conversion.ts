@@ -18,7 +18,8 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The number a text holds when it is nothing but a number, else null. */
 export function plainNumber(text: string): number | null {
-  const t = text.normalize('NFKC').trim();
+  // ASCII text (nearly all) needs no NFKC folding, which costs more than the test.
+  const t = (/^[\x20-\x7e]*$/.test(text) ? text : text.normalize('NFKC')).trim();
   if (!PLAIN_NUMBER.test(t)) return null;
   const n = Number(t);
   return Number.isFinite(n) ? n : null;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BuildingPropertiesSchema } from '../../../src/core/building.ts';
 import { createFieldMapper } from '../../../src/sources/field-mapping/field-mapper.ts';
+import { mapRawFeature } from '../../../src/sources/field-mapping/map-raw-feature.ts';
 import { parseFieldMapping, type FieldMappingFile } from '../../../src/sources/field-mapping/mapping-file.ts';
 
 function mappingOf(json: unknown): FieldMappingFile {
@@ -180,5 +181,14 @@ describe('field mapper, archive rows', () => {
     expect(report.conversions).toContainEqual({ field: 'appraisal_date', kind: 'date', count: 2 });
     expect(report.unmappedValues.find((v) => v.field === 'appraisal_date')!.values.map((v) => v.value)).toEqual(['21/2/2024', '2024/2/30', '2024/2']);
     expect(report.unmappedValues.find((v) => v.field === 'grade')!.values).toEqual([{ value: 'E', count: 1 }]);
+  });
+});
+
+describe('mapRawFeature', () => {
+  it('maps the properties and takes the id from the mapped ones, else keeps the feature id', () => {
+    const mapper = createFieldMapper('lifelines');
+    const geometry = { type: 'LineString' as const, coordinates: [[106.5, 29.5], [106.51, 29.5]] };
+    expect(mapRawFeature(mapper, { index: 3, id: 17, geometry, properties: { 管线编号: 'JS-1', 管径: '200' } })).toEqual({ index: 3, id: 'JS-1', geometry, properties: { id: 'JS-1', diameter_mm: 200 } });
+    expect(mapRawFeature(mapper, { index: 4, id: 18, geometry, properties: { 管径: 100 } })).toEqual({ index: 4, id: 18, geometry, properties: { diameter_mm: 100 } });
   });
 });
