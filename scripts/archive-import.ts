@@ -10,18 +10,22 @@
  *                         or more than 10 % of the file's features were rejected (src/core/import-shrink.ts);
  *                         a file with nothing valid is refused even then
  *   --db <file>           database file (overrides ARCHIVE_DB)
- *   --encoding gbk        the CSV is GBK (GB18030) rather than UTF-8
+ *   --encoding utf-8|gbk|gb18030   the CSV's encoding; default: detected (BOM or valid UTF-8 → UTF-8,
+ *                         else GB18030); one that would garble the text is refused
+ *   --mapping <file.json> field mapping (src/sources/README.md, "Field mapping"): the table's column names and values
+ *                         → ours, over the built-in Chinese names (房屋编号, 鉴定日期, 安全等级 …)
  */
 import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
 import { importArchiveFile, importRegistryFiles, importSourceFolder } from '../src/archive/import/archive-importer.ts';
 import { TABLE_ENCODINGS, type TableEncoding } from '../src/sources/archive-table-reader.ts';
 import { formatProblems } from '../src/sources/import-problem.ts';
+import { readFieldMappingFile } from '../src/sources/field-mapping/read-mapping-file.ts';
 import { importLifelinesFile } from '../src/archive/lifelines/lifeline-file-import.ts';
 import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 
-const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--encoding gbk] [--db file]
+const USAGE = `用法 / usage: npm run archive:import -- <archive.csv|archive.xlsx> [--buildings buildings.geojson [--areas areas.geojson]] [--encoding utf-8|gbk|gb18030] [--mapping mapping.json] [--db file]
        npm run archive:import -- --source var/source [--db file]
        npm run archive:import -- --lifelines var/source/lifelines.geojson [--allow-shrink] [--db file]`;
 
@@ -29,7 +33,7 @@ let args;
 try {
   args = parseArgs({
     allowPositionals: true,
-    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, encoding: { type: 'string' }, 'allow-shrink': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { lifelines: { type: 'string' }, buildings: { type: 'string' }, areas: { type: 'string' }, source: { type: 'string' }, db: { type: 'string' }, encoding: { type: 'string' }, mapping: { type: 'string' }, 'allow-shrink': { type: 'boolean' }, help: { type: 'boolean' } },
   });
 } catch (error) {
   console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -47,6 +51,16 @@ if (encodingArg !== undefined && !(TABLE_ENCODINGS as readonly string[]).include
   process.exit(2);
 }
 const encoding = encodingArg as TableEncoding | undefined;
+
+let mapping = null;
+if (args.values.mapping !== undefined) {
+  const read = await readFieldMappingFile(args.values.mapping);
+  if (!read.ok) {
+    console.error(`字段映射文件有误，数据库未改动 / the field mapping file is wrong, the database is unchanged:\n${read.problems.map((p) => `${p.message}${p.fix ? `；修改办法 / fix: ${p.fix}` : ''}`).join('\n')}`);
+    process.exit(2);
+  }
+  mapping = read.value;
+}
 
 const dbPath = args.values.db ?? archiveDbPath(PROJECT_ROOT);
 const allowShrink = args.values['allow-shrink'] ?? false;
@@ -70,7 +84,7 @@ try {
     else console.log(`楼栋名录 / registry: ${JSON.stringify(result.value)}`);
   }
   if (file) {
-    const result = await importArchiveFile(store, file, { onProgress: progress, allowShrink, encoding });
+    const result = await importArchiveFile(store, file, { onProgress: progress, allowShrink, encoding, mapping });
     if (!result.ok) fail(file, formatProblems(result.error));
     else {
       const s = result.value;

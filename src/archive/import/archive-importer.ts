@@ -16,6 +16,7 @@ import { shrinkRefusal } from '../../core/import-shrink.ts';
 import { importArchiveRecords } from '../service/imports.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary } from '../store/archive-store.ts';
 import { readArchiveTable, type TableEncoding } from '../../sources/archive-table-reader.ts';
+import type { FieldMappingFile } from '../../sources/field-mapping/mapping-file.ts';
 import { validateArchiveTable } from '../../sources/archive-row-validator.ts';
 import type { ImportProblem } from '../../sources/import-problem.ts';
 import { readRegistry, type SourceFileRef } from './registry-reader.ts';
@@ -33,8 +34,10 @@ export interface ArchiveFileImportOptions extends ImportOptions, ShrinkOptions {
   actor?: string;
   /** Today as YYYY-MM-DD (Asia/Shanghai), for tests; default the system clock. */
   today?: string;
-  /** Text encoding of a CSV. Default UTF-8; anything else in the file is refused. */
+  /** Text encoding of a CSV. Default: detected (BOM or valid UTF-8 → UTF-8, else GB18030); one that would garble the text is refused. */
   encoding?: TableEncoding;
+  /** A field mapping file's content (`--mapping`): its `archive` section maps the table's column names and values over the built-in Chinese names. */
+  mapping?: FieldMappingFile | null;
 }
 
 /** A refusal as the one problem of the file (row 1, no column: the file as a whole). */
@@ -47,7 +50,7 @@ export async function importArchiveFile(
   path: string,
   options: ArchiveFileImportOptions = {},
 ): Promise<Outcome<ArchiveImportSummary, ImportProblem[]>> {
-  const read = await readArchiveTable(path, { encoding: options.encoding });
+  const read = await readArchiveTable(path, { encoding: options.encoding, mapping: options.mapping });
   if (!read.ok) return err(read.problems);
   const [knownCodes, heritageCodes] = await Promise.all([store.knownCodes(), store.heritageCodes()]);
   const checked = validateArchiveTable(read.value, { knownCodes, heritageCodes, today: options.today });

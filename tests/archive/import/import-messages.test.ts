@@ -84,29 +84,47 @@ describe('archive import messages', () => {
     if (!result.ok) expect(formatProblems(result.error)).toMatch(new RegExp(`${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 无法读取.*does not exist`));
   });
 
-  it('refuses a GBK-encoded CSV instead of storing "���", and reads it with --encoding gbk', async () => {
+  it('refuses a GBK-encoded CSV asked to be read as UTF-8 instead of storing "���", and reads it with --encoding gbk or detected', async () => {
     const csv = archiveTableCsv(district.records);
     const gbk = join(dir, 'archive-gbk.csv');
     writeFileSync(gbk, encodeGbk(csv));
     const before = dumpDatabase(store);
-    const result = await importArchiveFile(store, gbk);
+    // Issue 17: without --encoding the encoding is detected (GB18030 here); asking for UTF-8 refuses the file as before.
+    const result = await importArchiveFile(store, gbk, { encoding: 'utf-8' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toHaveLength(1);
     expect(result.error[0]!.reason).toContain(gbk);
     expect(result.error[0]!.reason).toContain('the file is not UTF-8 (looks like GBK): save as UTF-8');
     expect(result.error[0]!.reason).toContain('--encoding gbk');
+    // The first row with a non-ASCII byte: the first appraisal's agency (row 1 is the ASCII header).
+    expect(result.error[0]!.row).toBe(2);
     expect(dumpDatabase(store)).toEqual(before);
 
     const read = await importArchiveFile(store, gbk, { encoding: 'gbk' });
     expect(read).toMatchObject({ ok: true, value: { rows: 20 } });
     const agencies = new Set((await store.exportRecords()).map((r) => r.appraisal?.agency).filter(Boolean));
     expect([...agencies]).toEqual(['重庆渝安房屋安全鉴定有限公司']);
+    const first = await store.exportRecords();
+    expect(await importArchiveFile(store, gbk)).toMatchObject({ ok: true, value: { rows: 20, unchanged: 20 } });
+    expect(await store.exportRecords()).toEqual(first);
 
-    const run = cli([gbk, '--db', join(dir, 'cli.sqlite')]);
+    const run = cli([gbk, '--encoding', 'utf-8', '--db', join(dir, 'cli.sqlite')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('looks like GBK');
   }, 60_000);
+
+  it('refuses a UTF-8 CSV asked to be read as GBK (it would be mojibake), naming the row and the option', async () => {
+    const path = join(dir, 'utf8.csv');
+    writeFileSync(path, archiveTableCsv(district.records).slice(1));
+    const before = dumpDatabase(store);
+    const result = await importArchiveFile(store, path, { encoding: 'gbk' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual([{ row: 2, column: null, reason: expect.stringContaining('the file is UTF-8: read as GBK it would be garbled (from row 2 on): leave out --encoding') }]);
+    expect(result.error[0]!.reason).toContain(path);
+    expect(dumpDatabase(store)).toEqual(before);
+  });
 
   it('accepts a UTF-8 CSV with or without a BOM, to the same records', async () => {
     const csv = archiveTableCsv(district.records);
