@@ -1,24 +1,37 @@
 /**
- * Reads `areas.geojson` and checks every area (src/sources/area-validator.ts): the
- * one way the archive's registry (with the buildings) and the overlays builder (a build
- * step) read it, through the streamed GeoJSON reader (a BOM is fine;
- * GBK or a cut-short file is a problem naming the file).
+ * Reads the renewal areas and checks every one (src/sources/area-validator.ts): the one
+ * way the archive's registry (with the buildings) and the overlays builder (a build
+ * step) read them, from any container a district hands over (GeoJSON, FlatGeobuf,
+ * Shapefile, GeoPackage; in any CRS, under mapped field names: feature-file.ts). A
+ * file that cannot be read (missing, GBK GeoJSON, cut short, metres without a CRS …)
+ * is a problem naming the file.
  */
 import type { SourceReadSettings } from '../core/handover.ts';
+import type { Problem } from '../core/problem.ts';
 import { failure, success, type Result } from '../core/result.ts';
-import { readGeoJsonCollection, type GeoJsonProblem, type GeoJsonResult } from './geojson-stream.ts';
-import { validateAreas, type CheckedAreas } from './area-validator.ts';
-import type { FeatureCollection } from 'geojson';
+import { FeatureReadError, openFeatureFile } from './feature-file.ts';
+import { validateArea, type CheckedAreas } from './area-validator.ts';
+import type { Area } from './area-validator.ts';
+import type { AreaProblem } from './area-problem.ts';
 
-/** The file cannot be read (a problem), or its areas, each passed or refused. */
-export type AreaFileResult = Result<CheckedAreas, GeoJsonProblem>;
+/** The file cannot be read (its problems), or its areas, each passed or refused. */
+export type AreaFileResult = Result<CheckedAreas, Problem>;
 
-function checked(read: GeoJsonResult<FeatureCollection>): AreaFileResult {
-  return read.ok ? success(validateAreas(read.value.features)) : failure(read.problems);
-}
-
-/** `settings`: a hand-over's CRS, datum, code page and mapping for the file. */
+/** `settings`: a hand-over's CRS, datum, code page, layer and mapping for the file. */
 export async function readAreas(file: string, settings: SourceReadSettings = {}): Promise<AreaFileResult> {
-  void settings;
-  return checked(await readGeoJsonCollection(file));
+  const opened = await openFeatureFile(file, 'areas', settings);
+  if (!opened.ok) return opened;
+  const areas: Area[] = [];
+  const problems: AreaProblem[] = [];
+  try {
+    for await (const f of opened.value.features()) {
+      const checked = validateArea({ type: 'Feature', properties: f.properties, geometry: f.geometry }, f.index);
+      if (checked.ok) areas.push(checked.value);
+      else problems.push(...checked.problems);
+    }
+  } catch (error) {
+    if (error instanceof FeatureReadError) return failure([error.problem]);
+    throw error;
+  }
+  return success({ areas, problems });
 }

@@ -17,7 +17,7 @@ import type { SourceReadSettings } from '../../core/handover.ts';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
 import { importProblemOf, type ImportProblem } from '../../sources/import-problem.ts';
-import type { GeoJsonProblem } from '../../sources/geojson-stream.ts';
+import type { Problem } from '../../core/problem.ts';
 import { success } from '../../core/result.ts';
 import { pointInPolygon } from '../../core/planar-geometry.ts';
 import { FootprintReadError, readFootprints } from '../../sources/footprint-reader.ts';
@@ -164,8 +164,9 @@ function round7(v: number): number {
 }
 
 /** A file that cannot be read, as the import's one problem. */
-function fileImportProblem(problem: GeoJsonProblem): ImportProblem {
-  return { row: (problem.featureIndex ?? 0) + 1, column: null, reason: problem.message };
+function fileImportProblem(problem: Problem): ImportProblem {
+  const at = problem as { featureIndex?: number; index?: number };
+  return { row: (at.featureIndex ?? at.index ?? 0) + 1, column: null, reason: `${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}` };
 }
 
 /** A source file and how to read it (a hand-over's CRS, code page, mapping), or just its path. */
@@ -191,7 +192,10 @@ export async function readRegistry(buildingsFile: SourceFileRef, areasFile: Sour
     return { buildings, areas, problems: [...areaProblems, ...problems] };
   } catch (error) {
     if (!(error instanceof FootprintReadError)) throw error;
-    const row = error.problem?.featureIndex !== undefined ? error.problem.featureIndex + 1 : 1;
+    // A GeoJSON stream names the feature it broke at (featureIndex); other problems their 0-based index.
+    const at = error.problem as { featureIndex?: number; index?: number } | undefined;
+    const index = at?.featureIndex ?? at?.index;
+    const row = index !== undefined ? index + 1 : 1;
     return { buildings: [], areas: [], problems: [{ row, column: null, reason: error.message }] };
   }
 }
