@@ -223,5 +223,26 @@ export async function readArchiveTable(path: string, options: ArchiveTableOption
   const decoded = decodeCsv(data, path, options.encoding);
   if (!('text' in decoded)) return failure([decoded.problem]);
   const read = parseCsvTable(decoded.text);
-  return tableResult({ table: { ...mapTable(read.table, options.mapping), encoding: decoded.decision }, problems: read.problems });
+  const table: Table = { ...mapTable(read.table, options.mapping), encoding: decoded.decision };
+  const unnamed = unmappedColumnsProblem(table);
+  return tableResult({ table, problems: unnamed ? [...read.problems, unnamed] : read.problems });
+}
+
+/**
+ * Columns of ours missing while some of theirs map to nothing: most likely one of theirs
+ * is ours under a name of its own (鉴定机构名称), which only the mapping file can say.
+ * Null when nothing is missing, or nothing is left over to be it (then the row
+ * validator's "missing columns" says it all).
+ */
+function unmappedColumnsProblem(table: Table): ImportProblem | null {
+  const header = table.mapping?.header;
+  if (!header || header.missing.length === 0 || header.unmapped.length === 0) return null;
+  const missing = header.missing.join(', ');
+  const theirs = header.unmapped.map((c) => `“${c}”`).join('、');
+  const example = JSON.stringify({ archive: { fields: { [header.unmapped[0]!]: header.missing[0] } } });
+  return {
+    row: 1,
+    column: null,
+    reason: `缺少列 ${missing}，而列 ${theirs} 未能对应 / missing columns: ${missing}, while ${header.unmapped.map((c) => `"${c}"`).join(', ')} map to none of ours: name them in a field mapping file's archive.fields (e.g. ${example}) and pass it with --mapping, or rename the columns (expected header: ${ARCHIVE_COLUMNS.join(',')})`,
+  };
 }

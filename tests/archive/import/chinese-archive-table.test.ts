@@ -125,7 +125,10 @@ describe('an archive table from a Chinese Excel: GBK, Chinese headers and values
     const before = dumpDatabase(store);
     const refused = await importArchiveFile(store, path);
     expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(formatProblems(refused.error)).toContain('missing columns: appraisal_agency');
+    if (!refused.ok) {
+      expect(refused.error).toHaveLength(1);
+      expect(formatProblems(refused.error)).toContain('missing columns: appraisal_agency, while "鉴定机构名称" map to none of ours: name them in a field mapping file\'s archive.fields (e.g. {"archive":{"fields":{"鉴定机构名称":"appraisal_agency"}}}) and pass it with --mapping');
+    }
     expect(dumpDatabase(store)).toEqual(before);
 
     const mapping = parseFieldMapping(JSON.stringify({ archive: { fields: { 鉴定机构名称: 'appraisal_agency' } } }), 'mapping.json');
