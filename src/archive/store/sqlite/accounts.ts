@@ -1,6 +1,6 @@
 /** Accounts and sessions in SQLite: `users` and `sessions` (token hashes only). */
 import type Database from 'better-sqlite3';
-import type { AccountStore, UserRecord } from '../account-store.ts';
+import type { AccountStore, UserLoginRecord, UserRecord } from '../account-store.ts';
 import { type Actor, type Result, type Role, err, ok } from '../store-types.ts';
 import type { SqliteAudit } from './audit.ts';
 
@@ -55,7 +55,7 @@ export class SqliteAccounts implements AccountStore {
     }).immediate();
   }
 
-  async findUserForLogin(name: string): Promise<(UserRecord & { passwordHash: string }) | null> {
+  async findUserForLogin(name: string): Promise<UserLoginRecord | null> {
     const row = this.stmt.userByName.get(name);
     return row && row.disabled === 0 ? { ...toUser(row), passwordHash: row.password_hash } : null;
   }
