@@ -1,7 +1,8 @@
 /** Accounts and sessions in SQLite: `users` and `sessions` (token hashes only). */
 import type Database from 'better-sqlite3';
 import type { AccountStore, UserLoginRecord, UserRecord } from '../account-store.ts';
-import { type Actor, type Result, type Role, err, ok } from '../store-types.ts';
+import type { Role } from '../../../core/roles.ts';
+import { type Actor, type Result, err, ok } from '../store-types.ts';
 import type { SqliteAudit } from './audit.ts';
 
 interface UserRow {

@@ -28,7 +28,8 @@ import type {
   RegistryImportSummary,
   SearchQuery,
 } from '../record-store.ts';
-import type { Actor, ArchiveStats, AreaRecord, BuildingSummary, PlanView, Result, Role, SearchPage, WriteError } from '../store-types.ts';
+import type { Role } from '../../../core/roles.ts';
+import type { Actor, ArchiveStats, AreaRecord, BuildingSummary, PlanView, Result, SearchPage, WriteError } from '../store-types.ts';
 import { SqliteAccounts } from './accounts.ts';
 import { SqliteAudit } from './audit.ts';
 import { ChangeVersion, openArchiveDatabase, type SqliteStoreOptions } from './connection.ts';
