@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 
 export function basemapStep(paths: ProjectPaths): BuildStep {
@@ -13,7 +14,10 @@ export function basemapStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'basemap',
     title: '离线底图 / offline basemap',
-    inputs: [dem, roads, buildings, districts, ...['basemap', 'terrain', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
+    // The code: this file's import graph (basemap, terrain, publish, src/sources, src/core), asked when checked.
+    get inputs() {
+      return [dem, roads, buildings, districts, ...codeInputs([import.meta.url])];
+    },
     outputs: [join(out, 'basemap.json')],
     async run(progress) {
       const { buildBasemap } = await import('../../pipeline/basemap/basemap-builder.ts');

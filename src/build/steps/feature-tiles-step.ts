@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 
 /** What a feature tileset command needs from the build plan. */
@@ -15,8 +16,12 @@ export interface FeatureTilesStepOptions {
   title: string;
   /** The sample file it reads (with the DEM). */
   sourceFile: string;
-  /** Folders under src/pipeline whose code makes the tiles. */
-  codeDirs: string[];
+  /**
+   * The step's own module (its `import.meta.url`), which loads the command: its import
+   * graph — the command, the shared tile writer, worker pool and staged output, the
+   * src/sources reader, src/core — is the code that makes the tiles (code-inputs.ts).
+   */
+  stepModule: string;
   /** Loads the command lazily, so a fresh step costs no import. */
   command(): Promise<TilesetCommand>;
   /** Files in tiles/<name> that must exist for the step to be fresh. Default: tileset.json. */
@@ -31,17 +36,10 @@ export function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepO
   return {
     name: options.name,
     title: options.title,
-    inputs: [
-      input,
-      dem,
-      ...options.codeDirs.map((dir) => join(paths.root, 'src', 'pipeline', dir)),
-      // Every feature tileset runs on the shared worker pool and staged output and reads
-      // its file through src/sources: a change there must rebuild it too.
-      join(paths.root, 'src', 'pipeline', 'workers'),
-      join(paths.root, 'src', 'pipeline', 'publish'),
-      join(paths.root, 'src', 'sources'),
-      join(paths.root, 'src', 'core'),
-    ],
+    // Asked when checked, so making the plan costs no import-graph walk.
+    get inputs() {
+      return [input, dem, ...codeInputs([options.stepModule, import.meta.url])];
+    },
     outputs: (options.outputFiles ?? ['tileset.json']).map((file) => join(out, file)),
     async run(progress) {
       const run = await options.command();

@@ -9,7 +9,7 @@ export function lifelinesStep(paths: ProjectPaths): BuildStep {
     name: 'lifelines',
     title: '地下管线三维瓦片 / lifelines 3D Tiles',
     sourceFile: EXCHANGE_FILES.lifelines,
-    codeDirs: ['lifelines', 'buildings', 'tiles3d', 'terrain'],
+    stepModule: import.meta.url,
     command: async () => (await import('../../pipeline/lifelines/lifelines-command.ts')).runLifelinesCommand,
   });
 }

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import type { BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 
 export function terrainStep(paths: ProjectPaths): BuildStep {
@@ -10,8 +11,11 @@ export function terrainStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'terrain',
     title: '地形瓦片 / terrain tiles',
-    // src/sources: the DEM readers (dem-reader.ts, GeoTIFF, .hgt) live there since issue 16.
-    inputs: [dem, ...['terrain', 'workers', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
+    // The code: this file's import graph (terrain, the worker pool and its worker entries,
+    // publish, the DEM readers in src/sources, src/core), asked when checked.
+    get inputs() {
+      return [dem, ...codeInputs([import.meta.url])];
+    },
     outputs: [join(out, 'layer.json')],
     async run(progress) {
       const { buildTerrain } = await import('../../pipeline/terrain/terrain-builder.ts');
