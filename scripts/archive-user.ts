@@ -7,9 +7,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { archiveDbPath } from '../src/archive/config.ts';
-import { MIN_PASSWORD_LENGTH } from '../src/archive/auth/passwords.ts';
+import { MIN_PASSWORD_LENGTH } from '../src/core/password-rules.ts';
 import { createAccount } from '../src/archive/service/accounts.ts';
-import { ROLES, type Role } from '../src/archive/store/archive-store.ts';
+import { ROLES, type Role } from '../src/core/roles.ts';
 import { SqliteArchiveStore } from '../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 

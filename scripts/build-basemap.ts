@@ -20,6 +20,8 @@ try {
   const { values } = parseArgs({
     options: {
       dem: { type: 'string' },
+      'dem-crs': { type: 'string' },
+      'buildings-crs': { type: 'string' },
       roads: { type: 'string' },
       out: { type: 'string' },
       green: { type: 'string' },
@@ -44,6 +46,8 @@ try {
   const outDir = values.out ?? join(PROJECT_ROOT, 'tiles', 'basemap');
   const result = await buildBasemap({
     dem: values.dem ?? source('dem.tif'),
+    ...(values['dem-crs'] ? { demRead: { crs: values['dem-crs'] } } : {}),
+    ...(values['buildings-crs'] ? { buildingsRead: { crs: values['buildings-crs'] } } : {}),
     roads: values.roads ?? source('roads.geojson'),
     outDir,
     districts: values.districts ?? join(PROJECT_ROOT, 'src', 'sample', 'reference', 'yuzhong-and-neighbour-districts.geojson'),

@@ -37,6 +37,7 @@ try {
     options: {
       in: { type: 'string' },
       out: { type: 'string' },
+      crs: { type: 'string' },
       bounds: { type: 'string' },
       'max-zoom': { type: 'string' },
       'leaf-error': { type: 'string' },
@@ -55,6 +56,7 @@ try {
   const result = await buildTerrain({
     input,
     outDir,
+    ...(values.crs ? { crs: values.crs } : {}),
     ...(values.bounds ? { bounds: parseBounds(values.bounds) } : {}),
     ...(maxZoom !== undefined ? { maxZoom } : {}),
     ...(leafMaxError !== undefined ? { leafMaxError } : {}),

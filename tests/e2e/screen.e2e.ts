@@ -7,6 +7,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NETWORKS } from '../../src/core/lifelines.ts';
 import { launchChromium, saveScreenshot } from './chromium.ts';
 import { fetchStats, recordInspectionViaApi, TEST_RENDER_SCALE, VIEWPORT_32_9, VIEWPORT_4K } from './mode-page.ts';
 import { openViewer, type ViewerPage, waitReady } from './viewer-page.ts';
@@ -102,8 +103,10 @@ describe('big screen at 3840×2160', () => {
     expect(await page.locator('.screen-panel[data-panel="lifelines"] canvas').count()).toBeGreaterThan(0);
     expect(await page.textContent('.screen-panel[data-panel="lifelines"]')).toContain('812');
     await saveScreenshot(page, 'screen-4k-lifelines');
-    // An archive with no pipe segments: said in words, not drawn as zeros.
-    const none = { ...withLifelines, version: withLifelines.version + 1, lifelines: { ...withLifelines.lifelines, segments: 0, total: 0, byNetwork: {} } };
+    // An archive with no pipe segments: said in words, not drawn as zeros. (What the archive sends then:
+    // every network at 0 — the feed checks the answer against the stats contract, which lists them all.)
+    const byNetwork = Object.fromEntries(NETWORKS.map((n) => [n, 0]));
+    const none = { ...withLifelines, version: withLifelines.version + 1, lifelines: { ...withLifelines.lifelines, segments: 0, total: 0, byNetwork } };
     await page.unroute('**/api/stats');
     await page.route('**/api/stats', (route) => route.fulfill({ json: none }));
     await page.waitForFunction(() => document.querySelector('.screen-panel[data-panel="lifelines"]')?.textContent?.includes('无生命线数据'), undefined, { timeout: 10_000 });

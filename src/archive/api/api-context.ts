@@ -3,7 +3,8 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ArchiveConfig } from '../config.ts';
 import type { ArchiveService } from '../service/archive-service.ts';
-import type { ArchiveStore, Role, UserRecord } from '../store/archive-store.ts';
+import type { Role } from '../../core/roles.ts';
+import type { ArchiveStore, UserRecord } from '../store/archive-store.ts';
 import type { GradesFeed } from './grades-feed.ts';
 import type { VersionedCache } from './versioned-cache.ts';
 

@@ -6,7 +6,8 @@ import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fa
 import { roleAllows, ROLE_INFO } from '../auth/roles.ts';
 import { SESSION_COOKIE } from '../auth/session-tokens.ts';
 import { sessionUser } from '../service/accounts.ts';
-import type { ArchiveStore, Role } from '../store/archive-store.ts';
+import type { Role } from '../../core/roles.ts';
+import type { ArchiveStore } from '../store/archive-store.ts';
 import { sendError } from './api-errors.ts';
 
 export function sessionResolver(store: ArchiveStore) {

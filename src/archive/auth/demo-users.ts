@@ -3,7 +3,8 @@
  * only if missing, each with a fresh random password that is printed once. No code
  * path has a default password, so a production start never opens a known account.
  */
-import type { ArchiveStore, Role } from '../store/archive-store.ts';
+import type { Role } from '../../core/roles.ts';
+import type { ArchiveStore } from '../store/archive-store.ts';
 import { createAccount } from '../service/accounts.ts';
 import { randomPassword } from './passwords.ts';
 

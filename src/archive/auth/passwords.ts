@@ -2,9 +2,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 
-/** Minimum length (a pure rule in core, shared with the API contract). */
-export { MIN_PASSWORD_LENGTH } from '../../core/password-rules.ts';
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

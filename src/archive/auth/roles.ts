@@ -1,5 +1,5 @@
 /** Who may do what. Admin may do everything; the others only their own work. */
-import type { Role } from '../store/archive-store.ts';
+import type { Role } from '../../core/roles.ts';
 
 export const ROLE_INFO: Record<Role, { zh: string; en: string }> = {
   viewer: { zh: '查看', en: 'viewer' },

@@ -8,7 +8,8 @@
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { hashSessionToken, newSessionToken } from '../auth/session-tokens.ts';
 import type { AccountStore, UserRecord } from '../store/account-store.ts';
-import type { Actor, Role } from '../store/store-types.ts';
+import type { Role } from '../../core/roles.ts';
+import type { Actor } from '../store/store-types.ts';
 import { type Outcome } from '../../core/result.ts';
 
 export async function createAccount(store: AccountStore, name: string, role: Role, password: string, actor: Actor): Promise<Outcome<UserRecord, { kind: 'exists'; name: string }>> {

@@ -11,10 +11,10 @@
 import type { Geometry } from 'geojson';
 import type { ArchiveRecord, RenovationPlan } from '../../core/archive-record.ts';
 import type { BuildingProperties } from '../../core/building.ts';
+import type { GradeMapView } from '../../core/api/grade-contracts.ts';
 import type { SafetyGrade } from '../../core/grades.ts';
 import type { HazardItem } from '../../core/hazards.ts';
 import type { AreaBuildingPlan } from '../../core/plan-outcome.ts';
-import type { PlanStatus } from '../../core/renovation-plan.ts';
 import type { Actor, AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, Dossier, InspectionView, PlanView, SearchPage, WriteError } from './store-types.ts';
 import { type Outcome } from '../../core/result.ts';
 
@@ -40,16 +40,15 @@ export interface SearchQuery {
   pageSize: number;
 }
 
-/** code → [grade, plan status]: what the map colours by. */
-export type GradeEntry = [SafetyGrade | null, PlanStatus | null];
-
-export interface GradeMap {
-  /** Change counter of the whole archive; a client asks `?since=` this next time. */
-  version: number;
-  /** Only the buildings changed after `since`, or all of them. */
-  since: number | null;
-  buildings: Record<string, GradeEntry>;
-}
+/**
+ * What the map colours by, as `GET /api/grades` sends it: the API contract's type
+ * (src/core/api/grade-contracts.ts, z.infer), not a copy — the store computes exactly
+ * the body the route answers with. `version`: change counter of the whole archive (a
+ * client asks `?since=` this next time); `since`: only the buildings changed after it,
+ * or null for all of them; `buildings`: code → [grade, plan status].
+ */
+export type GradeMap = GradeMapView;
+export type GradeEntry = GradeMap['buildings'][string];
 
 /** A dossier as stored: everything but the derived current hazards (the service adds those). */
 export type DossierRecords = Omit<Dossier, 'hazards'>;

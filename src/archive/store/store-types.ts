@@ -16,7 +16,6 @@ import type { ArchiveStats, CountByGrade } from '../../core/archive-stats.ts';
 
 export type { AppraisalView, AreaRecord, ArchiveStats, BuildingSummary, CountByGrade, Dossier, InspectionInput, InspectionView, PlanView, SearchPage };
 
-export { ROLES, type Role } from '../../core/roles.ts';
 
 
 export type WriteError =

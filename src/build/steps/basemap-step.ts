@@ -1,6 +1,7 @@
 /** The `basemap` step of `npm start` / `npm run build`: DEM + roads + outline → tiles/basemap/. */
 import { join } from 'node:path';
 import type { BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 import { planSources, type SourcePlan } from '../source-plan.ts';
 import { readSettingsOf } from './feature-tiles-step.ts';
@@ -15,7 +16,10 @@ export function basemapStep(paths: ProjectPaths, sources: SourcePlan = planSourc
   return {
     name: 'basemap',
     title: '离线底图 / offline basemap',
-    inputs: [dem, ...(roads ? [roads] : []), buildings, districts, ...['basemap', 'terrain', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
+    // The code: this file's import graph (basemap, terrain, publish, src/sources, src/core), asked when checked.
+    get inputs() {
+      return [dem, ...(roads ? [roads] : []), buildings, districts, ...codeInputs([import.meta.url])];
+    },
     outputs: [join(out, 'basemap.json')],
     async run(progress) {
       const { buildBasemap } = await import('../../pipeline/basemap/basemap-builder.ts');

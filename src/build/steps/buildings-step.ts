@@ -10,7 +10,7 @@ export function buildingsStep(paths: ProjectPaths, sources: SourcePlan = planSou
     title: '建筑三维瓦片 / buildings 3D Tiles',
     source: sources.files.buildings!,
     dem: sources.files.dem!,
-    codeDirs: ['buildings', 'tiles3d', 'terrain'],
+    stepModule: import.meta.url,
     // The CPU pick index joined the tileset later: tiles built before it are rebuilt.
     outputFiles: ['tileset.json', 'pick-index.bin'],
     command: async () => (await import('../../pipeline/buildings/buildings-command.ts')).runBuildingsCommand,

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { SourceReadSettings } from '../../core/handover.ts';
 import type { BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 import type { HandoverFileEntry } from '../../sources/handover-folder.ts';
 
@@ -23,8 +24,12 @@ export interface FeatureTilesStepOptions {
   /** The source file it reads (with the DEM): the sample's, or a hand-over's. */
   source: HandoverFileEntry;
   dem: HandoverFileEntry;
-  /** Folders under src/pipeline whose code makes the tiles. */
-  codeDirs: string[];
+  /**
+   * The step's own module (its `import.meta.url`), which loads the command: its import
+   * graph — the command, the shared tile writer, worker pool and staged output, the
+   * src/sources reader, src/core — is the code that makes the tiles (code-inputs.ts).
+   */
+  stepModule: string;
   /** Loads the command lazily, so a fresh step costs no import. */
   command(): Promise<TilesetCommand>;
   /** Files in tiles/<name> that must exist for the step to be fresh. Default: tileset.json. */
@@ -39,17 +44,10 @@ export function featureTilesStep(paths: ProjectPaths, options: FeatureTilesStepO
   return {
     name: options.name,
     title: options.title,
-    inputs: [
-      input,
-      dem,
-      ...options.codeDirs.map((dir) => join(paths.root, 'src', 'pipeline', dir)),
-      // Every feature tileset runs on the shared worker pool and staged output and reads
-      // its file through src/sources: a change there must rebuild it too.
-      join(paths.root, 'src', 'pipeline', 'workers'),
-      join(paths.root, 'src', 'pipeline', 'publish'),
-      join(paths.root, 'src', 'sources'),
-      join(paths.root, 'src', 'core'),
-    ],
+    // Asked when checked, so making the plan costs no import-graph walk.
+    get inputs() {
+      return [input, dem, ...codeInputs([options.stepModule, import.meta.url])];
+    },
     outputs: (options.outputFiles ?? ['tileset.json']).map((file) => join(out, file)),
     async run(progress) {
       const run = await options.command();

@@ -10,7 +10,7 @@ export function lifelinesStep(paths: ProjectPaths, sources: SourcePlan = planSou
     title: '地下管线三维瓦片 / lifelines 3D Tiles',
     source: sources.files.lifelines!,
     dem: sources.files.dem!,
-    codeDirs: ['lifelines', 'buildings', 'tiles3d', 'terrain'],
+    stepModule: import.meta.url,
     command: async () => (await import('../../pipeline/lifelines/lifelines-command.ts')).runLifelinesCommand,
   });
 }

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { OVERLAY_FILES, OVERLAYS_FOLDER } from '../../pipeline/overlays/overlay-files.ts';
 import type { BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 import { planSources, type SourcePlan } from '../source-plan.ts';
 import { readSettingsOf } from './feature-tiles-step.ts';
@@ -12,7 +13,10 @@ export function overlaysStep(paths: ProjectPaths, sources: SourcePlan = planSour
   return {
     name: 'overlays',
     title: '地图叠加层 / map overlays',
-    inputs: [...(areas ? [areas.path] : []), ...(rail ? [rail.path] : []), join(paths.root, 'src', 'pipeline', 'overlays'), join(paths.root, 'src', 'pipeline', 'publish'), join(paths.root, 'src', 'sources'), join(paths.root, 'src', 'core')],
+    // The code: this file's import graph (the builder it loads, publish, src/sources, src/core), asked when checked.
+    get inputs() {
+      return [...(areas ? [areas.path] : []), ...(rail ? [rail.path] : []), ...codeInputs([import.meta.url])];
+    },
     outputs: Object.values(OVERLAY_FILES).map((file) => join(paths.tiles, OVERLAYS_FOLDER, file)),
     async run(progress) {
       const { buildOverlays } = await import('../../pipeline/overlays/overlays-builder.ts');

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { EXCHANGE_FILES } from '../../core/exchange-files.ts';
 import { stepState, type BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import { moveLegacySourceData, type ProjectPaths } from '../project-paths.ts';
 
 export interface SampleStepOptions {
@@ -18,7 +19,10 @@ export function sampleStep(paths: ProjectPaths, options: SampleStepOptions = {})
   const step: BuildStep = {
     name: 'sample',
     title: '生成示例数据 / sample data',
-    inputs: [join(paths.root, 'src', 'sample'), join(paths.root, 'src', 'sources'), join(paths.root, 'src', 'core')],
+    // The code: this file's import graph (src/sample and its reference/ files, the src/sources and src/core it uses), asked when checked.
+    get inputs() {
+      return [...codeInputs([import.meta.url])];
+    },
     outputs: Object.values(EXCHANGE_FILES).map((file) => join(paths.sourceData, file)),
     async run(progress) {
       if (moveLegacySourceData(paths)) {

@@ -1,6 +1,7 @@
 /** The `terrain` step of `npm start` / `npm run build`: the DEM (var/source/dem.tif, or a hand-over's) → tiles/terrain/. */
 import { join } from 'node:path';
 import type { BuildStep } from '../build-steps.ts';
+import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
 import { planSources, type SourcePlan } from '../source-plan.ts';
 
@@ -10,12 +11,16 @@ export function terrainStep(paths: ProjectPaths, sources: SourcePlan = planSourc
   return {
     name: 'terrain',
     title: '地形瓦片 / terrain tiles',
-    // src/sources: the DEM readers (dem-reader.ts, GeoTIFF, .hgt) live there since issue 16.
-    inputs: [dem, ...['terrain', 'workers', 'publish'].map((dir) => join(paths.root, 'src', 'pipeline', dir)), join(paths.root, 'src', 'sources')],
+    // The code: this file's import graph (terrain, the worker pool and its worker entries,
+    // publish, the DEM readers in src/sources, src/core), asked when checked.
+    get inputs() {
+      return [dem, ...codeInputs([import.meta.url])];
+    },
     outputs: [join(out, 'layer.json')],
     async run(progress) {
       const { buildTerrain } = await import('../../pipeline/terrain/terrain-builder.ts');
-      const result = await buildTerrain({ input: dem, outDir: out, progress });
+      const demCrs = sources.files.dem!.crs;
+      const result = await buildTerrain({ input: dem, ...(demCrs ? { crs: demCrs } : {}), outDir: out, progress });
       progress(`${result.tiles.length} tiles in ${result.seconds.toFixed(1)} s`);
     },
   };

@@ -7,6 +7,9 @@ export function viewerStep(paths: ProjectPaths): BuildStep {
   return {
     name: 'viewer',
     title: '构建查看器 / viewer bundle',
+    // Folders, not code-inputs.ts: the bundle is Vite's graph (CSS, assets, `?url`
+    // imports, import.meta.env), and lint's import rules keep src/viewer importing only
+    // src/core, so these two folders hold all of its project code.
     inputs: [
       join(paths.root, 'src', 'viewer'),
       join(paths.root, 'src', 'core'),

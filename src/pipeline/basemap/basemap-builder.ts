@@ -109,7 +109,7 @@ export async function buildBasemap(options: BasemapBuildOptions): Promise<Basema
     throw new TerrainInputError('bad-option', options.outDir, `缩放级别无效 / invalid zoom levels: need 0 ≤ areaMaxZoom (${areaMaxZoom}) ≤ maxZoom (${maxZoom}) ≤ 22.`);
   }
 
-  const dem = await readDem(options.dem);
+  const dem = await readDem(options.dem, options.demRead?.crs ? { crs: options.demRead.crs } : {});
   const { grid } = dem;
   const voids = undeclaredVoidsNote(dem, options.dem);
   if (voids) options.progress?.(voids);

@@ -52,7 +52,7 @@ function logNotes(notes: readonly BuildingNote[], log: (line: string) => void): 
 
 export async function runBuildingsCommand(options: BuildingsCommandOptions): Promise<BuildBuildingsResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const dem = await readDemGrid(options.dem);
+  const dem = await readDemGrid(options.dem, options.demRead?.crs);
   if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
   if (dem.note) log(dem.note);
   const maxFeatures = options.maxFeaturesPerTile;

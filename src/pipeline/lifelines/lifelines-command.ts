@@ -37,7 +37,7 @@ export function parseLifelinesArgs(argv: string[], defaults: TilesetCommandPaths
 
 export async function runLifelinesCommand(options: LifelinesCommandOptions): Promise<BuildLifelinesResult> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const dem = await readDemGrid(options.dem);
+  const dem = await readDemGrid(options.dem, options.demRead?.crs);
   if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
   if (dem.note) log(dem.note);
   const result = await catchReadError<BuildLifelinesResult, PipeProblem>(PipeReadError, () =>

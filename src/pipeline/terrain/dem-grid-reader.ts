@@ -8,9 +8,9 @@ import { readDem, undeclaredVoidsNote } from '../../sources/dem-reader.ts';
 import { isTerrainInputError } from '../../sources/terrain-input-error.ts';
 
 /** Reads the DEM (GeoTIFF or SRTM .hgt, via the terrain pipeline's reader) or says why not. */
-export async function readDemGrid(path: string): Promise<{ ok: true; grid: ElevationGrid; note: string | null } | { ok: false; error: string }> {
+export async function readDemGrid(path: string, crs?: string): Promise<{ ok: true; grid: ElevationGrid; note: string | null } | { ok: false; error: string }> {
   try {
-    const dem = await readDem(path);
+    const dem = await readDem(path, crs ? { crs } : {});
     return { ok: true, grid: dem.grid, note: undeclaredVoidsNote(dem, path) };
   } catch (error) {
     // The terrain reader's errors already name the file, the cause and the fix.

@@ -19,8 +19,10 @@ import { TerrainWorkers } from './terrain-workers.ts';
 import { loadWaterPolygons } from './water-polygons.ts';
 
 export interface TerrainBuildOptions {
-  /** DEM file: GeoTIFF (EPSG:4326/4490) or SRTM .hgt. */
+  /** DEM file: GeoTIFF (lon/lat, or projected: reprojected onto lon/lat) or SRTM .hgt. */
   input: string;
+  /** The DEM's CRS when its GeoKeys declare none or a wrong one (`EPSG:4545`, a proj string, WKT). */
+  crs?: string;
   /** Output folder (replaced as a whole). */
   outDir: string;
   /** Area to tile in depth. Default: the DEM's extent. Must lie inside the DEM. */
@@ -90,7 +92,7 @@ export function autoMaxZoom(demSpacingDeg: number): number {
 export async function buildTerrain(options: TerrainBuildOptions): Promise<TerrainBuildResult> {
   const started = performance.now();
   const progress = options.progress ?? (() => {});
-  const dem = await readDem(options.input);
+  const dem = await readDem(options.input, options.crs ? { crs: options.crs } : {});
   const raw = dem.grid;
   const voids = undeclaredVoidsNote(dem, options.input);
   if (voids) progress(voids);

@@ -20,6 +20,7 @@ import {
 } from 'cesium';
 import { useEffect } from 'react';
 import { useCesium } from 'resium';
+import { requestJson } from '../api/http-client.ts';
 import { type BasemapConfig, readViewerConfig } from '../config.ts';
 
 /** The world backdrop: Natural Earth II, shipped inside Cesium. */
@@ -27,7 +28,11 @@ export function createOfflineBaseLayer(): ImageryLayer {
   return ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII')), {});
 }
 
-/** `tiles/basemap/basemap.json`, written by src/pipeline/basemap/basemap-builder.ts. */
+/**
+ * `tiles/basemap/basemap.json`, written by src/pipeline/basemap/basemap-builder.ts (the
+ * fields read here; there is no core schema for it yet). Read through the viewer's one
+ * HTTP client; the picture tiles it points at are Cesium's to fetch.
+ */
 interface BasemapManifest {
   format: string;
   url: string;
@@ -38,9 +43,7 @@ interface BasemapManifest {
 
 /** Layers of our own basemap, one per extent listed in its manifest. */
 export async function createLocalBasemapLayers(manifestUrl: string): Promise<ImageryLayer[]> {
-  const response = await fetch(manifestUrl);
-  if (!response.ok) throw new Error(`${manifestUrl}: HTTP ${response.status}`);
-  const manifest = (await response.json()) as BasemapManifest;
+  const manifest = await requestJson<BasemapManifest>(manifestUrl);
   const base = new URL(manifestUrl, window.location.href);
   const credit = new Credit(manifest.attribution);
   return manifest.layers.map(

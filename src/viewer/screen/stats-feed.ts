@@ -3,8 +3,12 @@
  * cached per archive version, so a poll that finds nothing new is cheap), and after a
  * failure retried with a growing delay until the archive answers again — e.g. after
  * it restarts. One timer at a time and one listener: nothing grows while it runs.
+ * Requests go through the viewer's one HTTP client and the answer is checked against
+ * the API contract (ArchiveStatsSchema: `lifelines` optional, as from an older
+ * server), so a proxy page or a body of another shape counts as "down", not as stats.
  */
-import type { ArchiveStats } from '../../core/archive-stats.ts';
+import { type ArchiveStats, ArchiveStatsSchema } from '../../core/api/stats-contracts.ts';
+import { requestParsed } from '../api/http-client.ts';
 
 export type StatsStatus = 'connecting' | 'live' | 'reconnecting';
 
@@ -15,7 +19,8 @@ export interface StatsFeedOptions {
   /** First retry delay after a failure (ms); doubles up to `maxBackoffMs`. */
   backoffMs: number;
   maxBackoffMs: number;
-  fetch: typeof fetch;
+  /** The fetch the HTTP client calls; default undefined: the page's own (tests inject a stand-in). */
+  fetch: typeof fetch | undefined;
 }
 
 export const DEFAULT_STATS_FEED_OPTIONS: StatsFeedOptions = {
@@ -23,7 +28,7 @@ export const DEFAULT_STATS_FEED_OPTIONS: StatsFeedOptions = {
   pollMs: 3000,
   backoffMs: 1000,
   maxBackoffMs: 30_000,
-  fetch: (...args) => globalThis.fetch(...args),
+  fetch: undefined,
 };
 
 export interface StatsSnapshot {
@@ -71,10 +76,7 @@ export class StatsFeed {
   private async poll(): Promise<void> {
     let next: number;
     try {
-      const response = await this.options.fetch(this.options.url, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const stats = (await response.json()) as ArchiveStats;
-      if (typeof stats?.version !== 'number') throw new Error('not stats');
+      const stats: ArchiveStats = await requestParsed(this.options.url, ArchiveStatsSchema, { fetch: this.options.fetch });
       const previous = this.snapshot;
       // Same version and month and already live: nothing to redraw.
       const same = previous.status === 'live' && previous.stats?.version === stats.version && previous.stats.month === stats.month;

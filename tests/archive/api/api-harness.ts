@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { archiveApiPlugin, type ArchiveApiOptions } from '../../../src/archive/api/archive-api-plugin.ts';
 import { hashPassword } from '../../../src/archive/auth/passwords.ts';
 import { importSourceFolder } from '../../../src/archive/import/archive-importer.ts';
-import type { Role } from '../../../src/archive/store/archive-store.ts';
+import type { Role } from '../../../src/core/roles.ts';
 import { SqliteArchiveStore } from '../../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { createServer } from '../../../src/server/create-server.ts';
 import { writeFixtureDistrict, type FixtureDistrict } from '../fixtures/fixture-district.ts';

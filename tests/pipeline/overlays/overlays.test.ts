@@ -5,7 +5,7 @@
  * folder lies outside tiles/ (var/source, SOURCE_DATA) and is never served (where the
  * source folder is, and the move out of tiles/source: tests/build/project-paths.test.ts).
  */
-import { lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -30,8 +30,8 @@ describe('map overlays', () => {
   it('publishes areas and rail with only the properties the viewer uses, and serves them at the viewer’s URLs', async () => {
     writeSources(paths.sourceData);
     const step = overlaysStep(paths);
-    // The step's code inputs (its own folder, publish, src/sources): present, as in a checkout.
-    for (const input of step.inputs) if (input.startsWith(join(dir, 'src'))) mkdirSync(input, { recursive: true });
+    // The step's code inputs are the checkout's own files (its import graph, code-inputs.ts), not folders of the temp project.
+    expect(step.inputs.filter((input) => input.startsWith(dir))).toEqual([join(paths.sourceData, 'areas.geojson'), join(paths.sourceData, 'rail.geojson')]);
     expect(step.outputs).toEqual([join(paths.tiles, 'overlays', 'areas.geojson'), join(paths.tiles, 'overlays', 'rail.geojson')]);
     await runBuildSteps([step], { log: () => {} });
     expect(lstatSync(join(paths.tiles, 'overlays')).isSymbolicLink()).toBe(true);

@@ -4,7 +4,8 @@
  * and message; an abort as the abort itself).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ArchiveError, requestJson } from '../../../src/viewer/api/http-client.ts';
+import { z } from 'zod';
+import { ArchiveError, requestJson, requestParsed } from '../../../src/viewer/api/http-client.ts';
 
 function stubFetch(answer: (url: string, init: RequestInit) => Response | Promise<Response>) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
@@ -58,6 +59,18 @@ describe('requestJson', () => {
     stubFetch(() => new Response('<!doctype html><title>viewer</title>', { status: 200 }));
     const e = await failure(requestJson('/api/buildings'));
     expect([e.status, e.code, e.unavailable]).toEqual([502, 'not_json', true]);
+    // The parse error says where: a tour file's problem list shows it.
+    expect(e.cause).toBeInstanceOf(SyntaxError);
+    expect(e.message).toContain((e.cause as SyntaxError).message);
+  });
+
+  it('calls an injected fetch instead of the global one', async () => {
+    const global = stubFetch(() => json({ from: 'global' }));
+    const injected = vi.fn(async () => json({ from: 'injected' }));
+    await expect(requestJson('/api/stats', { fetch: injected as unknown as typeof fetch })).resolves.toEqual({ from: 'injected' });
+    expect(injected).toHaveBeenCalledTimes(1);
+    expect(injected.mock.calls[0]).toMatchObject(['/api/stats', { credentials: 'same-origin' }]);
+    expect(global).toEqual([]);
   });
 
   it('turns a network failure into status 0 ("unavailable"), but lets an abort through as itself', async () => {
@@ -71,5 +84,29 @@ describe('requestJson', () => {
     const aborted = new DOMException('aborted', 'AbortError');
     stubFetch(() => Promise.reject(aborted));
     await expect(requestJson('/api/grades', { signal: abort.signal })).rejects.toBe(aborted);
+  });
+});
+
+describe('requestParsed', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const Schema = z.object({ version: z.number(), items: z.array(z.object({ code: z.string() })) });
+
+  it("returns the schema's output (unknown keys dropped)", async () => {
+    stubFetch(() => json({ version: 3, items: [{ code: 'YZ-1', extra: true }], more: 1 }));
+    await expect(requestParsed('/api/x', Schema)).resolves.toEqual({ version: 3, items: [{ code: 'YZ-1' }] });
+  });
+
+  it('rejects a body of another shape as bad_response (502), naming the first wrong field', async () => {
+    stubFetch(() => json({ version: 3, items: [{ code: 7 }] }));
+    const e = await failure(requestParsed('/api/x', Schema));
+    expect([e.status, e.code, e.unavailable]).toEqual([502, 'bad_response', true]);
+    expect(e.message).toMatch(/返回的数据格式不对 .*\/api\/x.*items\.0\.code/);
+    expect(e.cause).toBeInstanceOf(z.ZodError);
+  });
+
+  it("still reports requestJson's failures as they are", async () => {
+    stubFetch(() => json({ error: 'not_found', message: 'no' }, 404));
+    const e = await failure(requestParsed('/api/x', Schema));
+    expect([e.status, e.code]).toEqual([404, 'not_found']);
   });
 });

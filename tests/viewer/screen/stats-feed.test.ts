@@ -15,13 +15,15 @@ const stats = (version: number): ArchiveStats => ({
 /** A fake /api/stats: answers from a queue of outcomes, the last one repeating. */
 function fakeFetch(outcomes: Array<ArchiveStats | 'down'>) {
   const calls: number[] = [];
-  const fn = vi.fn(async () => {
+  const requests: Array<{ url: string; init: RequestInit }> = [];
+  const fn = vi.fn(async (url: string, init: RequestInit) => {
     calls.push(Date.now());
+    requests.push({ url, init });
     const next = outcomes.length > 1 ? outcomes.shift()! : outcomes[0]!;
     if (next === 'down') throw new TypeError('fetch failed');
     return new Response(JSON.stringify(next), { status: 200 });
   });
-  return { fn: fn as unknown as typeof fetch, calls };
+  return { fn: fn as unknown as typeof fetch, calls, requests };
 }
 
 describe('live stats feed', () => {
@@ -37,6 +39,8 @@ describe('live stats feed', () => {
     await vi.advanceTimersByTimeAsync(6500);
     feed.stop();
     expect(f.calls).toEqual([0, 3000, 6000]);
+    // Through the viewer's HTTP client: the archive's session cookie, asking for JSON.
+    expect(f.requests[0]).toMatchObject({ url: '/api/stats', init: { method: 'GET', credentials: 'same-origin', headers: { accept: 'application/json' } } });
     expect(seen.map((s) => [s.status, s.stats?.version])).toEqual([
       ['live', 1],
       ['live', 2],
@@ -74,5 +78,24 @@ describe('live stats feed', () => {
     await vi.advanceTimersByTimeAsync(10);
     feed.stop();
     expect(feed.current).toMatchObject({ status: 'reconnecting', stats: null, failures: 1 });
+  });
+
+  it('treats JSON of another shape as down, and keeps the last good numbers', async () => {
+    const { byGrade: _dropped, ...noGrades } = stats(2);
+    const answers: unknown[] = [stats(1), { version: 2 }, noGrades];
+    const fn = vi.fn(async () => new Response(JSON.stringify(answers.shift() ?? stats(3)), { status: 200 })) as unknown as typeof fetch;
+    const feed = new StatsFeed({ fetch: fn, pollMs: 3000, backoffMs: 1000 });
+    const seen: StatsSnapshot[] = [];
+    feed.onChange((s) => seen.push(s));
+    feed.start();
+    await vi.advanceTimersByTimeAsync(6100);
+    feed.stop();
+    // 0 ok, 3000 {version} only, +1000 no byGrade, +2000 ok.
+    expect(seen.map((s) => [s.status, s.stats?.version, s.failures])).toEqual([
+      ['live', 1, 0],
+      ['reconnecting', 1, 1],
+      ['reconnecting', 1, 2],
+      ['live', 3, 0],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /** Accounts and sessions in SQLite: `users` and `sessions` (token hashes only). */
 import type Database from 'better-sqlite3';
-import type { AccountStore, UserRecord } from '../account-store.ts';
-import { type Actor, type Role } from '../store-types.ts';
+import type { AccountStore, UserLoginRecord, UserRecord } from '../account-store.ts';
+import type { Role } from '../../../core/roles.ts';
+import { type Actor } from '../store-types.ts';
 import type { SqliteAudit } from './audit.ts';
 import { type Outcome, err, ok } from '../../../core/result.ts';
 
@@ -56,7 +57,7 @@ export class SqliteAccounts implements AccountStore {
     }).immediate();
   }
 
-  async findUserForLogin(name: string): Promise<(UserRecord & { passwordHash: string }) | null> {
+  async findUserForLogin(name: string): Promise<UserLoginRecord | null> {
     const row = this.stmt.userByName.get(name);
     return row && row.disabled === 0 ? { ...toUser(row), passwordHash: row.password_hash } : null;
   }

@@ -10,7 +10,7 @@ import type { Geometry } from 'geojson';
 import type { ArchiveRecord, RenovationPlan } from '../../../core/archive-record.ts';
 import type { NearbyBuilding, Network } from '../../../core/lifelines.ts';
 import type { AreaBuildingPlan } from '../../../core/plan-outcome.ts';
-import type { UserRecord } from '../account-store.ts';
+import type { UserLoginRecord, UserRecord } from '../account-store.ts';
 import type { ArchiveStore } from '../archive-store.ts';
 import type { AuditEntry } from '../audit-store.ts';
 import type { LifelineReplaced, LifelineReplaceError, LifelineReplacement, RiskFilter, StoredNearbyBuilding, StoredSegment } from '../lifeline-store.ts';
@@ -28,7 +28,8 @@ import type {
   RegistryImportSummary,
   SearchQuery,
 } from '../record-store.ts';
-import type { Actor, ArchiveStats, AreaRecord, BuildingSummary, PlanView, Role, SearchPage, WriteError } from '../store-types.ts';
+import type { Role } from '../../../core/roles.ts';
+import type { Actor, ArchiveStats, AreaRecord, BuildingSummary, PlanView, SearchPage, WriteError } from '../store-types.ts';
 import { SqliteAccounts } from './accounts.ts';
 import { SqliteAudit } from './audit.ts';
 import { ChangeVersion, openArchiveDatabase, type SqliteStoreOptions } from './connection.ts';
@@ -144,7 +145,7 @@ export class SqliteArchiveStore implements ArchiveStore {
   createUser(name: string, role: Role, passwordHash: string, actor: Actor): Promise<Outcome<UserRecord, { kind: 'exists'; name: string }>> {
     return this.accounts.createUser(name, role, passwordHash, actor);
   }
-  findUserForLogin(name: string): Promise<(UserRecord & { passwordHash: string }) | null> {
+  findUserForLogin(name: string): Promise<UserLoginRecord | null> {
     return this.accounts.findUserForLogin(name);
   }
   listUsers(): Promise<UserRecord[]> {
