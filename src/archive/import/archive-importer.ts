@@ -17,6 +17,7 @@ import { importArchiveRecords } from '../service/imports.ts';
 import { type ArchiveImportSummary, type ArchiveStore, type ImportOptions, type RegistryImportSummary } from '../store/archive-store.ts';
 import { readArchiveTable, type TableEncoding } from '../../sources/archive-table-reader.ts';
 import type { FieldMappingFile } from '../../sources/field-mapping/mapping-file.ts';
+import { readFieldMappingFile } from '../../sources/field-mapping/read-mapping-file.ts';
 import { validateArchiveTable } from '../../sources/archive-row-validator.ts';
 import type { ImportProblem } from '../../sources/import-problem.ts';
 import { readRegistry, type SourceFileRef } from './registry-reader.ts';
@@ -118,7 +119,14 @@ export async function importSourceFiles(
   const registry = await importRegistryFiles(store, fileRef(files.buildings), files.areas ? fileRef(files.areas) : null, { allowShrink: options.allowShrink });
   if (!registry.ok) return err({ file: files.buildings.path, problems: registry.error });
   if (!files.archive) return ok({ registry: registry.value, archive: null });
-  const archive = await importArchiveFile(store, files.archive.path, { ...options, ...(files.archive.encoding ? { encoding: files.archive.encoding as ArchiveFileImportOptions['encoding'] } : {}) });
+  let mapping: FieldMappingFile | null = null;
+  if (files.archive.mappingFile) {
+    const read = await readFieldMappingFile(files.archive.mappingFile);
+    if (!read.ok) return err({ file: files.archive.mappingFile, problems: read.problems.map((p) => ({ row: 1, column: null, reason: `${p.message}${p.fix ? `；修改办法 / fix: ${p.fix}` : ''}` })) });
+    mapping = read.value;
+  }
+  const encoding = files.archive.encoding as ArchiveFileImportOptions['encoding'] | undefined;
+  const archive = await importArchiveFile(store, files.archive.path, { ...options, ...(encoding ? { encoding } : {}), ...(mapping ? { mapping } : {}) });
   if (!archive.ok) return err({ file: files.archive.path, problems: archive.error });
   return ok({ registry: registry.value, archive: archive.value });
 }

@@ -125,6 +125,18 @@ export function footprintImportProblem(problem: BuildingProblem, file = 'buildin
   return importProblemOf(file, problem, REASON_COLUMN[problem.reason] ?? 'geometry');
 }
 
+/** The attributes that may be empty (name, community): a Shapefile or GeoPackage leaves an empty one out, our GeoJSON writes null. */
+const NULLABLE_KEYS = Object.entries(BuildingPropertiesSchema.shape)
+  .filter(([, schema]) => schema.safeParse(null).success)
+  .map(([key]) => key);
+
+function withNulls(properties: Record<string, unknown>): Record<string, unknown> {
+  if (NULLABLE_KEYS.every((k) => k in properties)) return properties;
+  const out = { ...properties };
+  for (const k of NULLABLE_KEYS) if (!(k in out)) out[k] = null;
+  return out;
+}
+
 /** Checks the footprints as they stream in (any format the footprint reader takes): every building, or why not. */
 export async function parseBuildings(features: AsyncIterable<RawFeature> | Iterable<RawFeature>, shapes: readonly AreaShape[], file = 'buildings.geojson'): Promise<{ buildings: RegistryBuilding[]; problems: ImportProblem[] }> {
   const buildings: RegistryBuilding[] = [];
@@ -137,7 +149,7 @@ export async function parseBuildings(features: AsyncIterable<RawFeature> | Itera
       problems.push(footprintImportProblem(checked.problem, file));
       continue;
     }
-    const parsed = BuildingPropertiesSchema.safeParse(f.properties);
+    const parsed = BuildingPropertiesSchema.safeParse(withNulls(f.properties));
     if (!parsed.success) {
       const id = typeof f.properties.id === 'string' ? ` ${f.properties.id}` : '';
       for (const issue of parsed.error.issues) problems.push({ row: i + 1, column: issue.path.join('.') || null, reason: `${file}${id}: ${issue.message}` });
