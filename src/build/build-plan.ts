@@ -16,6 +16,7 @@ import { sampleStep, type SampleStepOptions } from './steps/sample-step.ts';
 import { terrainStep } from './steps/terrain-step.ts';
 import { viewerStep } from './steps/viewer-step.ts';
 import { planSources, type SourcePlan } from './source-plan.ts';
+import { handoverCheckStep } from './steps/handover-check-step.ts';
 
 export interface BuildPlanOptions extends SampleStepOptions {
   /** The source files to build from. Default: `planSources(paths.sourceData)` (throws SourcePlanError for a hand-over with problems). */
@@ -26,7 +27,7 @@ export interface BuildPlanOptions extends SampleStepOptions {
 export function dataBuildPlan(paths: ProjectPaths, options: BuildPlanOptions = {}): BuildStep[] {
   const sources = options.sources ?? planSources(paths.sourceData);
   return [
-    ...(sources.kind === 'sample' ? [sampleStep(paths, options)] : []),
+    ...(sources.kind === 'sample' ? [sampleStep(paths, options)] : [handoverCheckStep(paths, sources)]),
     terrainStep(paths, sources),
     basemapStep(paths, sources),
     archiveImportStep(paths, process.env, sources),

@@ -20,6 +20,11 @@ import { runBuildingsCommand } from '../../src/pipeline/buildings/buildings-comm
 import { runLifelinesCommand } from '../../src/pipeline/lifelines/lifelines-command.ts';
 import { generateSampleWorld } from '../../src/sample/sample-world.ts';
 import { planSources } from '../../src/build/source-plan.ts';
+import { dataBuildPlan } from '../../src/build/build-plan.ts';
+import { runBuildSteps } from '../../src/build/build-steps.ts';
+import { projectPaths } from '../../src/build/project-paths.ts';
+import { checkHandover, formatHandoverCheck } from '../../src/sources/handover-check.ts';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { makeDistrictHandover, requireGdal, type DistrictHandover } from '../fixtures/district-handover.ts';
 import { inspectTileset, type InspectedTileset } from '../pipeline/buildings/tileset-inspection.ts';
 
@@ -165,4 +170,81 @@ describe("a district's hand-over as delivered", () => {
       await two.close();
     }
   }, 240_000);
+
+  it('sources:check reads the whole hand-over: format, CRS, code page, counts, mapped fields, bounds, no problems', async () => {
+    const check = await checkHandover(district.folder);
+    expect(check.problems).toEqual([]);
+    expect(check.ok).toBe(true);
+    const byRole = new Map(check.files.map((f) => [f.role, f]));
+    const buildings = byRole.get('buildings')!;
+    expect(buildings.info).toMatchObject({ format: 'shapefile', crs: { label: expect.stringContaining('EPSG:4545'), from: 'file' }, encoding: { from: 'detected' } });
+    expect(buildings.summary?.features).toBe(counts.buildings);
+    expect(buildings.summary?.mapping?.mapped.map((m) => `${m.from}→${m.to}`)).toEqual(expect.arrayContaining(['建筑编号→id', '层数→floors', '结构类型→structure']));
+    expect(buildings.refused).toEqual([]);
+    const b = buildings.summary!.bounds!;
+    expect(b.minX).toBeGreaterThan(BOX.west - 0.01);
+    expect(b.maxY).toBeLessThan(BOX.north + 0.01);
+    expect(byRole.get('lifelines')!.info).toMatchObject({ format: 'geopackage', crs: { label: expect.stringContaining('EPSG:4544') } });
+    expect(byRole.get('dem')!.info.crs?.label).toContain('EPSG:4545');
+    expect(byRole.get('archive')!.summary?.features).toBeGreaterThan(0);
+    expect(formatHandoverCheck(check)).toContain('✓');
+  }, 120_000);
+
+  /** A copy of the hand-over with one change. */
+  function variant(name: string, change: (folder: string) => void): string {
+    const folder = join(dir, name);
+    cpSync(district.folder, folder, { recursive: true });
+    change(folder);
+    return folder;
+  }
+  const manifest = (folder: string) => JSON.parse(readFileSync(join(folder, 'handover.json'), 'utf8')) as { files: Record<string, unknown> };
+
+  it('refuses files in different CRSs, naming both', async () => {
+    const folder = variant('mixed', (f) => {
+      const m = manifest(f);
+      m.files.lifelines = '管线.gpkg';
+      writeFileSync(join(f, 'handover.json'), JSON.stringify(m));
+    });
+    const check = await checkHandover(folder);
+    expect(check.ok).toBe(false);
+    const mixed = check.problems.find((p) => p.reason === 'mixed-crs')!;
+    expect(mixed.message).toContain('建筑物.shp → EPSG:4545');
+    expect(mixed.message).toContain('管线.gpkg → EPSG:4544');
+  }, 120_000);
+
+  it('refuses a .shp without its .dbf, and a projected file given a geographic CRS, naming the file', async () => {
+    const noDbf = variant('no-dbf', (f) => rmSync(join(f, '建筑物.dbf')));
+    const a = await checkHandover(noDbf);
+    expect(a.ok).toBe(false);
+    expect(a.files.find((f) => f.role === 'buildings')!.problems[0]!.message).toMatch(/\.dbf/);
+    const geographic = variant('geographic', (f) => {
+      const m = manifest(f);
+      m.files.buildings = { path: '建筑物.shp', crs: 'EPSG:4326' };
+      writeFileSync(join(f, 'handover.json'), JSON.stringify(m));
+    });
+    const b = await checkHandover(geographic);
+    const problem = b.files.find((f) => f.role === 'buildings')!.problems[0]!;
+    expect(problem.message).toContain('EPSG:4545');
+    expect(problem.message).toContain('EPSG:4326');
+  }, 120_000);
+
+  it('refuses features outside the DEM, and a build from such a hand-over leaves the previous tiles as they were', async () => {
+    const offDem = variant('off-dem', (f) => {
+      // A DEM of the sample's western end: the 解放碑 buildings lie east of it.
+      execFileSync('gdal_translate', ['-q', '-projwin', '106.47', '29.585', '106.50', '29.515', join(dir, 'full', 'dem.tif'), join(f, 'dem.tif')]);
+    });
+    const check = await checkHandover(offDem);
+    expect(check.problems.map((p) => p.reason)).toContain('outside-dem');
+    const root = join(dir, 'project');
+    mkdirSync(join(root, 'tiles', 'buildings'), { recursive: true });
+    writeFileSync(join(root, 'tiles', 'buildings', 'tileset.json'), '{"previous":true}');
+    const paths = { ...projectPaths(root, { SOURCE_DATA: offDem }) };
+    const plan = dataBuildPlan(paths);
+    expect(plan[0]!.name).toBe('sources');
+    await expect(runBuildSteps(plan, { log: quiet })).rejects.toThrow(/DEM/);
+    expect(readFileSync(join(root, 'tiles', 'buildings', 'tileset.json'), 'utf8')).toBe('{"previous":true}');
+    expect(existsSync(join(root, 'var', 'archive.sqlite'))).toBe(false);
+    expect(readdirSync(join(root, 'tiles'))).toEqual(['buildings']);
+  }, 120_000);
 });
+
