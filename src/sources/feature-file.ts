@@ -7,8 +7,9 @@
  * pipe and area readers and `npm run sources:check` all open files here, so the tiles,
  * the dossiers and the check see the same features.
  *
- * The CRS is settled before the first feature is given out, from the extent of the
- * first `PEEK_FEATURES` features: plainly metres with no CRS is refused (showing the
+ * The CRS is settled before the first feature is given out — a Shapefile's or
+ * GeoPackage's at open, from the extent of its first `PEEK_FEATURES` features; a
+ * GeoJSON's or FlatGeobuf's (read once: a stream) from its first feature —: plainly metres with no CRS is refused (showing the
  * `--crs` to give), eastings with the zone number in front choose their zone, a
  * geographic `--crs` for metres (or the reverse) is refused with both named. A file
  * that declares one CRS while the caller gives another is refused too, naming both:
@@ -26,7 +27,7 @@ import type { ShiftedDatum, SourceReadSettings } from '../core/handover.ts';
 import { ProblemError, type Problem } from '../core/problem.ts';
 import { failure, success, type Result } from '../core/result.ts';
 import { describeReadError } from '../core/file-read-error.ts';
-import { checkCoordinateCrs, type CrsNote } from './crs/coordinate-checks.ts';
+import { checkCoordinateCrs, coordinateKind, type CrsNote } from './crs/coordinate-checks.ts';
 import { crsFromEpsg, crsFromWkt, resolveCrs, type Crs } from './crs/crs.ts';
 import { shiftGeometryToWgs84 } from './crs/datum-shift.ts';
 import { emptyBounds, geometryBounds, reprojectGeometry, type CoordinateBounds } from './crs/geometry-positions.ts';
@@ -172,18 +173,9 @@ async function openContainer(path: string, role: FeatureRole, settings: SourceRe
     return success({ format, crs: { wkt: null, epsg: null }, encoding: null, fields: [], count: null, features: () => geojsonFeatures(path, role) });
   }
   if (format === 'flatgeobuf') {
-    // The header comes with the first read: peek it here, so the CRS is known at open.
-    let epsg: number | null = null;
-    const first = flatgeobufFeatures(path, (code) => (epsg = code));
-    try {
-      await first.next();
-    } catch (error) {
-      if (error instanceof FeatureReadError) return failure([error.problem]);
-      throw error;
-    } finally {
-      await first.return(undefined);
-    }
-    return success({ format, crs: { wkt: null, epsg: epsg === 4326 ? null : epsg }, encoding: null, fields: [], count: null, features: () => flatgeobufFeatures(path, () => {}) });
+    // The header's CRS arrives with the first feature (a file is read once: it may be a pipe).
+    const crs: DeclaredCrs = { wkt: null, epsg: null };
+    return success({ format, crs, encoding: null, fields: [], count: null, features: () => flatgeobufFeatures(path, (code) => (crs.epsg = code === 4326 ? null : code)) });
   }
   const opened = await openVectorSource(path, { ...(settings.encoding ? { encoding: settings.encoding } : {}), ...(settings.layer ? { layer: settings.layer } : {}), roleHints: ROLE_HINTS[role] });
   if (!opened.ok) return opened;
@@ -199,20 +191,41 @@ async function openContainer(path: string, role: FeatureRole, settings: SourceRe
   return success({ format, ...(source.layer ? { layer: source.layer } : {}), crs: source.crs, encoding: source.encoding, fields: source.fields, count: source.count, features });
 }
 
-/** The extent of the first features, in the file's own coordinates. */
-async function peekBounds(container: Container): Promise<Result<CoordinateBounds, Problem>> {
-  const bounds = emptyBounds();
-  let n = 0;
+/**
+ * The extent that settles the CRS, from features in the file's own coordinates. With
+ * no CRS declared, a file is metres only when every one of them is: a lon/lat file
+ * with a stray projected feature is read as lon/lat, and the validator refuses that
+ * feature with its own message (as before issue 17).
+ */
+function extentOf(features: readonly RawFeature[]): CoordinateBounds {
+  const all = emptyBounds();
+  const lonLat = emptyBounds();
+  let metres = 0;
+  let placed = 0;
+  for (const f of features) {
+    if (!f.geometry) continue;
+    const b = geometryBounds(f.geometry);
+    placed++;
+    geometryBounds(f.geometry, all);
+    if (coordinateKind(b) === 'metres') metres++;
+    else geometryBounds(f.geometry, lonLat);
+  }
+  return metres === placed || metres === 0 ? all : lonLat;
+}
+
+/** The first features (shp, gpkg: files on disk, read again after). */
+async function peekFeatures(container: Container): Promise<Result<RawFeature[], Problem>> {
+  const out: RawFeature[] = [];
   try {
     for await (const f of container.features()) {
-      if (f.geometry) geometryBounds(f.geometry, bounds);
-      if (++n >= PEEK_FEATURES) break;
+      out.push(f);
+      if (out.length >= PEEK_FEATURES) break;
     }
   } catch (error) {
     if (error instanceof FeatureReadError) return failure([error.problem]);
     throw error;
   }
-  return success(bounds);
+  return success(out);
 }
 
 function sameCrs(a: Crs, b: Crs, at: CoordinateBounds): boolean {
@@ -274,51 +287,87 @@ export async function openFeatureFile(path: string, role: FeatureRole, settings:
   const opened = await openContainer(path, role, settings);
   if (!opened.ok) return opened;
   const container = opened.value;
-  const peeked = await peekBounds(container);
-  if (!peeked.ok) return peeked;
-  const settled = settleCrs(path, container.crs, settings.crs, peeked.value);
-  if (!settled.ok) return settled;
-  const checked = checkCoordinateCrs({ bounds: peeked.value, crs: settled.value.crs, crsFrom: settled.value.from, where: { file: path } });
-  if (!checked.ok) return checked;
-  const { crs } = checked.value;
-  const inferred = checked.value.notes.length > 0;
-  const notes = [...settled.value.notes, ...checked.value.notes.map((n: CrsNote) => n.message)];
 
-  let mapper: FieldMapper | null = null;
   const mappingRole = MAPPED_ROLES[role];
-  const mappingFile = settings.mappingFile;
   let mapping = null;
-  if (mappingFile) {
-    const read = await readFieldMappingFile(mappingFile);
+  if (settings.mappingFile) {
+    const read = await readFieldMappingFile(settings.mappingFile);
     if (!read.ok) return read;
     mapping = read.value;
   }
   const newMapper = () => (mappingRole ? createFieldMapper(mappingRole, mapping) : null);
-  mapper = newMapper();
+
+  /** The CRS for features with this extent: declared and given agreeing, checked against the coordinates. */
+  const settle = (extent: CoordinateBounds): Result<{ crs: Crs; from: FeatureFileInfo['crs']['from']; notes: string[] }, Problem> => {
+    const settled = settleCrs(path, container.crs, settings.crs, extent);
+    if (!settled.ok) return settled;
+    const checked = checkCoordinateCrs({ bounds: extent, crs: settled.value.crs, crsFrom: settled.value.from, where: { file: path } });
+    if (!checked.ok) return checked;
+    const inferred = checked.value.notes.length > 0;
+    return success({
+      crs: checked.value.crs,
+      from: inferred ? 'zone-prefix' : settled.value.crs === null ? 'none' : settled.value.from,
+      notes: [...settled.value.notes, ...checked.value.notes.map((n: CrsNote) => n.message)],
+    });
+  };
+
+  // Files on disk (Shapefile, GeoPackage) settle their CRS now, from their first features;
+  // streams (GeoJSON, FlatGeobuf: a file is read once, it may be a pipe still being written)
+  // from their first feature, as it arrives.
+  const streamed = container.format === 'geojson' || container.format === 'flatgeobuf';
+  let state: { crs: Crs; from: FeatureFileInfo['crs']['from']; notes: string[] } | null = null;
+  if (!streamed) {
+    const peeked = await peekFeatures(container);
+    if (!peeked.ok) return peeked;
+    const settled = settle(extentOf(peeked.value));
+    if (!settled.ok) return settled;
+    state = settled.value;
+  }
 
   const datum = settings.datum ?? null;
-  // The sample's own case: lon/lat, nothing declared, no shift: geometries are passed on as read.
-  const identity = crs.geographic && crs.epsg !== null && [4326, 4490].includes(crs.epsg);
+  let mapper = newMapper();
   let count = 0;
   let bounds: CoordinateBounds | null = null;
-  const crsFrom: FeatureFileInfo['crs']['from'] = inferred ? 'zone-prefix' : settled.value.crs === null ? 'none' : settled.value.from;
-  return success({
+  const info: FeatureFileInfo = {
     path,
     format: container.format,
     ...(container.layer ? { layer: container.layer } : {}),
-    crs: { label: crs.label, from: crsFrom },
+    crs: state ? { label: state.crs.label, from: state.from } : { label: settings.crs ?? 'WGS 84 lon/lat', from: settings.crs ? 'option' : 'none' },
     datum,
     encoding: container.encoding,
     fields: container.fields,
     count: container.count,
-    notes,
+    notes: state ? state.notes : [],
+  };
+  const { crs: _crs, notes: _notes, ...fixed } = info;
+  return success({
+    ...fixed,
+    /** For a stream, settled by its first feature: read it after the features. */
+    get crs() {
+      return info.crs;
+    },
+    get notes() {
+      return info.notes;
+    },
     async *features() {
       mapper = newMapper();
       count = 0;
       bounds = null;
+      let crs = state?.crs ?? null;
+      // The sample's own case: lon/lat, nothing declared, no shift: geometries are passed on as read.
+      let identity = crs !== null && crs.geographic && crs.epsg !== null && [4326, 4490].includes(crs.epsg);
       for await (const raw of container.features()) {
+        if (crs === null && raw.geometry) {
+          const settled = settle(extentOf([raw]));
+          if (!settled.ok) throw new FeatureReadError(combined(settled.problems));
+          state = settled.value;
+          crs = state.crs;
+          identity = crs.geographic && crs.epsg !== null && [4326, 4490].includes(crs.epsg);
+          info.crs = { label: crs.label, from: state.from };
+          info.notes = state.notes;
+        }
         let geometry = raw.geometry;
-        if (geometry && !identity) geometry = reprojectGeometry(geometry, crs);
+        if (geometry && crs && !identity) geometry = reprojectGeometry(geometry, crs);
         if (geometry && datum) geometry = shiftGeometryToWgs84(geometry, datum);
         if (geometry) bounds = geometryBounds(geometry, bounds ?? emptyBounds());
         count++;

@@ -85,7 +85,6 @@ async function checkFeatureFile(entry: HandoverFileEntry, role: FeatureRole): Pr
     return check;
   }
   const file = opened.value;
-  check.info = { format: file.format, crs: file.crs, datum: file.datum, encoding: file.encoding, fields: file.fields, count: file.count, notes: file.notes, ...(file.layer ? { layer: file.layer } : {}) };
   const validate = validatorOf(role);
   const refused = new Map<string, { count: number; example: string }>();
   try {
@@ -97,6 +96,7 @@ async function checkFeatureFile(entry: HandoverFileEntry, role: FeatureRole): Pr
     if (!(error instanceof FeatureReadError)) throw error;
     check.problems.push(error.problem);
   }
+  check.info = { format: file.format, crs: file.crs, datum: file.datum, encoding: file.encoding, fields: file.fields, count: file.count, notes: file.notes, ...(file.layer ? { layer: file.layer } : {}) };
   check.summary = file.summary();
   check.refused = [...refused].map(([reason, r]) => ({ reason, ...r })).sort((a, b) => b.count - a.count);
   if (check.summary.features > 0 && check.refused.reduce((n, r) => n + r.count, 0) === check.summary.features) {

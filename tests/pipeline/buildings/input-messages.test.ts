@@ -144,10 +144,10 @@ describe('when every feature fails', () => {
   });
 
   it('the command prints the first reasons, not only a count', async () => {
-    const geojson = join(dir, 'metres.geojson');
+    const geojson = join(dir, 'too-tall.geojson');
     const fc: FeatureCollection = {
       type: 'FeatureCollection',
-      features: Array.from({ length: 3 }, (_, i) => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square(500_000 + i * 50, 3_270_000, 20)] }, properties: { id: `M${i}`, height: 9 } })),
+      features: Array.from({ length: 3 }, (_, i) => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square(106.55 + i * 0.001, 29.55, 0.0002)] }, properties: { id: `M${i}`, height: 9000, floors: 3 } })),
     };
     writeFileSync(geojson, JSON.stringify(fc));
     const demFile = join(dir, 'dem.tif');
@@ -157,7 +157,26 @@ describe('when every feature fails', () => {
     const result = await runBuildingsCommand({ input: geojson, dem: demFile, out: join(dir, 'cmd'), workers: 0, log: (l) => lines.push(l) });
     expect(result.ok).toBe(false);
     expect(lines.filter((l) => l.includes('skipped M'))).toHaveLength(3);
-    expect(lines[0]).toContain('looks like projected metres');
+    expect(lines[0]).toContain('9000');
+  });
+
+  it('refuses a file that is plainly projected metres with no CRS as a whole, saying so and showing --crs (issue 17)', async () => {
+    const geojson = join(dir, 'metres.geojson');
+    const fc: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: Array.from({ length: 3 }, (_, i) => ({ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square(500_000 + i * 50, 3_270_000, 20)] }, properties: { id: `M${i}`, height: 9 } })),
+    };
+    writeFileSync(geojson, JSON.stringify(fc));
+    const demFile = join(dir, 'dem.tif');
+    const { encodeSyntheticGeoTiff } = await import('../terrain/synthetic-dem.ts');
+    writeFileSync(demFile, encodeSyntheticGeoTiff(district.grid));
+    const result = await runBuildingsCommand({ input: geojson, dem: demFile, out: join(dir, 'cmd-metres'), workers: 0, log: () => {} });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toContain(geojson);
+    expect(result.error).toContain('是米');
+    expect(result.error).toContain('are metres');
+    expect(result.error).toContain('--crs EPSG:');
   });
 });
 
