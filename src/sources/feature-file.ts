@@ -31,12 +31,12 @@ import { checkCoordinateCrs, coordinateKind, type CrsNote } from './crs/coordina
 import { crsFromEpsg, crsFromWkt, resolveCrs, type Crs } from './crs/crs.ts';
 import { shiftGeometryToWgs84 } from './crs/datum-shift.ts';
 import { emptyBounds, geometryBounds, reprojectGeometry, type CoordinateBounds } from './crs/geometry-positions.ts';
-import { createFieldMapper, type FieldMapper, type FieldMappingReport } from './field-mapping/field-mapper.ts';
+import { createFieldMapper, type FieldMappingReport } from './field-mapping/field-mapper.ts';
 import { mapRawFeature } from './field-mapping/map-raw-feature.ts';
 import type { MappingRole } from './field-mapping/our-fields.ts';
 import { readFieldMappingFile } from './field-mapping/read-mapping-file.ts';
 import { openVectorSource } from './formats/open-vector-source.ts';
-import type { DeclaredCrs, DeclaredEncoding } from './formats/vector-source.ts';
+import type { DeclaredCrs, DeclaredEncoding, VectorSource } from './formats/vector-source.ts';
 import { GeoJsonReadError, streamGeoJsonFeatures } from './geojson-stream.ts';
 import type { RawFeature } from './raw-feature.ts';
 
@@ -122,16 +122,8 @@ function toRawFeature(feature: Partial<Feature> | undefined, index: number): Raw
   return { index, id: properties.id ?? feature?.id, geometry: feature?.geometry ?? null, properties };
 }
 
-/** The container, still in the file's own coordinates and names. */
-interface Container {
-  format: FeatureFileFormat;
-  layer?: string;
-  crs: DeclaredCrs;
-  encoding: DeclaredEncoding | null;
-  fields: string[];
-  count: number | null;
-  features(): AsyncGenerator<RawFeature>;
-}
+/** The container, still in the file's own coordinates and names: a VectorSource's shape, for any format. */
+type Container = Omit<VectorSource, 'format' | 'path'> & { format: FeatureFileFormat };
 
 async function* geojsonFeatures(path: string, role: FeatureRole): AsyncGenerator<RawFeature> {
   try {

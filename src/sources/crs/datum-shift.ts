@@ -14,9 +14,7 @@ import { failure, success, type Result } from '../../core/result.ts';
 import type { CrsProblem } from './crs.ts';
 import { mapGeometryPositions } from './geometry-positions.ts';
 
-export type ShiftedDatum = 'gcj02' | 'bd09';
-
-export const SHIFTED_DATUMS: readonly ShiftedDatum[] = ['gcj02', 'bd09'];
+import type { ShiftedDatum } from '../../core/handover.ts';
 
 /**
  * `--datum`'s value: undefined or empty (no shift) → null; `gcj02`/`bd09` (any case,

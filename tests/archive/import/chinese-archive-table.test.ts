@@ -17,25 +17,11 @@ import { readArchiveTable } from '../../../src/sources/archive-table-reader.ts';
 import { validateArchiveTable } from '../../../src/sources/archive-row-validator.ts';
 import { formatProblems } from '../../../src/sources/import-problem.ts';
 import { parseFieldMapping } from '../../../src/sources/field-mapping/mapping-file.ts';
+import { ARCHIVE_HEADER_ZH } from '../../fixtures/district-handover.ts';
 import { dumpDatabase } from '../fixtures/database-dump.ts';
 import { closeFixtureArchive, openFixtureArchive, type FixtureArchive } from '../fixtures/fixture-archive.ts';
 
-/** The headers a housing bureau's Excel sheet has. */
-const CHINESE_HEADER: Record<ArchiveColumn, string> = {
-  code: '房屋编号',
-  appraisal_date: '鉴定日期',
-  appraisal_agency: '鉴定机构',
-  grade: '安全等级',
-  hazards: '安全隐患',
-  plan_measures: '改造措施',
-  plan_status: '方案状态',
-  plan_start: '开始日期',
-  plan_end: '结束日期',
-  plan_budget_wan: '预算（万元）',
-  plan_funding: '资金来源',
-  plan_unit: '责任单位',
-  plan_key_project: '重点项目',
-};
+const CHINESE_HEADER = ARCHIVE_HEADER_ZH;
 
 /** 2024-02-01 as Excel's zh-CN CSV writes it: 2024/2/1. */
 const excelDay = (iso: string) => (iso === '' ? '' : iso.replace(/^(\d{4})-0?(\d+)-0?(\d+)$/, '$1/$2/$3'));
