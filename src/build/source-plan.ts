@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXCHANGE_FILES, type HandoverRole } from '../core/exchange-files.ts';
+import { problemText } from '../core/problem.ts';
 import { readHandoverFolder, type HandoverFileEntry, type HandoverProblem } from '../sources/handover-folder.ts';
 
 export interface SourcePlan {
@@ -27,7 +28,7 @@ export interface SourcePlan {
 export class SourcePlanError extends Error {
   readonly problems: HandoverProblem[];
   constructor(folder: string, problems: HandoverProblem[]) {
-    const lines = problems.map((p) => `  - ${p.message}${p.fix ? `；修改办法 / fix: ${p.fix}` : ''}`);
+    const lines = problems.map((p) => `  - ${problemText(p)}`);
     super(`交付文件夹 ${folder} 无法使用 / the hand-over in ${folder} cannot be built:\n${lines.join('\n')}\n（先运行 / run first: npm run sources:check -- ${folder}）`);
     this.name = 'SourcePlanError';
     this.problems = problems;

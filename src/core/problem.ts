@@ -72,3 +72,8 @@ export class ProblemError<P extends Problem> extends Error {
     this.problem = problem;
   }
 }
+
+/** `<message>；修改办法 / fix: <fix>`: a problem as one line of text, the way every report and error prints it. */
+export function problemText(problem: Problem): string {
+  return `${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`;
+}

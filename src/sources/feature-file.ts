@@ -24,7 +24,7 @@ import { open } from 'node:fs/promises';
 import type { Feature } from 'geojson';
 import type { HandoverRole } from '../core/exchange-files.ts';
 import type { ShiftedDatum, SourceReadSettings } from '../core/handover.ts';
-import { ProblemError, type Problem } from '../core/problem.ts';
+import { ProblemError, problemText, type Problem } from '../core/problem.ts';
 import { failure, success, type Result } from '../core/result.ts';
 import { describeReadError } from '../core/file-read-error.ts';
 import { checkCoordinateCrs, coordinateKind, type CrsNote } from './crs/coordinate-checks.ts';
@@ -85,7 +85,7 @@ export class FeatureReadError extends ProblemError<Problem> {
   constructor(problem: Problem) {
     super(problem);
     this.name = 'FeatureReadError';
-    if (problem.fix) this.message = `${problem.message}；修改办法 / fix: ${problem.fix}`;
+    this.message = problemText(problem);
   }
 }
 
@@ -385,5 +385,5 @@ export function combined(problems: readonly Problem[]): Problem {
   const first = problems[0]!;
   if (problems.length === 1) return first;
   const { fix: _fix, ...rest } = first;
-  return { ...rest, message: problems.map((p) => `${p.message}${p.fix ? `；修改办法 / fix: ${p.fix}` : ''}`).join('\n') };
+  return { ...rest, message: problems.map(problemText).join('\n') };
 }

@@ -1,4 +1,4 @@
-import type { FeatureProblem } from '../core/problem.ts';
+import { problemText, type FeatureProblem, type Problem } from '../core/problem.ts';
 
 /**
  * One thing wrong with an import file, located so a person can find and fix it.
@@ -26,8 +26,14 @@ export function importProblemOf(file: string, problem: FeatureProblem, column: s
     row: problem.index + 1,
     column,
     ...(problem.id !== null ? { value: problem.id } : {}),
-    reason: `${file} ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`,
+    reason: `${file} ${problemText(problem)}`,
   };
+}
+
+/** A problem of a whole file (unreadable, a bad hand-over or mapping file) as an import problem: the row it broke at (a GeoJSON stream's `featureIndex`, a feature's `index`), else row 1. */
+export function fileImportProblem(problem: Problem): ImportProblem {
+  const at = problem as { featureIndex?: number; index?: number };
+  return { row: (at.featureIndex ?? at.index ?? 0) + 1, column: null, reason: problemText(problem) };
 }
 
 /** Longest value quoted in a message; a runaway cell is shown by its start. */

@@ -19,7 +19,7 @@ import { readArchiveTable, type TableEncoding } from '../../sources/archive-tabl
 import type { FieldMappingFile } from '../../sources/field-mapping/mapping-file.ts';
 import { readFieldMappingFile } from '../../sources/field-mapping/read-mapping-file.ts';
 import { validateArchiveTable } from '../../sources/archive-row-validator.ts';
-import type { ImportProblem } from '../../sources/import-problem.ts';
+import { fileImportProblem, type ImportProblem } from '../../sources/import-problem.ts';
 import { readRegistry, type SourceFileRef } from './registry-reader.ts';
 import type { SourceReadSettings } from '../../core/handover.ts';
 import { readHandoverFolder } from '../../sources/handover-folder.ts';
@@ -122,7 +122,7 @@ export async function importSourceFiles(
   let mapping: FieldMappingFile | null = null;
   if (files.archive.mappingFile) {
     const read = await readFieldMappingFile(files.archive.mappingFile);
-    if (!read.ok) return err({ file: files.archive.mappingFile, problems: read.problems.map((p) => ({ row: 1, column: null, reason: `${p.message}${p.fix ? `；修改办法 / fix: ${p.fix}` : ''}` })) });
+    if (!read.ok) return err({ file: files.archive.mappingFile, problems: read.problems.map(fileImportProblem) });
     mapping = read.value;
   }
   const encoding = files.archive.encoding as ArchiveFileImportOptions['encoding'] | undefined;
@@ -138,7 +138,7 @@ export async function importSourceFolder(
   options: ImportOptions & ShrinkOptions = {},
 ): Promise<Outcome<SourceImportSummary, { file: string; problems: ImportProblem[] }>> {
   const folder = readHandoverFolder(sourceDir);
-  if (!folder.ok) return err({ file: sourceDir, problems: folder.problems.map((p) => ({ row: 1, column: null, reason: `${p.message}${p.fix ? `；修改办法 / fix: ${p.fix}` : ''}` })) });
+  if (!folder.ok) return err({ file: sourceDir, problems: folder.problems.map(fileImportProblem) });
   const { buildings, areas, archive } = folder.value.files;
   if (!buildings) return err({ file: sourceDir, problems: [{ row: 1, column: null, reason: `${sourceDir}: 没有建筑轮廓文件 / no buildings file: add buildings.geojson (or .shp, .gpkg, .fgb)` }] });
   return importSourceFiles(store, { buildings, areas, archive }, options);

@@ -16,8 +16,7 @@ import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { SourceReadSettings } from '../../core/handover.ts';
 import { BuildingPropertiesSchema } from '../../core/building.ts';
 import type { AreaRecord, RegistryBuilding } from '../store/archive-store.ts';
-import { importProblemOf, type ImportProblem } from '../../sources/import-problem.ts';
-import type { Problem } from '../../core/problem.ts';
+import { fileImportProblem, importProblemOf, type ImportProblem } from '../../sources/import-problem.ts';
 import { success } from '../../core/result.ts';
 import { pointInPolygon } from '../../core/planar-geometry.ts';
 import { FootprintReadError, readFootprints } from '../../sources/footprint-reader.ts';
@@ -175,11 +174,6 @@ function round7(v: number): number {
   return Math.round(v * 1e7) / 1e7;
 }
 
-/** A file that cannot be read, as the import's one problem. */
-function fileImportProblem(problem: Problem): ImportProblem {
-  const at = problem as { featureIndex?: number; index?: number };
-  return { row: (at.featureIndex ?? at.index ?? 0) + 1, column: null, reason: `${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}` };
-}
 
 /** A source file and how to read it (a hand-over's CRS, code page, mapping), or just its path. */
 export type SourceFileRef = string | { path: string; read?: SourceReadSettings };

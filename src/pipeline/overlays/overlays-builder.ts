@@ -10,6 +10,7 @@
  * src/sources/area-reader.ts, as the archive's registry reads them: the map draws
  * exactly the areas the archive accepts, and refuses a bad one with the same message.
  */
+import { problemText } from '../../core/problem.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -81,7 +82,7 @@ function areasError(file: string, read: AreaFileResult): string | null {
   }
   const problem = read.value.problems[0];
   if (!problem) return null;
-  return `${file} 第 ${problem.index + 1} 个要素 / feature ${problem.index + 1} ${problem.message}${problem.fix ? `；修改办法 / fix: ${problem.fix}` : ''}`;
+  return `${file} 第 ${problem.index + 1} 个要素 / feature ${problem.index + 1} ${problemText(problem)}`;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
