@@ -36,7 +36,7 @@ import { mapRawFeature } from './field-mapping/map-raw-feature.ts';
 import type { MappingRole } from './field-mapping/our-fields.ts';
 import { readFieldMappingFile } from './field-mapping/read-mapping-file.ts';
 import { openVectorSource } from './formats/open-vector-source.ts';
-import type { DeclaredCrs, DeclaredEncoding, VectorSource } from './formats/vector-source.ts';
+import { unbatched, type DeclaredCrs, type DeclaredEncoding, type VectorSource } from './formats/vector-source.ts';
 import { GeoJsonReadError, streamGeoJsonFeatures } from './geojson-stream.ts';
 import type { RawFeature } from './raw-feature.ts';
 
@@ -68,6 +68,8 @@ export interface FeatureFileInfo {
 export interface FeatureFile extends FeatureFileInfo {
   /** The features in WGS 84 lon/lat under our names, read anew on each call. Throws `FeatureReadError` when the file breaks half-way. */
   features(): AsyncGenerator<RawFeature>;
+  /** The same as arrays (of up to FEATURE_BATCH for files on disk, of one for streams): for readers that pass them on. */
+  batches(): AsyncGenerator<RawFeature[]>;
   /** After (or during) a read: features read, their lon/lat extent, what the field mapping did. */
   summary(): FeatureFileSummary;
 }
@@ -123,7 +125,12 @@ function toRawFeature(feature: Partial<Feature> | undefined, index: number): Raw
 }
 
 /** The container, still in the file's own coordinates and names: a VectorSource's shape, for any format. */
-type Container = Omit<VectorSource, 'format' | 'path'> & { format: FeatureFileFormat };
+type Container = Omit<VectorSource, 'format' | 'path' | 'features'> & { format: FeatureFileFormat };
+
+/** A stream's features as batches of one: a feature is given out as soon as it is read (the file may be a pipe still being written). */
+async function* singles(features: AsyncIterable<RawFeature>): AsyncGenerator<RawFeature[]> {
+  for await (const f of features) yield [f];
+}
 
 async function* geojsonFeatures(path: string, role: FeatureRole): AsyncGenerator<RawFeature> {
   try {
@@ -162,25 +169,25 @@ async function openContainer(path: string, role: FeatureRole, settings: SourceRe
     return failure([{ reason: 'unsupported-format', file: path, message: `${path}: 不支持的${WHAT[role].zh}类型 / unsupported ${WHAT[role].en}`, fix: '使用 .geojson、.fgb、.shp（连同 .dbf、.prj）或 .gpkg / use .geojson, .fgb, .shp (with its .dbf and .prj) or .gpkg' }]);
   }
   if (format === 'geojson') {
-    return success({ format, crs: { wkt: null, epsg: null }, encoding: null, fields: [], count: null, features: () => geojsonFeatures(path, role) });
+    return success({ format, crs: { wkt: null, epsg: null }, encoding: null, fields: [], count: null, batches: () => singles(geojsonFeatures(path, role)) });
   }
   if (format === 'flatgeobuf') {
     // The header's CRS arrives with the first feature (a file is read once: it may be a pipe).
     const crs: DeclaredCrs = { wkt: null, epsg: null };
-    return success({ format, crs, encoding: null, fields: [], count: null, features: () => flatgeobufFeatures(path, (code) => (crs.epsg = code === 4326 ? null : code)) });
+    return success({ format, crs, encoding: null, fields: [], count: null, batches: () => singles(flatgeobufFeatures(path, (code) => (crs.epsg = code === 4326 ? null : code))) });
   }
   const opened = await openVectorSource(path, { ...(settings.encoding ? { encoding: settings.encoding } : {}), ...(settings.layer ? { layer: settings.layer } : {}), roleHints: ROLE_HINTS[role] });
   if (!opened.ok) return opened;
   const source = opened.value;
-  const features = async function* () {
+  const batches = async function* () {
     try {
-      yield* source.features();
+      yield* source.batches();
     } catch (error) {
       if (error instanceof ProblemError) throw new FeatureReadError(error.problem as Problem);
       throw error;
     }
   };
-  return success({ format, ...(source.layer ? { layer: source.layer } : {}), crs: source.crs, encoding: source.encoding, fields: source.fields, count: source.count, features });
+  return success({ format, ...(source.layer ? { layer: source.layer } : {}), crs: source.crs, encoding: source.encoding, fields: source.fields, count: source.count, batches });
 }
 
 /**
@@ -209,9 +216,11 @@ function extentOf(features: readonly RawFeature[]): CoordinateBounds {
 async function peekFeatures(container: Container): Promise<Result<RawFeature[], Problem>> {
   const out: RawFeature[] = [];
   try {
-    for await (const f of container.features()) {
-      out.push(f);
-      if (out.length >= PEEK_FEATURES) break;
+    peek: for await (const batch of container.batches()) {
+      for (const f of batch) {
+        out.push(f);
+        if (out.length >= PEEK_FEATURES) break peek;
+      }
     }
   } catch (error) {
     if (error instanceof FeatureReadError) return failure([error.problem]);
@@ -341,14 +350,20 @@ export async function openFeatureFile(path: string, role: FeatureRole, settings:
     get notes() {
       return info.notes;
     },
-    async *features() {
+    features() {
+      return unbatched(this.batches());
+    },
+    async *batches() {
       mapper = newMapper();
       count = 0;
       bounds = null;
       let crs = state?.crs ?? null;
       // The sample's own case: lon/lat, nothing declared, no shift: geometries are passed on as read.
       let identity = crs !== null && crs.geographic && crs.epsg !== null && [4326, 4490].includes(crs.epsg);
-      for await (const raw of container.features()) {
+      for await (const batch of container.batches()) {
+        const out = new Array<RawFeature>(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+        const raw = batch[i]!;
         if (crs === null && raw.geometry) {
           const settled = settle(extentOf([raw]));
           if (!settled.ok) throw new FeatureReadError(combined(settled.problems));
@@ -364,7 +379,9 @@ export async function openFeatureFile(path: string, role: FeatureRole, settings:
         if (geometry) bounds = geometryBounds(geometry, bounds ?? emptyBounds());
         count++;
         const placed = geometry === raw.geometry ? raw : { ...raw, geometry };
-        yield mapper ? mapRawFeature(mapper, placed) : placed;
+        out[i] = mapper ? mapRawFeature(mapper, placed) : placed;
+        }
+        yield out;
       }
     },
     summary() {
@@ -375,9 +392,14 @@ export async function openFeatureFile(path: string, role: FeatureRole, settings:
 
 /** Every feature of a file, for readers that throw: the open problems and a half-way break become `FeatureReadError`. */
 export async function* readFeatureFile(path: string, role: FeatureRole, settings: SourceReadSettings = {}): AsyncGenerator<RawFeature> {
+  yield* unbatched(readFeatureFileBatches(path, role, settings));
+}
+
+/** readFeatureFile in batches (FeatureFile.batches). */
+export async function* readFeatureFileBatches(path: string, role: FeatureRole, settings: SourceReadSettings = {}): AsyncGenerator<RawFeature[]> {
   const opened = await openFeatureFile(path, role, settings);
   if (!opened.ok) throw new FeatureReadError(combined(opened.problems));
-  yield* opened.value.features();
+  yield* opened.value.batches();
 }
 
 /** Several problems of one file as one (the first's reason and place, every message and fix). */

@@ -9,7 +9,7 @@
  */
 import type { SourceReadSettings } from '../core/handover.ts';
 import type { Problem } from '../core/problem.ts';
-import { FeatureReadError, readFeatureFile, type FeatureRole } from './feature-file.ts';
+import { FeatureReadError, readFeatureFileBatches, type FeatureRole } from './feature-file.ts';
 import type { RawFeature } from './raw-feature.ts';
 
 export class FootprintReadError extends Error {
@@ -30,7 +30,8 @@ export async function* readRoleFeatures(
   ReadError: new (message: string, problem?: Problem) => FootprintReadError,
 ): AsyncGenerator<RawFeature> {
   try {
-    yield* readFeatureFile(path, role, settings);
+    // One await per feature here, one per batch below it.
+    for await (const batch of readFeatureFileBatches(path, role, settings)) for (const f of batch) yield f;
   } catch (error) {
     if (error instanceof FeatureReadError) throw new ReadError(error.message, error.problem);
     throw error;

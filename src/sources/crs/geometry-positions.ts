@@ -31,30 +31,30 @@ export function extendBounds(bounds: CoordinateBounds, x: number, y: number): Co
   return bounds;
 }
 
-function visit(geometry: Geometry, fn: (p: Position) => void): void {
-  switch (geometry.type) {
-    case 'Point':
-      fn(geometry.coordinates);
-      return;
-    case 'MultiPoint':
-    case 'LineString':
-      for (const p of geometry.coordinates) fn(p);
-      return;
-    case 'MultiLineString':
-    case 'Polygon':
-      for (const line of geometry.coordinates) for (const p of line) fn(p);
-      return;
-    case 'MultiPolygon':
-      for (const polygon of geometry.coordinates) for (const ring of polygon) for (const p of ring) fn(p);
-      return;
-    case 'GeometryCollection':
-      for (const g of geometry.geometries) visit(g, fn);
-  }
+function extendByLine(bounds: CoordinateBounds, line: readonly Position[]): void {
+  for (let i = 0; i < line.length; i++) extendBounds(bounds, line[i]![0]!, line[i]![1]!);
 }
 
-/** Grows `into` (a new empty bounds by default) by every position of the geometry. */
+/** Grows `into` (a new empty bounds by default) by every position of the geometry. Plain loops, no callback: it runs once per feature read. */
 export function geometryBounds(geometry: Geometry, into: CoordinateBounds = emptyBounds()): CoordinateBounds {
-  visit(geometry, (p) => extendBounds(into, p[0]!, p[1]!));
+  switch (geometry.type) {
+    case 'Point':
+      extendBounds(into, geometry.coordinates[0]!, geometry.coordinates[1]!);
+      break;
+    case 'MultiPoint':
+    case 'LineString':
+      extendByLine(into, geometry.coordinates);
+      break;
+    case 'MultiLineString':
+    case 'Polygon':
+      for (const line of geometry.coordinates) extendByLine(into, line);
+      break;
+    case 'MultiPolygon':
+      for (const polygon of geometry.coordinates) for (const ring of polygon) extendByLine(into, ring);
+      break;
+    case 'GeometryCollection':
+      for (const g of geometry.geometries) geometryBounds(g, into);
+  }
   return into;
 }
 
@@ -63,7 +63,12 @@ export function geometryBounds(geometry: Geometry, into: CoordinateBounds = empt
  * not changed. A `bbox` is left out (it was in the old coordinates).
  */
 export function mapGeometryPositions<G extends Geometry>(geometry: G, fn: (position: Position) => Position): G {
-  const line = (ps: Position[]) => ps.map(fn);
+  // Loops into preallocated arrays: with map() and a closure per line, reprojecting was 17% of reading 100k GeoPackage footprints.
+  const line = (ps: Position[]) => {
+    const out = new Array<Position>(ps.length);
+    for (let i = 0; i < ps.length; i++) out[i] = fn(ps[i]!);
+    return out;
+  };
   const g = geometry as Geometry;
   switch (g.type) {
     case 'Point':

@@ -126,6 +126,8 @@ export interface FieldMapper {
 }
 
 const EXAMPLE_CHARS = 80;
+/** Distinct texts per field whose conversion is remembered (convertText). */
+const REMEMBERED_VALUES = 4096;
 
 function hasValue(v: unknown): boolean {
   return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
@@ -194,14 +196,23 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
   const filled = new Tally<ConstantFill>();
   const badValues = new Map<string, { count: number; values: Map<string, number> }>();
 
-  const noteBadValue = (field: string, value: string) => {
-    let entry = badValues.get(field);
-    if (!entry) badValues.set(field, (entry = { count: 0, values: new Map() }));
-    entry.count++;
-    entry.values.set(value, (entry.values.get(value) ?? 0) + 1);
+  /** Where convert() reports what it did: counted at once, or recorded to replay (the remembered conversions below). */
+  interface Notes {
+    translated(field: string, from: string, to: MappedValue): void;
+    bad(field: string, value: string): void;
+    converted(field: string, kind: FormatConversion['kind']): void;
+  }
+  const counted: Notes = {
+    translated: (field, from, to) => translated.add(`${field}\0${from}`, () => ({ field, from, to })),
+    bad(field, value) {
+      let entry = badValues.get(field);
+      if (!entry) badValues.set(field, (entry = { count: 0, values: new Map() }));
+      entry.count++;
+      entry.values.set(value, (entry.values.get(value) ?? 0) + 1);
+    },
+    // A field converts by one kind only (its own): the field is the key.
+    converted: (field, kind) => conversions.add(field, () => ({ field, kind })),
   };
-  // A field converts by one kind only (its own): the field is the key.
-  const converted = (field: string, kind: FormatConversion['kind']) => conversions.add(field, () => ({ field, kind }));
 
   /** Per distinct name of theirs: how it resolves and the report entry that counts it (resolved and keyed once, not per feature). */
   const names = new Map<string, { r: NameResolution; counter: { count: number; example?: UnmappedFieldCount['example'] } }>();
@@ -221,13 +232,13 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
   };
 
   /** The value table's word for `value`, or null when the table has none (a translation is counted when it changes the value). */
-  const lookUp = (field: string, value: string): { value: MappedValue } | null => {
+  const lookUp = (field: string, value: string, notes: Notes): { value: MappedValue } | null => {
     const table = tables.get(field);
     if (!table) return null;
     const key = matchKey(value);
     if (!table.has(key)) return null;
     const to = table.get(key)!;
-    if (to !== value) translated.add(`${field}\0${value}`, () => ({ field, from: value, to }));
+    if (to !== value) notes.translated(field, value, to);
     return { value: to };
   };
 
@@ -240,7 +251,7 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
     return keys.get(matchKey(text)) ?? null;
   };
 
-  function convert(field: string, kind: FieldKind, raw: unknown): unknown {
+  function convert(field: string, kind: FieldKind, raw: unknown, notes: Notes = counted): unknown {
     if (raw === undefined) return OMIT;
     if (raw === null) return kind.type === 'number' ? OMIT : null;
     if (typeof raw === 'object') return raw;
@@ -248,17 +259,17 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
     if (text === '') return kind.type === 'number' ? OMIT : kind.type === 'vocabulary' && kind.nullable ? null : '';
     if (kind.type === 'list') {
       const items = listItems(text).map((item) => {
-        const hit = lookUp(field, item);
+        const hit = lookUp(field, item, notes);
         const ours = hit && typeof hit.value === 'string' ? hit.value : asTerm(kind.terms, item);
-        if (ours === null) noteBadValue(field, item);
+        if (ours === null) notes.bad(field, item);
         return ours ?? item;
       });
       const joined = items.join(';');
-      if (joined !== text) converted(field, 'list');
+      if (joined !== text) notes.converted(field, 'list');
       return joined;
     }
     // A boolean is already ours; anything else goes through the value table first.
-    const hit = typeof raw === 'boolean' && kind.type === 'boolean' ? null : lookUp(field, text);
+    const hit = typeof raw === 'boolean' && kind.type === 'boolean' ? null : lookUp(field, text, notes);
     if (hit) return hit.value;
     const given = typeof raw === 'string' ? text : raw;
     switch (kind.type) {
@@ -266,27 +277,56 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
         return given;
       case 'vocabulary': {
         const ours = asTerm(kind.terms, text);
-        if (ours === null) noteBadValue(field, text);
+        if (ours === null) notes.bad(field, text);
         return ours ?? given;
       }
       case 'boolean':
-        if (typeof raw !== 'boolean') noteBadValue(field, text);
+        if (typeof raw !== 'boolean') notes.bad(field, text);
         return given;
       case 'number':
-        return typeof raw === 'number' ? raw : reformat(field, 'number', text, plainNumber(text));
+        return typeof raw === 'number' ? raw : reformat(field, 'number', text, plainNumber(text), notes);
       case 'date':
-        return isIsoDay(text) ? text : reformat(field, 'date', text, isoDayOf(text));
+        return isIsoDay(text) ? text : reformat(field, 'date', text, isoDayOf(text), notes);
     }
   }
 
   /** A value in our format (`ours`), counted as a conversion, or the text as given (`ours` null), counted as unmapped. */
-  function reformat(field: string, kind: FormatConversion['kind'], text: string, ours: number | string | null): unknown {
+  function reformat(field: string, kind: FormatConversion['kind'], text: string, ours: number | string | null, notes: Notes): unknown {
     if (ours === null) {
-      noteBadValue(field, text);
+      notes.bad(field, text);
       return text;
     }
-    converted(field, kind);
+    notes.converted(field, kind);
     return ours;
+  }
+
+  /**
+   * convert() for a text value, remembered per field while the field has at most
+   * REMEMBERED_VALUES distinct texts: a district's 结构类型, 用途 or 是否历史建筑 column
+   * repeats a few words over 100k features, and each conversion folds the text (NFKC)
+   * and looks it up (together 40% of mapping a Shapefile's attributes). What a
+   * conversion noted (a translation, an unmapped value) is replayed on every use, so
+   * the report counts each feature as before.
+   */
+  const remembered = new Map<string, Map<string, { value: unknown; replay: Array<(notes: Notes) => void> }> | null>();
+  function convertText(field: string, kind: FieldKind, raw: string): unknown {
+    let seen = remembered.get(field);
+    if (seen === undefined) remembered.set(field, (seen = new Map()));
+    if (seen === null) return convert(field, kind, raw);
+    let hit = seen.get(raw);
+    if (hit === undefined) {
+      const replay: Array<(notes: Notes) => void> = [];
+      const recorder: Notes = {
+        translated: (f, from, to) => replay.push((n) => n.translated(f, from, to)),
+        bad: (f, value) => replay.push((n) => n.bad(f, value)),
+        converted: (f, k) => replay.push((n) => n.converted(f, k)),
+      };
+      hit = { value: convert(field, kind, raw, recorder), replay };
+      if (seen.size >= REMEMBERED_VALUES) remembered.set(field, null);
+      else seen.set(raw, hit);
+    }
+    for (const note of hit.replay) note(counted);
+    return hit.value;
   }
 
   return {
@@ -295,7 +335,9 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
       features++;
       const out: Record<string, unknown> = {};
       const chosen = new Map<string, Candidate>();
-      for (const [name, value] of Object.entries(properties)) {
+      for (const name in properties) {
+        if (!Object.hasOwn(properties, name)) continue;
+        const value = properties[name];
         const { r, counter } = nameEntry(name);
         counter.count++;
         if (r.kind !== 'mapped') {
@@ -321,7 +363,7 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
         if (a !== b) conflicts.add(`${r.ours}\0${winner.from}\0${loser.from}`, () => ({ field: r.ours, winner: winner.from, loser: loser.from, example: { winner: a, loser: b } }));
       }
       for (const [ours, { value }] of chosen) {
-        const v = convert(ours, kinds[ours]!, value);
+        const v = typeof value === 'string' ? convertText(ours, kinds[ours]!, value) : convert(ours, kinds[ours]!, value);
         if (v !== OMIT) out[ours] = v;
       }
       for (const [field, value] of constants) {

@@ -32,7 +32,7 @@ import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts'
 import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { GeoPackageGeometryError, geoPackageGeometry } from './geopackage-geometry.ts';
-import { VectorReadError, vectorProblem, type DeclaredCrs, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
+import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
 export interface GeoPackageOptions {
   /** The feature table to read (case-insensitive). Default: the only one, else the one matching `roleHints`. */
@@ -142,11 +142,12 @@ export async function openGeoPackage(path: string, options: GeoPackageOptions = 
     const select = `SELECT ${[fid ?? 'rowid', layer.geometryColumn, ...attributes.map((c) => c.name)].map(quote).join(', ')} FROM ${quote(layer.name)}`;
     const fields = attributes.map((c) => c.name);
 
-    async function* features(): AsyncGenerator<RawFeature> {
+    async function* batches(): AsyncGenerator<RawFeature[]> {
       const connection = new Database(path, { readonly: true, fileMustExist: true });
       try {
         const rows = connection.prepare(select).raw(true).iterate() as IterableIterator<unknown[]>;
         let index = 0;
+        let batch: RawFeature[] = [];
         for (const row of rows) {
           const [key, blob] = row;
           let geometry;
@@ -154,6 +155,9 @@ export async function openGeoPackage(path: string, options: GeoPackageOptions = 
             geometry = geoPackageGeometry((blob as Uint8Array | null) ?? null);
           } catch (error) {
             if (!(error instanceof GeoPackageGeometryError)) throw error;
+            // The features before the broken one are given out first, as one by one.
+            if (batch.length > 0) yield batch;
+            batch = [];
             throw new VectorReadError(
               vectorProblem(path, 'bad-geometry', `图层 ${layer!.name} 的要素 fid ${String(key)} 的几何无法解码（${error.message}） / the geometry of feature fid ${String(key)} of layer ${layer!.name} cannot be decoded (${error.message})`, '用 GIS 软件修复该要素或重新导出 / repair that feature or export the layer again', { layer: layer!.name, index }),
             );
@@ -164,14 +168,19 @@ export async function openGeoPackage(path: string, options: GeoPackageOptions = 
             if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
             properties[fields[i]!] = booleans.has(fields[i]!) && typeof value === 'number' ? value !== 0 : value;
           }
-          yield { index: index++, id: properties.id ?? key, geometry, properties };
+          batch.push({ index: index++, id: properties.id ?? key, geometry, properties });
+          if (batch.length === FEATURE_BATCH) {
+            yield batch;
+            batch = [];
+          }
         }
+        if (batch.length > 0) yield batch;
       } finally {
         connection.close();
       }
     }
 
-    return success({ format: 'geopackage', path, layer: layer.name, crs, encoding: { name: 'utf-8', from: 'utf-8 (GeoPackage)' }, fields, count, features });
+    return success({ format: 'geopackage', path, layer: layer.name, crs, encoding: { name: 'utf-8', from: 'utf-8 (GeoPackage)' }, fields, count, batches, features: () => unbatched(batches()) });
   } catch (error) {
     return failure([vectorProblem(path, 'unreadable', describeReadError(path, error, WHAT).slice(path.length + 2))]);
   } finally {

@@ -44,8 +44,8 @@ import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts'
 import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { CodePageCheck, codePageName, type CodePageVerdict, type TextSample } from './code-page.ts';
-import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecords, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, type DbfHeader } from './dbf-file.ts';
-import { VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
+import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecords, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, type DbfHeader } from './dbf-file.ts';
+import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
 export interface ShapefileOptions {
   /**
@@ -149,6 +149,9 @@ function refusal(dbf: string, header: DbfHeader, verdict: Extract<CodePageVerdic
   }
 }
 
+/** Distinct values per text field the code-page scan remembers, so it checks each once. */
+const SEEN_PER_FIELD = 4096;
+
 /**
  * Opens a Shapefile: checks the files, reads the `.prj` and `.cpg`, checks every
  * DBF string against the code page, and returns the source, or every file-level
@@ -208,12 +211,25 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
   });
   const text = header.fields.filter((f) => f.type === 'C');
   const deleted = new Set<number>();
+  // A value already checked in its field is not checked again (same bytes, same verdict): a
+  // 小区 or 用途 column repeats a few words. Remembered up to SEEN_PER_FIELD per field.
+  const seen = text.map(() => new Set<string>() as Set<string> | null);
   try {
     scan: for await (const record of dbfRecords(dbf, header)) {
       if (record.deleted) deleted.add(record.index);
-      for (const field of text) {
+      for (let f = 0; f < text.length; f++) {
+        const field = text[f]!;
         const bytes = fieldBytes(record.bytes, field);
-        if (hasHighByte(bytes) && check.add({ bytes: bytes.slice(), cut: fillsField(record.bytes, field), field: header.fields.indexOf(field), record: record.index })) break scan;
+        if (!hasHighByte(bytes)) continue;
+        const cut = fillsField(record.bytes, field);
+        const known = seen[f];
+        if (known) {
+          const key = `${cut ? '1' : '0'}${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')}`;
+          if (known.has(key)) continue;
+          if (known.size >= SEEN_PER_FIELD) seen[f] = null;
+          else known.add(key);
+        }
+        if (check.add({ bytes: bytes.slice(), cut, field: header.fields.indexOf(field), record: record.index })) break scan;
       }
     }
   } catch (error) {
@@ -237,33 +253,44 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
   }
   const encoding: DeclaredEncoding = { name: verdict.name, from };
 
-  async function* features(): AsyncGenerator<RawFeature> {
+  async function* batches(): AsyncGenerator<RawFeature[]> {
     const geometry = await openShp(createReadStream(shp!));
     const records = dbfRecords(dbf!, header)[Symbol.asyncIterator]();
+    const decoders = header.fields.map(() => rememberingTextDecode(decoder));
+    const { fields } = header;
+    let batch: RawFeature[] = [];
     try {
       for (let index = 0; ; index++) {
         let shape: { done: boolean; value: unknown };
         try {
           shape = await geometry.read();
         } catch (error) {
+          // The features before the broken one are given out first, as one by one.
+          if (batch.length > 0) yield batch;
+          batch = [];
           throw new VectorReadError(vectorProblem(shp!, 'unreadable', `第 #${index} 条几何记录无法读取（${(error as Error).message}） / shape record #${index} cannot be read (${(error as Error).message})`, '用 GIS 软件修复或重新导出 / repair or export the layer again from the GIS', { index }));
         }
-        if (shape.done) return;
+        if (shape.done) break;
         const record = await records.next();
-        if (record.done) return;
+        if (record.done) break;
         if (record.value.deleted) continue;
         const properties: Record<string, unknown> = {};
-        header.fields.forEach((field, i) => {
-          const value = fieldValue(record.value.bytes, field, decoder);
+        for (let i = 0; i < fields.length; i++) {
+          const value = fieldValue(record.value.bytes, fields[i]!, decoders[i]!);
           if (value !== undefined) properties[names[i]!] = value;
-        });
-        yield { index, id: properties.id, geometry: (shape.value ?? null) as Geometry | null, properties };
+        }
+        batch.push({ index, id: properties.id, geometry: (shape.value ?? null) as Geometry | null, properties });
+        if (batch.length === FEATURE_BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length > 0) yield batch;
     } finally {
       await records.return?.(undefined);
       await geometry.cancel().catch(() => undefined);
     }
   }
 
-  return success({ format: 'shapefile', path: shp, crs, encoding, fields: names, count: header.records - deleted.size, features });
+  return success({ format: 'shapefile', path: shp, crs, encoding, fields: names, count: header.records - deleted.size, batches, features: () => unbatched(batches()) });
 }

@@ -51,6 +51,23 @@ export interface VectorSource {
    * the feature's own id (a GeoPackage's fid; a Shapefile has none).
    */
   features(): AsyncGenerator<RawFeature>;
+  /**
+   * The same features in arrays of up to `FEATURE_BATCH` (the last may be shorter),
+   * for readers that go on converting them: one await per batch, not per feature.
+   */
+  batches(): AsyncGenerator<RawFeature[]>;
+}
+
+/**
+ * Features per batch. An await per feature through the readers' layers (container,
+ * CRS and mapping, error translation) cost about 10 µs a feature, a third of reading
+ * a GeoPackage (2026-12-02, 100k footprints).
+ */
+export const FEATURE_BATCH = 1024;
+
+/** One at a time, from batches. */
+export async function* unbatched<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) for (const item of batch) yield item;
 }
 
 export type VectorSourceReason =

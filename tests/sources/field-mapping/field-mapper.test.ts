@@ -146,6 +146,23 @@ describe('field mapper, buildings', () => {
   });
 });
 
+describe('field mapper, remembered conversions', () => {
+  it('counts every feature in the report whether a value was converted anew or remembered, past the field\'s remembering limit too', () => {
+    const mapper = createFieldMapper('buildings');
+    const out: unknown[] = [];
+    // 6,000 distinct names (past the 4,096 the mapper remembers per field) and a few repeated words.
+    for (let i = 0; i < 6000; i++) out.push(mapper.map({ 名称: `楼${i}`, 结构类型: i % 3 === 0 ? '砖混结构' : i % 3 === 1 ? '钢混' : '木', 历史建筑: i % 2 ? '是' : '否', 层数: '７' }));
+    expect(out[0]).toEqual({ name: '楼0', structure: '砖混', heritage: false, floors: 7 });
+    expect(out[5999]).toEqual({ name: '楼5999', structure: '木', heritage: true, floors: 7 });
+    const report = mapper.report();
+    expect(report.translatedValues).toContainEqual({ field: 'structure', from: '砖混结构', to: '砖混', count: 2000 });
+    expect(report.translatedValues).toContainEqual({ field: 'structure', from: '钢混', to: '框架', count: 2000 });
+    expect(report.translatedValues).toContainEqual({ field: 'heritage', from: '是', to: true, count: 3000 });
+    expect(report.conversions).toContainEqual({ field: 'floors', kind: 'number', count: 6000 });
+    expect(report.mapped).toContainEqual({ from: '名称', to: 'name', by: 'built-in', count: 6000 });
+  });
+});
+
 describe('field mapper, lifelines and areas', () => {
   it('maps a pipe survey row to our names and networks; a blank depth is left out so the inverts stand', () => {
     const mapper = createFieldMapper('lifelines');
