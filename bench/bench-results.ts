@@ -9,7 +9,7 @@ import type { ViewerComparison } from './viewer/viewer-summary.ts';
 export const TARGETS = { loadRatio: 10, fpsRatio: 5, pickMs: 50 } as const;
 
 /** A bench that ran (`runs`: how many runs its medians are over), or why it did not. */
-export type BenchSection<T> = { status: 'ok'; report: T; runs?: number } | { status: 'skipped' | 'failed'; reason: string };
+export type BenchSection<T> = { status: 'ok'; report: T; runs?: number; keptFrom?: string } | { status: 'skipped' | 'failed'; reason: string };
 
 export interface Target {
   target: string;
@@ -28,9 +28,9 @@ export interface BenchResults {
   runs: number;
   machine: MachineInfo & { loadAverageAtEnd: number[]; chromium: string | null; webgl: string };
   viewer:
-    | ({ status: 'ok'; loadRatio: number | null; fpsRatio: number | null; targets: Record<'load' | 'fps' | 'pick', Target>; settings: Record<string, unknown> } & ViewerComparison)
+    | ({ status: 'ok'; loadRatio: number | null; fpsRatio: number | null; targets: Record<'load' | 'fps' | 'pick', Target>; settings: Record<string, unknown>; keptFrom?: string } & ViewerComparison)
     | { status: 'skipped' | 'failed'; reason: string; loadRatio: null; fpsRatio: null };
-  pipelines: { terrain: BenchSection<unknown>; buildings: BenchSection<unknown>; lifelines: BenchSection<unknown> };
+  pipelines: { terrain: BenchSection<unknown>; buildings: BenchSection<unknown>; lifelines: BenchSection<unknown>; sources?: BenchSection<unknown> };
   api: BenchSection<unknown>;
 }
 
@@ -77,6 +77,8 @@ export interface BuildResultsInput {
   terrain: BenchSection<unknown>;
   buildings: BenchSection<unknown>;
   lifelines: BenchSection<unknown>;
+  /** Reading hand-over files (issue 17); absent in results written before it. */
+  sources?: BenchSection<unknown>;
   api: BenchSection<unknown>;
 }
 
@@ -96,9 +98,37 @@ export function buildResults(input: BuildResultsInput): BenchResults {
     },
     viewer:
       v.status === 'ok'
-        ? { status: 'ok', ...v.report.summary, loadRatio: v.report.summary.loadRatio, fpsRatio: v.report.summary.fpsRatio, targets: viewerTargets(v.report.summary), settings: v.report.settings }
+        ? { status: 'ok', ...v.report.summary, loadRatio: v.report.summary.loadRatio, fpsRatio: v.report.summary.fpsRatio, targets: viewerTargets(v.report.summary), settings: v.report.settings, ...(v.keptFrom ? { keptFrom: v.keptFrom } : {}) }
         : { status: v.status, reason: v.reason, loadRatio: null, fpsRatio: null },
-    pipelines: { terrain: input.terrain, buildings: input.buildings, lifelines: input.lifelines },
+    pipelines: { terrain: input.terrain, buildings: input.buildings, lifelines: input.lifelines, ...(input.sources ? { sources: input.sources } : {}) },
     api: input.api,
   };
+}
+
+export type BenchName = 'viewer' | 'terrain' | 'buildings' | 'lifelines' | 'sources' | 'api';
+
+/**
+ * The sections of an earlier results file, as run-all's input again, each marked with
+ * when it was measured: `npm run bench -- --only sources` re-measures one bench and
+ * keeps the others' figures, rather than leaving them out of the page (a full run
+ * takes more than an hour). Only measured sections are kept.
+ */
+export function keptSections(previous: BenchResults): Partial<Record<BenchName, BenchSection<unknown>>> {
+  const from = previous.collected?.measuredTo ?? previous.date;
+  const kept: Partial<Record<BenchName, BenchSection<unknown>>> = {};
+  const keep = (name: BenchName, s: BenchSection<unknown> | undefined) => {
+    if (s?.status === 'ok') kept[name] = { ...s, keptFrom: s.keptFrom ?? from };
+  };
+  keep('terrain', previous.pipelines.terrain);
+  keep('buildings', previous.pipelines.buildings);
+  keep('lifelines', previous.pipelines.lifelines);
+  keep('sources', previous.pipelines.sources);
+  keep('api', previous.api);
+  const v = previous.viewer;
+  if (v.status === 'ok') {
+    const { status: _status, targets: _targets, settings, keptFrom, ...summary } = v;
+    const report: ViewerReport = { machine: { chromium: previous.machine.chromium ?? undefined }, settings, summary: summary as ViewerComparison };
+    kept.viewer = { status: 'ok', report, keptFrom: keptFrom ?? from };
+  }
+  return kept;
 }

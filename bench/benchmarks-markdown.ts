@@ -42,7 +42,7 @@ function viewerSection(r: BenchResults): string {
   const s = v.settings as { runs?: number; flightMs?: number; clicks?: number; viewport?: string; naiveBuildings?: number | string; readyTimeoutMs?: number };
   return `## Viewer: ours vs the usual way
 
-Ours: the viewer as shipped (3D Tiles buildings, \`window.yz.ready\`); ${profileSentence(o.renderProfile)} The naive page keeps Cesium's defaults (MSAA ×4, FXAA, full resolution always, 5 ms). \`npm run bench:frame-cost [-- naive]\` shows where a frame's time goes. The usual way: \`bench/viewer/page/naive.html\`, a minimal page on the same server with the same terrain (\`/tiles/terrain\`), the same offline basemap, the same opening camera and canvas (${s.viewport ?? dash}), and the buildings (${s.naiveBuildings === 'all' ? 'all of' : `the first ${s.naiveBuildings} of`} \`var/source/buildings.geojson\`) loaded with \`GeoJsonDataSource.load\` and extruded as entities: the ground under each building sampled once with \`sampleTerrainMostDetailed\`, then \`polygon.height\` = ground and \`polygon.extrudedHeight\` = ground + the \`height\` property (the other common recipe, \`RELATIVE_TO_GROUND\` heights, never settled here: \`dataSourceDisplay.ready\` stayed false even with 300 buildings).
+${keptNote(v.keptFrom)}Ours: the viewer as shipped (3D Tiles buildings, \`window.yz.ready\`); ${profileSentence(o.renderProfile)} The naive page keeps Cesium's defaults (MSAA ×4, FXAA, full resolution always, 5 ms). \`npm run bench:frame-cost [-- naive]\` shows where a frame's time goes. The usual way: \`bench/viewer/page/naive.html\`, a minimal page on the same server with the same terrain (\`/tiles/terrain\`), the same offline basemap, the same opening camera and canvas (${s.viewport ?? dash}), and the buildings (${s.naiveBuildings === 'all' ? 'all of' : `the first ${s.naiveBuildings} of`} \`var/source/buildings.geojson\`) loaded with \`GeoJsonDataSource.load\` and extruded as entities: the ground under each building sampled once with \`sampleTerrainMostDetailed\`, then \`polygon.height\` = ground and \`polygon.extrudedHeight\` = ground + the \`height\` property (the other common recipe, \`RELATIVE_TO_GROUND\` heights, never settled here: \`dataSourceDisplay.ready\` stayed false even with 300 buildings).
 
 ${(s as { streetOnly?: boolean }).streetOnly ? '**Both pages opened at the street-level view (smoke run): the "opening view" figures are the street view\'s.**\n\n' : ''}Runs completed: ours ${o.runs}, naive ${n.runs} (of ${s.runs ?? dash} requested), alternating ours and naive.${[...o.errors.map((e) => `ours: ${e}`), ...n.errors.map((e) => `naive: ${e}`)].map((e) => `\n- Measurement failed: ${e}`).join('')}
 
@@ -99,8 +99,13 @@ const n = (o: unknown, ...path: Array<string | number>) => {
   return typeof v === 'number' ? v : null;
 };
 
+function keptNote(keptFrom: string | undefined): string {
+  return keptFrom ? `_Kept from the results measured ${keptFrom}: not re-measured by \`--only\` this time._\n\n` : '';
+}
+
 function runsNote(s: BenchSection<unknown>, runs: number): string {
-  return s.status === 'ok' && s.runs !== undefined && s.runs !== runs ? `_Median of ${s.runs} run${s.runs === 1 ? '' : 's'} only (not ${runs}): the run was stopped early._\n\n` : '';
+  if (s.status !== 'ok') return '';
+  return keptNote(s.keptFrom) + (s.runs !== undefined && s.runs !== runs && !s.keptFrom ? `_Median of ${s.runs} run${s.runs === 1 ? '' : 's'} only (not ${runs}): the run was stopped early._\n\n` : '');
 }
 
 function section<T>(title: string, s: BenchSection<T>, body: (report: T) => string, runs: number): string {
@@ -108,7 +113,7 @@ function section<T>(title: string, s: BenchSection<T>, body: (report: T) => stri
 }
 
 function pipelinesSection(r: BenchResults): string {
-  const { terrain, buildings, lifelines } = r.pipelines;
+  const { terrain, buildings, lifelines, sources } = r.pipelines;
   return `## Pipelines
 
 All absolute, on this machine's CPU (Node ${r.machine.node}).
@@ -129,7 +134,15 @@ ${section('Lifelines (`npm run bench:lifelines`)', lifelines, (l) =>
     ((get(l, 'results') as unknown[]) ?? []).map((x) => [String(get(x, 'input') ?? dash), num(n(x, 'segments')), num(n(x, 'km'), 1), `${num(n(x, 'seconds'), 1)} s`, num(n(x, 'segmentsPerSecond')), `${num(n(x, 'bytesPerKm'))} B, ${num(n(x, 'gzipBytesPerKm'))} B`, `${num(n(x, 'peakRssMB'))} MB`]),
   ),
   r.runs,
-)}`;
+)}
+
+${sources ? section('Reading hand-over files (`npm run bench:sources`)', sources, (s) =>
+  `${num(n(s, 'size'))} synthetic footprints written three ways (GDAL's ogr2ogr makes the Shapefile and GeoPackage; not timed) and read to the last feature through \`readFootprints\`: container, CRS (proj4), field mapping. Target: ≥ ${num(n(s, 'targetFeaturesPerSecond'))} projected features/s.\n\n${table(
+    ['input', 'features', 'read time', 'features/s', 'file bytes', 'target'],
+    ((get(s, 'results') as unknown[]) ?? []).map((x) => [String(get(x, 'input') ?? dash), num(n(x, 'features')), `${num(n(x, 'seconds'), 2)} s`, num(n(x, 'featuresPerSecond')), mib(n(x, 'bytes')), get(x, 'meetsTarget') === null ? 'baseline' : get(x, 'meetsTarget') ? '**met**' : '**not met**']),
+  )}`,
+  r.runs,
+) : ''}`;
 }
 
 function apiSection(r: BenchResults): string {
@@ -169,6 +182,6 @@ ${apiSection(r)}
 
 ## Repeating
 
-\`npm run bench\` runs everything (viewer side by side, streaming, terrain, buildings at 12k/100k/1M, lifelines when \`bench:lifelines\` exists, API) ${r.runs} times where a bench measures one run per invocation, writes \`bench/results.json\` and regenerates this page. \`npm run bench -- --resume\` continues a stopped full run, \`-- --collect\` renders from the runs already measured. \`npm run bench -- --smoke\` runs small sizes once and writes to \`bench/results/smoke/\` (git-ignored), leaving the committed results alone.
+\`npm run bench\` runs everything (viewer side by side, streaming, terrain, buildings at 12k/100k/1M, reading 100k hand-over footprints (Shapefile, GeoPackage, GeoJSON), lifelines when \`bench:lifelines\` exists, API) ${r.runs} times where a bench measures one run per invocation, writes \`bench/results.json\` and regenerates this page. \`npm run bench -- --resume\` continues a stopped full run, \`-- --collect\` renders from the runs already measured. \`npm run bench -- --smoke\` runs small sizes once and writes to \`bench/results/smoke/\` (git-ignored), leaving the committed results alone.
 `;
 }

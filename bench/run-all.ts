@@ -5,6 +5,8 @@
  * (`<bench>-runN.json`) count, only the missing ones run.
  * `--collect` runs nothing: it renders results.json and the page from the runs already
  * in bench/results/full/ (e.g. after stopping a full run that ran out of time).
+ * `--only a,b` runs those benches; in a full run the others keep their figures from the
+ * bench/results.json it replaces, each marked on the page with when it was measured.
  * `npm run bench -- --smoke`: small sizes, one run, written to bench/results/smoke/
  * (git-ignored) so the committed results stay as they are; what CI runs.
  *
@@ -20,7 +22,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../scripts/project-root.ts';
-import { type BenchSection, buildResults, type ViewerReport } from './bench-results.ts';
+import { type BenchName, type BenchResults, type BenchSection, buildResults, keptSections, type ViewerReport } from './bench-results.ts';
 import { renderBenchmarksMarkdown } from './benchmarks-markdown.ts';
 import { machineInfo } from './machine.ts';
 import { medianOfReports } from './median-of-reports.ts';
@@ -45,7 +47,7 @@ mkdirSync(workDir, { recursive: true });
 const scripts = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
 
 interface Bench {
-  name: 'viewer' | 'terrain' | 'buildings' | 'lifelines' | 'api';
+  name: BenchName;
   script: string;
   /** Where the bench writes its report. */
   output: string;
@@ -66,11 +68,15 @@ const benches: Bench[] = [
   { name: 'api', script: 'bench:api', output: file('api'), args: ['--duration', smoke ? '1' : '10', '--out', file('api')], invocations: runs },
   { name: 'terrain', script: 'bench:terrain', output: file('terrain'), args: ['--report', file('terrain'), ...(smoke ? ['--bounds', '106.565,29.55,106.58,29.56'] : [])], invocations: runs },
   { name: 'lifelines', script: 'bench:lifelines', output: file('lifelines'), args: [...(smoke ? ['--sizes', '2000'] : []), '--out', file('lifelines')], invocations: runs },
+  { name: 'sources', script: 'bench:sources', output: file('sources'), args: ['--size', smoke ? '5000' : '100000', '--out', file('sources')], invocations: runs },
   { name: 'buildings', script: 'bench:buildings', output: file('buildings'), args: ['--sizes', smoke ? '2000' : '12000,100000,1000000', '--out', file('buildings')], invocations: runs },
 ];
 
+// `--only` (full mode) keeps the other benches' figures from the results it replaces, marked with when they were measured.
+const kept = only && !smoke && existsSync(outJson) ? keptSections(JSON.parse(readFileSync(outJson, 'utf8')) as BenchResults) : {};
+
 function runBench(bench: Bench): BenchSection<unknown> {
-  if (only && !only.has(bench.name)) return { status: 'skipped', reason: `not selected (--only ${values.only})` };
+  if (only && !only.has(bench.name)) return kept[bench.name] ?? { status: 'skipped', reason: `not selected (--only ${values.only})` };
   if (!scripts[bench.script]) return { status: 'skipped', reason: `package.json has no "${bench.script}" script on this branch` };
   const reports: unknown[] = [];
   const runFile = (i: number) => join(workDir, `${bench.name}-run${i + 1}.json`);
@@ -130,6 +136,7 @@ function writeResults(): void {
     terrain: sections.terrain,
     buildings: sections.buildings,
     lifelines: sections.lifelines,
+    sources: sections.sources,
     api: sections.api,
   });
   mkdirSync(dirname(outMarkdown), { recursive: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildResults, type BuildResultsInput, type ViewerReport } from '../../bench/bench-results.ts';
+import { buildResults, keptSections, type BuildResultsInput, type ViewerReport } from '../../bench/bench-results.ts';
 import { renderBenchmarksMarkdown } from '../../bench/benchmarks-markdown.ts';
 import type { ViewerRun } from '../../bench/viewer/viewer-run.ts';
 import { compareViewers } from '../../bench/viewer/viewer-summary.ts';
@@ -62,6 +62,52 @@ describe('the results page', () => {
     expect(page).toMatch(/\*\*Load\*\*: .*→ \*\*not met\*\* \(the naive page timed out \(120 s\): the ratio is at least this\)/);
     expect(page).toMatch(/\*\*Frame rate\*\*: .*measured 3\.00 → \*\*not met\*\*/);
     expect(page).toMatch(/\*\*Pick\*\*: .*measured 70\.00 → \*\*not met\*\*/);
+  });
+});
+
+describe('the hand-over reading section', () => {
+  it('shows each input with its rate and whether the projected ones meet the target, and is left out of results from before it', () => {
+    const sources = {
+      size: 100_000,
+      targetFeaturesPerSecond: 50_000,
+      results: [
+        { input: 'GeoJSON, lon/lat, our field names (baseline)', features: 100_000, seconds: 2.5, featuresPerSecond: 40_000, bytes: 2 ** 25, meetsTarget: null },
+        { input: 'Shapefile, EPSG:4545, GBK DBF, Chinese fields', features: 100_000, seconds: 1.6, featuresPerSecond: 62_500, bytes: 2 ** 24, meetsTarget: true },
+        { input: 'GeoPackage, EPSG:4544, Chinese fields', features: 100_000, seconds: 2.5, featuresPerSecond: 40_000, bytes: 2 ** 24, meetsTarget: false },
+      ],
+    };
+    const base = input([run('ours', 2000, 6, 12), run('naive', 30_000, 1, 80)]);
+    const page = renderBenchmarksMarkdown(buildResults({ ...base, sources: { status: 'ok', report: sources, runs: 3 } }));
+    expect(page).toContain('### Reading hand-over files (`npm run bench:sources`)');
+    expect(page).toContain('Target: ≥ 50,000 projected features/s.');
+    expect(page).toContain('| GeoJSON, lon/lat, our field names (baseline) | 100,000 | 2.50 s | 40,000 | 32.0 MiB | baseline |');
+    expect(page).toContain('| Shapefile, EPSG:4545, GBK DBF, Chinese fields | 100,000 | 1.60 s | 62,500 | 16.0 MiB | **met** |');
+    expect(page).toContain('| GeoPackage, EPSG:4544, Chinese fields | 100,000 | 2.50 s | 40,000 | 16.0 MiB | **not met** |');
+    expect(renderBenchmarksMarkdown(buildResults(base))).not.toContain('bench:sources`)');
+  });
+});
+
+describe('--only keeps the other benches', () => {
+  it('gives back every measured section of earlier results, marked with when it was measured, and the page shows them as before', () => {
+    const earlier = buildResults(input([run('ours', 2000, 6, 12), run('naive', 30_000, 1, 80)]));
+    const kept = keptSections(earlier);
+    expect(Object.keys(kept).sort()).toEqual(['buildings', 'terrain', 'viewer']);
+    expect(kept.terrain).toMatchObject({ status: 'ok', keptFrom: '2026-11-26T07:00:00.000Z' });
+    const again = buildResults({
+      ...input([run('ours', 2000, 6, 12), run('naive', 30_000, 1, 80)]),
+      date: '2026-12-02T13:00:00.000Z',
+      command: 'npm run bench -- --only sources',
+      viewer: kept.viewer as BuildResultsInput['viewer'],
+      terrain: kept.terrain!,
+      buildings: kept.buildings!,
+    });
+    expect(again.viewer.loadRatio).toBe(earlier.viewer.loadRatio);
+    expect(again.viewer.status === 'ok' && again.viewer.targets).toEqual(earlier.viewer.status === 'ok' && earlier.viewer.targets);
+    const page = renderBenchmarksMarkdown(again);
+    expect(page.match(/_Kept from the results measured 2026-11-26T07:00:00.000Z: not re-measured by `--only` this time._/g)).toHaveLength(3);
+    expect(page).toContain('| 100,000 | synthetic | 25,000 | 300 B, 140 B | 900 MB | 120 |');
+    // Kept again by a later --only: still the date it was measured.
+    expect(keptSections(again).terrain).toMatchObject({ keptFrom: '2026-11-26T07:00:00.000Z' });
   });
 });
 
