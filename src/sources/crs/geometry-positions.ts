@@ -62,25 +62,35 @@ export function geometryBounds(geometry: Geometry, into: CoordinateBounds = empt
  * A copy of the geometry with every position replaced by `fn(position)`; the input is
  * not changed. A `bbox` is left out (it was in the old coordinates).
  */
+function mapLine(ps: readonly Position[], fn: (position: Position) => Position): Position[] {
+  const out = new Array<Position>(ps.length);
+  for (let i = 0; i < ps.length; i++) out[i] = fn(ps[i]!);
+  return out;
+}
+
+function mapLines(lines: readonly Position[][], fn: (position: Position) => Position): Position[][] {
+  const out = new Array<Position[]>(lines.length);
+  for (let i = 0; i < lines.length; i++) out[i] = mapLine(lines[i]!, fn);
+  return out;
+}
+
 export function mapGeometryPositions<G extends Geometry>(geometry: G, fn: (position: Position) => Position): G {
-  // Loops into preallocated arrays: with map() and a closure per line, reprojecting was 17% of reading 100k GeoPackage footprints.
-  const line = (ps: Position[]) => {
-    const out = new Array<Position>(ps.length);
-    for (let i = 0; i < ps.length; i++) out[i] = fn(ps[i]!);
-    return out;
-  };
+  // Loops into preallocated arrays, no closure per call: with map() and a closure per line, reprojecting was 17% of reading 100k GeoPackage footprints.
   const g = geometry as Geometry;
   switch (g.type) {
     case 'Point':
       return { type: g.type, coordinates: fn(g.coordinates) } as G;
     case 'MultiPoint':
     case 'LineString':
-      return { type: g.type, coordinates: line(g.coordinates) } as G;
+      return { type: g.type, coordinates: mapLine(g.coordinates, fn) } as G;
     case 'MultiLineString':
     case 'Polygon':
-      return { type: g.type, coordinates: g.coordinates.map(line) } as G;
-    case 'MultiPolygon':
-      return { type: g.type, coordinates: g.coordinates.map((polygon) => polygon.map(line)) } as G;
+      return { type: g.type, coordinates: mapLines(g.coordinates, fn) } as G;
+    case 'MultiPolygon': {
+      const polygons = new Array<Position[][]>(g.coordinates.length);
+      for (let i = 0; i < polygons.length; i++) polygons[i] = mapLines(g.coordinates[i]!, fn);
+      return { type: g.type, coordinates: polygons } as G;
+    }
     case 'GeometryCollection':
       return { type: g.type, geometries: g.geometries.map((child) => mapGeometryPositions(child, fn)) } as G;
   }
@@ -92,8 +102,19 @@ export function mapGeometryPositions<G extends Geometry>(geometry: G, fn: (posit
  */
 export function reprojectGeometry<G extends Geometry>(geometry: G, crs: Crs): G {
   if (crs.epsg === 4326 || crs.epsg === 4490) return geometry;
-  return mapGeometryPositions(geometry, (p) => {
-    const [lon, lat] = crs.toLonLat(p[0]!, p[1]!);
-    return p.length > 2 ? [lon, lat, ...p.slice(2)] : [lon, lat];
-  });
+  return mapGeometryPositions(geometry, positionToLonLat(crs));
+}
+
+/** One position converter per CRS, made once (not a closure per feature). */
+const converters = new WeakMap<Crs, (p: Position) => Position>();
+function positionToLonLat(crs: Crs): (p: Position) => Position {
+  let convert = converters.get(crs);
+  if (!convert) {
+    convert = (p) => {
+      const [lon, lat] = crs.toLonLat(p[0]!, p[1]!);
+      return p.length > 2 ? [lon, lat, ...p.slice(2)] : [lon, lat];
+    };
+    converters.set(crs, convert);
+  }
+  return convert;
 }

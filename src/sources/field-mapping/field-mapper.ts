@@ -308,24 +308,31 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
    * conversion noted (a translation, an unmapped value) is replayed on every use, so
    * the report counts each feature as before.
    */
-  const remembered = new Map<string, Map<string, { value: unknown; replay: Array<(notes: Notes) => void> }> | null>();
+  const remembered = new Map<string, Map<string, { value: unknown; replay: Array<() => void> }> | null>();
   function convertText(field: string, kind: FieldKind, raw: string): unknown {
     let seen = remembered.get(field);
     if (seen === undefined) remembered.set(field, (seen = new Map()));
     if (seen === null) return convert(field, kind, raw);
     let hit = seen.get(raw);
     if (hit === undefined) {
-      const replay: Array<(notes: Notes) => void> = [];
+      const replay: Array<() => void> = [];
+      // The report entries are made (uncounted) now; replaying a note is one increment.
       const recorder: Notes = {
-        translated: (f, from, to) => replay.push((n) => n.translated(f, from, to)),
-        bad: (f, value) => replay.push((n) => n.bad(f, value)),
-        converted: (f, k) => replay.push((n) => n.converted(f, k)),
+        translated(f, from, to) {
+          const entry = translated.add(`${f}\0${from}`, () => ({ field: f, from, to }), 0);
+          replay.push(() => entry.count++);
+        },
+        bad: (f, value) => replay.push(() => counted.bad(f, value)),
+        converted(f, k) {
+          const entry = conversions.add(f, () => ({ field: f, kind: k }), 0);
+          replay.push(() => entry.count++);
+        },
       };
       hit = { value: convert(field, kind, raw, recorder), replay };
       if (seen.size >= REMEMBERED_VALUES) remembered.set(field, null);
       else seen.set(raw, hit);
     }
-    for (const note of hit.replay) note(counted);
+    for (let i = 0; i < hit.replay.length; i++) hit.replay[i]!();
     return hit.value;
   }
 
@@ -335,8 +342,9 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
       features++;
       const out: Record<string, unknown> = {};
       const chosen = new Map<string, Candidate>();
-      for (const name in properties) {
-        if (!Object.hasOwn(properties, name)) continue;
+      const theirs = Object.keys(properties);
+      for (let k = 0; k < theirs.length; k++) {
+        const name = theirs[k]!;
         const value = properties[name];
         const { r, counter } = nameEntry(name);
         counter.count++;

@@ -128,7 +128,7 @@ export function decodeCut(decoder: TextDecoder, bytes: Uint8Array, cut: boolean)
 }
 
 /** Byte for byte (latin1). A loop: DBF values are short, and both spreading the bytes into fromCharCode and a Buffer's toString cost more per call. */
-function ascii(bytes: Uint8Array): string {
+export function ascii(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]!);
   return text;

@@ -44,7 +44,7 @@ import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts'
 import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { CodePageCheck, codePageName, type CodePageVerdict, type TextSample } from './code-page.ts';
-import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecords, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, type DbfHeader } from './dbf-file.ts';
+import { ascii, DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecords, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, type DbfHeader } from './dbf-file.ts';
 import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
 export interface ShapefileOptions {
@@ -224,7 +224,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
         const cut = fillsField(record.bytes, field);
         const known = seen[f];
         if (known) {
-          const key = `${cut ? '1' : '0'}${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')}`;
+          const key = `${cut ? '1' : '0'}${ascii(bytes)}`;
           if (known.has(key)) continue;
           if (known.size >= SEEN_PER_FIELD) seen[f] = null;
           else known.add(key);
