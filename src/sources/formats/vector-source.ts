@@ -74,6 +74,7 @@ export type VectorSourceReason =
   | 'missing-file'
   | 'unreadable'
   | 'missing-dbf'
+  | 'record-count-mismatch'
   | 'not-shapefile'
   | 'unsupported-shape-type'
   | 'unsupported-field-type'

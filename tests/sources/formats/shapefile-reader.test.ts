@@ -37,6 +37,26 @@ beforeAll(() => {
   variant('upper', (b) => {
     for (const ext of ['shp', 'shx', 'prj', 'cpg']) renameSync(`${b}.${ext}`, join(dir, 'upper', `BUILDINGS.${ext.toUpperCase()}`));
   });
+  /** The .dbf with `delta` records (the last one dropped, or repeated), its header's count to match. */
+  const resized = (delta: -1 | 1) => (b: string) => {
+    const dbf = readFileSync(`${b}.dbf`);
+    const headerLength = dbf.readUInt16LE(8);
+    const recordLength = dbf.readUInt16LE(10);
+    const records = dbf.readUInt32LE(4);
+    const body = dbf.subarray(0, headerLength + records * recordLength);
+    const out = delta < 0 ? Buffer.from(body.subarray(0, body.length - recordLength)) : Buffer.concat([body, body.subarray(body.length - recordLength)]);
+    out.writeUInt32LE(records + delta, 4);
+    writeFileSync(`${b}.dbf`, Buffer.concat([out, Buffer.from([0x1a])]));
+  };
+  variant('short-dbf', resized(-1));
+  variant('short-dbf-no-shx', (b) => {
+    resized(-1)(b);
+    rmSync(`${b}.shx`);
+  });
+  variant('long-dbf-no-shx', (b) => {
+    resized(1)(b);
+    rmSync(`${b}.shx`);
+  });
   variant('deleted', (b) => {
     const dbf = readFileSync(`${b}.dbf`);
     const headerLength = dbf.readUInt16LE(8);
@@ -165,6 +185,18 @@ describe('openShapefile', () => {
     const problem = await refusal(openShapefile(at('nodbf')));
     expect(problem).toMatchObject({ reason: 'missing-dbf', file: at('nodbf') });
     expect(problem.message).toContain('buildings.dbf');
+  });
+
+  it('refuses a .dbf whose records do not match the shapes one to one: at open when the .shx gives the count, else when the read reaches the end of either file', async () => {
+    const problem = await refusal(openShapefile(at('short-dbf')));
+    expect(problem).toMatchObject({ reason: 'record-count-mismatch', file: at('short-dbf', 'buildings.dbf') });
+    const shapes = (await allFeatures(await openedSource(openShapefile(at('gbk'))))).length;
+    expect(problem.message).toContain(`${shapes} 条，属性记录（.dbf）${shapes - 1} 条`);
+    expect(problem.fix).toMatch(/export the layer again/);
+    for (const folder of ['short-dbf-no-shx', 'long-dbf-no-shx']) {
+      const source = await openedSource(openShapefile(at(folder)));
+      await expect(allFeatures(source)).rejects.toMatchObject({ problem: { reason: 'record-count-mismatch' } });
+    }
   });
 
   it('refuses a missing .shp and a file that is not a Shapefile', async () => {
