@@ -18,7 +18,7 @@
  * Our own files (the sample's GeoJSON, lon/lat, our names) pass through unchanged:
  * no CRS, no shift, and the mapper keeps our names and values as they are.
  */
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import { open } from 'node:fs/promises';
 import type { Feature } from 'geojson';
@@ -395,11 +395,36 @@ export async function* readFeatureFile(path: string, role: FeatureRole, settings
   yield* unbatched(readFeatureFileBatches(path, role, settings));
 }
 
-/** readFeatureFile in batches (FeatureFile.batches). */
-export async function* readFeatureFileBatches(path: string, role: FeatureRole, settings: SourceReadSettings = {}): AsyncGenerator<RawFeature[]> {
+/** readFeatureFile in batches (FeatureFile.batches); `onOpen` gets the opened file (for its summary after the read). */
+export async function* readFeatureFileBatches(path: string, role: FeatureRole, settings: SourceReadSettings = {}, onOpen?: (file: FeatureFile) => void): AsyncGenerator<RawFeature[]> {
   const opened = await openFeatureFile(path, role, settings);
   if (!opened.ok) throw new FeatureReadError(combined(opened.problems));
+  onOpen?.(opened.value);
   yield* opened.value.batches();
+}
+
+/** How a source file was read, for a tileset's report.json: published with the tiles, so it names the file only, never its folder. */
+export interface SourceReadReport extends Omit<FeatureFileInfo, 'path'>, FeatureFileSummary {
+  file: string;
+}
+
+export function sourceReadReport(file: FeatureFile): SourceReadReport {
+  const name = basename(file.path);
+  const { features, bounds, mapping } = file.summary();
+  return {
+    file: name,
+    format: file.format,
+    ...(file.layer ? { layer: file.layer } : {}),
+    crs: file.crs,
+    datum: file.datum,
+    encoding: file.encoding,
+    fields: file.fields,
+    count: file.count,
+    notes: file.notes.map((n) => n.split(file.path).join(name)),
+    features,
+    bounds,
+    mapping,
+  };
 }
 
 /** Several problems of one file as one (the first's reason and place, every message and fix). */

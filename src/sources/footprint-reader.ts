@@ -9,7 +9,7 @@
  */
 import type { SourceReadSettings } from '../core/handover.ts';
 import type { Problem } from '../core/problem.ts';
-import { FeatureReadError, readFeatureFileBatches, type FeatureRole } from './feature-file.ts';
+import { FeatureReadError, readFeatureFileBatches, type FeatureFile, type FeatureRole } from './feature-file.ts';
 import type { RawFeature } from './raw-feature.ts';
 
 export class FootprintReadError extends Error {
@@ -22,16 +22,22 @@ export class FootprintReadError extends Error {
   }
 }
 
+export interface RoleReadOptions {
+  /** Called with the opened file before its first feature: its `summary()` after the read says what the read did (report.json). */
+  onOpen?: (file: FeatureFile) => void;
+}
+
 /** A role's features, with a whole-file problem thrown as `ReadError` (its message names the file, what is wrong and the fix). */
 export async function* readRoleFeatures(
   path: string,
   role: FeatureRole,
   settings: SourceReadSettings,
   ReadError: new (message: string, problem?: Problem) => FootprintReadError,
+  options: RoleReadOptions = {},
 ): AsyncGenerator<RawFeature> {
   try {
     // One await per feature here, one per batch below it.
-    for await (const batch of readFeatureFileBatches(path, role, settings)) for (const f of batch) yield f;
+    for await (const batch of readFeatureFileBatches(path, role, settings, options.onOpen)) for (const f of batch) yield f;
   } catch (error) {
     if (error instanceof FeatureReadError) throw new ReadError(error.message, error.problem);
     throw error;
@@ -43,6 +49,6 @@ export async function* readRoleFeatures(
  * page, layer and field mapping). Throws FootprintReadError with a user-facing message
  * (zh-CN / English, naming the file, with the fix) and the problem.
  */
-export function readFootprints(path: string, settings: SourceReadSettings = {}): AsyncGenerator<RawFeature> {
-  return readRoleFeatures(path, 'buildings', settings, FootprintReadError);
+export function readFootprints(path: string, settings: SourceReadSettings = {}, options: RoleReadOptions = {}): AsyncGenerator<RawFeature> {
+  return readRoleFeatures(path, 'buildings', settings, FootprintReadError, options);
 }

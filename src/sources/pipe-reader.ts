@@ -5,7 +5,7 @@
  */
 import type { SourceReadSettings } from '../core/handover.ts';
 import type { Problem } from '../core/problem.ts';
-import { FootprintReadError, readRoleFeatures } from './footprint-reader.ts';
+import { FootprintReadError, readRoleFeatures, type RoleReadOptions } from './footprint-reader.ts';
 import type { RawFeature } from './raw-feature.ts';
 
 /** A pipe file that cannot be read: message (naming the file, with the fix) and problem. */
@@ -17,6 +17,6 @@ export class PipeReadError extends FootprintReadError {
 }
 
 /** `settings`: a hand-over's CRS, datum, code page, layer and mapping for the file. */
-export function readPipes(path: string, settings: SourceReadSettings = {}): AsyncGenerator<RawFeature> {
-  return readRoleFeatures(path, 'lifelines', settings, PipeReadError);
+export function readPipes(path: string, settings: SourceReadSettings = {}, options: RoleReadOptions = {}): AsyncGenerator<RawFeature> {
+  return readRoleFeatures(path, 'lifelines', settings, PipeReadError, options);
 }

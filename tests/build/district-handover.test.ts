@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteArchiveStore } from '../../src/archive/store/sqlite/sqlite-archive-store.ts';
 import { importSourceFolder } from '../../src/archive/import/archive-importer.ts';
 import { runBuildingsCommand } from '../../src/pipeline/buildings/buildings-command.ts';
+import type { SourceReadReport } from '../../src/sources/feature-file.ts';
 import { runLifelinesCommand } from '../../src/pipeline/lifelines/lifelines-command.ts';
 import { generateSampleWorld } from '../../src/sample/sample-world.ts';
 import { planSources } from '../../src/build/source-plan.ts';
@@ -133,6 +134,17 @@ describe("a district's hand-over as delivered", () => {
       worst = Math.max(worst, farthestNearest(list, other), farthestNearest(other, list));
     }
     expect(worst).toBeLessThan(0.05);
+    // report.json (published with the tiles) says how the file was read, naming no folder.
+    const reportText = readFileSync(join(dir, 'tiles-shp', 'report.json'), 'utf8');
+    expect(reportText).not.toContain(dir);
+    const { read } = JSON.parse(reportText) as { read: SourceReadReport };
+    expect(read).toMatchObject({ file: '建筑物.shp', format: 'shapefile', crs: { from: 'file' }, encoding: { name: 'gb18030', from: 'detected' }, features: counts.buildings, count: counts.buildings });
+    expect(read.crs.label).toContain('4545');
+    expect(read.mapping!.mapped).toContainEqual(expect.objectContaining({ from: '建筑编号', to: 'id', count: counts.buildings }));
+    expect(read.mapping!.translatedValues).toContainEqual(expect.objectContaining({ field: 'structure', from: '砖混结构', to: '砖混' }));
+    expect(read.bounds!.minX).toBeGreaterThan(106.4);
+    const plain = JSON.parse(readFileSync(join(dir, 'tiles-geojson', 'report.json'), 'utf8')) as { read: SourceReadReport };
+    expect(plain.read).toMatchObject({ file: 'buildings.geojson', format: 'geojson', crs: { from: 'none' }, encoding: null });
   }, 240_000);
 
   it('builds the buildings on the DEM warped to EPSG:4545 too', async () => {
@@ -151,6 +163,9 @@ describe("a district's hand-over as delivered", () => {
     expect(fromGpkg.summary.problems).toEqual([]);
     // Reprojected twice (by GDAL, then by us): lengths agree to the metre over kilometres of pipe.
     expect(fromGpkg.summary.lengthKm).toBeCloseTo(fromGeoJson.summary.lengthKm, 3);
+    const { read } = JSON.parse(readFileSync(join(dir, 'pipes-gpkg', 'report.json'), 'utf8')) as { read: SourceReadReport };
+    expect(read).toMatchObject({ file: '管线.gpkg', format: 'geopackage', layer: '管线', features: counts.pipes });
+    expect(read.mapping!.translatedValues).toContainEqual(expect.objectContaining({ field: 'network', from: '给水', to: 'water' }));
   }, 240_000);
 
   it('imports the same registry and archive rows from the hand-over as from the GeoJSON and UTF-8 CSV', async () => {

@@ -43,6 +43,8 @@ export interface BuildBuildingsOptions {
   glb?: GlbWriterOptions;
   /** Name of the input, for the report. */
   sourceName?: string;
+  /** How the input was read, for the report (asked after the read). */
+  sourceRead?: () => unknown;
   /** River surface (m) for the datum check: DEM at or below it is water. Default 172, as the terrain's water mask. */
   waterLevelM?: number;
   progress?: (message: string) => void;
@@ -110,7 +112,7 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
   const datum = checkDatum(options.grid, centres, { waterLevelM: options.waterLevelM ?? DISTRICT.riverLevelM.typical });
   const warnings = datum.warning ? [datum.warning] : [];
   const failed = (error: string): BuildBuildingsResult => {
-    const written = writeFailureReport({ outDir: options.outDir, sourceName: options.sourceName, error, counts: { buildings: 0 }, problems, notes, warnings });
+    const written = writeFailureReport({ outDir: options.outDir, sourceName: options.sourceName, sourceRead: options.sourceRead, error, counts: { buildings: 0 }, problems, notes, warnings });
     return { ok: false, error: written ? `${error} → ${written}` : error, problems };
   };
   if (stop) return failed(`--strict: ${problems[0]!.message}`);
@@ -141,7 +143,7 @@ async function build(options: BuildBuildingsOptions, pool: TileWorkerPool, start
     box: (index) => buildingBox(store, index),
     packTile: (indices, frameOrigin) => packTileJob(store, indices, schema, frameOrigin, options.glb ?? {}),
     counts: { buildings: store.count },
-    sourceName: options.sourceName,
+    sourceName: options.sourceName, sourceRead: options.sourceRead,
     problems,
     notes,
     warnings,

@@ -4,6 +4,7 @@
  * The summary names every kind of replaced height and any datum warning; a failed
  * build still prints its first reasons (the rest are in report.json).
  */
+import { sourceReadReport, type FeatureFile } from '../../sources/feature-file.ts';
 import { buildBuildingsTileset, REPORT_FILE, type BuildBuildingsResult } from './build-buildings-tileset.ts';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
 import { catchReadError, logSkipped, parseTilesetArgs, READ_OPTIONS_USAGE, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
@@ -56,9 +57,11 @@ export async function runBuildingsCommand(options: BuildingsCommandOptions): Pro
   if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
   if (dem.note) log(dem.note);
   const maxFeatures = options.maxFeaturesPerTile;
+  let opened: FeatureFile | null = null;
   const result = await catchReadError<BuildBuildingsResult, BuildingProblem>(FootprintReadError, () =>
     buildBuildingsTileset({
-      features: readFootprints(options.input, options.read),
+      features: readFootprints(options.input, options.read, { onOpen: (file) => (opened = file) }),
+      sourceRead: () => (opened ? sourceReadReport(opened) : null),
       grid: dem.grid,
       outDir: options.out,
       strict: options.strict,

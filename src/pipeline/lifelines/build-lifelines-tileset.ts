@@ -39,6 +39,8 @@ export interface BuildLifelinesOptions {
   tiling?: QuadtreeOptions;
   glb?: GlbWriterOptions;
   sourceName?: string;
+  /** How the input was read, for the report (asked after the read). */
+  sourceRead?: () => unknown;
   progress?: (message: string) => void;
 }
 
@@ -105,7 +107,7 @@ async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, start
     return false;
   });
   const failed = (error: string): BuildLifelinesResult => {
-    const written = writeFailureReport({ outDir: options.outDir, sourceName: options.sourceName, error, counts: { segments: 0 }, problems });
+    const written = writeFailureReport({ outDir: options.outDir, sourceName: options.sourceName, sourceRead: options.sourceRead, error, counts: { segments: 0 }, problems });
     return { ok: false, error: written ? `${error} → ${written}` : error, problems };
   };
   if (stopped) return failed(`--strict: ${problems[0]!.message}`);
@@ -136,7 +138,7 @@ async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, start
     counts: { segments: pipes.length },
     extraFigures: { lengthKm: Math.round(lengthKm * 1000) / 1000 },
     generator: 'yuzhong-twin lifelines pipeline',
-    sourceName: options.sourceName,
+    sourceName: options.sourceName, sourceRead: options.sourceRead,
     problems,
     progress,
   });

@@ -2,6 +2,7 @@
  * The lifelines step as a command: file paths in, tileset out, a printed summary.
  * Shared by `scripts/build-lifelines.ts` (npm run tiles:lifelines) and the build plan.
  */
+import { sourceReadReport, type FeatureFile } from '../../sources/feature-file.ts';
 import { basename, join } from 'node:path';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
 import { catchReadError, logSkipped, parseTilesetArgs, READ_OPTIONS_USAGE, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
@@ -40,9 +41,11 @@ export async function runLifelinesCommand(options: LifelinesCommandOptions): Pro
   const dem = await readDemGrid(options.dem, options.demRead?.crs);
   if (!dem.ok) return { ok: false, error: dem.error, problems: [] };
   if (dem.note) log(dem.note);
+  let opened: FeatureFile | null = null;
   const result = await catchReadError<BuildLifelinesResult, PipeProblem>(PipeReadError, () =>
     buildLifelinesTileset({
-      features: readPipes(options.input, options.read),
+      features: readPipes(options.input, options.read, { onOpen: (file) => (opened = file) }),
+      sourceRead: () => (opened ? sourceReadReport(opened) : null),
       grid: dem.grid,
       outDir: options.out,
       strict: options.strict,

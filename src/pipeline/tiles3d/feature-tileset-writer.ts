@@ -53,6 +53,8 @@ export interface FeatureTilesetWriteOptions {
   generator?: string;
   /** Name of the input, for the report. */
   sourceName?: string;
+  /** How the input was read (format, CRS, code page, field mapping), for the report; asked when the report is written, after the read. */
+  sourceRead?: () => unknown;
   problems: readonly ReportedProblem[];
   /** Features kept but changed or doubtful (e.g. a height taken from floors), listed in the report. */
   notes?: readonly ReportedProblem[];
@@ -64,6 +66,8 @@ export interface FeatureTilesetWriteOptions {
 /** report.json: what was built (or why not), every skipped feature, every note and warning. */
 export interface FeatureTilesetReport {
   source: string | null;
+  /** How the source was read (src/sources/feature-file.ts SourceReadReport), when known. */
+  read?: unknown;
   /** Present (true) only when the build failed; then `error` says why and no tiles were written. */
   failed?: true;
   error?: string;
@@ -94,6 +98,7 @@ function writeReport(dir: string, report: FeatureTilesetReport): void {
 export function writeFailureReport(options: {
   outDir: string;
   sourceName?: string;
+  sourceRead?: () => unknown;
   error: string;
   counts: Record<string, number>;
   problems: readonly ReportedProblem[];
@@ -104,6 +109,7 @@ export function writeFailureReport(options: {
     mkdirSync(options.outDir, { recursive: true });
     writeReport(options.outDir, {
       source: options.sourceName ?? null,
+      ...(options.sourceRead ? { read: options.sourceRead() ?? null } : {}),
       failed: true,
       error: options.error,
       ...options.counts,
@@ -225,6 +231,7 @@ export async function writeFeatureTileset(options: FeatureTilesetWriteOptions): 
     stats.bytes += tilesetText.length;
     writeReport(staged.path, {
       source,
+      ...(options.sourceRead ? { read: options.sourceRead() ?? null } : {}),
       ...options.counts,
       skipped: options.problems.length,
       tiles: tiles.length,
