@@ -378,8 +378,7 @@ export async function openFeatureFile(path: string, role: FeatureRole, settings:
         if (geometry && datum) geometry = shiftGeometryToWgs84(geometry, datum);
         if (geometry) bounds = geometryBounds(geometry, bounds ?? emptyBounds());
         count++;
-        const placed = geometry === raw.geometry ? raw : { ...raw, geometry };
-        out[i] = mapper ? mapRawFeature(mapper, placed) : placed;
+        out[i] = mapper ? mapRawFeature(mapper, raw, geometry) : geometry === raw.geometry ? raw : { index: raw.index, id: raw.id, geometry, properties: raw.properties };
         }
         yield out;
       }

@@ -8,8 +8,9 @@
 import type { RawFeature } from '../raw-feature.ts';
 import type { FieldMapper } from './field-mapper.ts';
 
-export function mapRawFeature(mapper: FieldMapper, feature: RawFeature): RawFeature {
+/** `geometry`: the feature's, already reprojected (default: as read). A literal of RawFeature's shape, not a spread: one object per feature read. */
+export function mapRawFeature(mapper: FieldMapper, feature: RawFeature, geometry = feature.geometry): RawFeature {
   const properties = mapper.map(feature.properties);
   const id = properties.id;
-  return { ...feature, id: id === undefined || id === null || id === '' ? feature.id : id, properties };
+  return { index: feature.index, id: id === undefined || id === null || id === '' ? feature.id : id, geometry, properties };
 }

@@ -140,6 +140,14 @@ describe('resolveCrs', () => {
     expect(resolveCrs('+proj=tmerc +lon_0=114 +x_0=500000 +a=6378140 +rf=298.257 +towgs84=24,-123,-94,0,0,0,0').ok).toBe(true);
   });
 
+  it('a CRS with a datum shift converts as GDAL does (the shift applied: the projection\'s own inverse alone would be ~100 m off)', () => {
+    const def = '+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=500000 +y_0=0 +a=6378140 +rf=298.257 +towgs84=24,-123,-94,0,0,0,0 +units=m +no_defs';
+    const crs = crsOf(def);
+    const [lon, lat] = crs.toLonLat(520_000, 3_300_000);
+    const out = gdal('gdaltransform', ['-s_srs', def, '-t_srs', 'EPSG:4326', '-output_xy'], '520000 3300000\n').trim().split(/\s+/).map(Number);
+    expect(lonLatMetres(lon, lat, out[0]!, out[1]!)).toBeLessThan(0.001);
+  });
+
   it('an EPSG code that is not built in, and text that is no CRS, are problems with a fix', () => {
     const unknown = resolveCrs('EPSG:2383', { file: 'a.shp' });
     expect(unknown.ok).toBe(false);
