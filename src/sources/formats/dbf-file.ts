@@ -77,8 +77,8 @@ export interface DbfRecord {
   bytes: Uint8Array;
 }
 
-/** Records, 1 MiB of them at a time; stops early at a short file. */
-export async function* dbfRecords(path: string, header: DbfHeader): AsyncGenerator<DbfRecord> {
+/** Records, 1 MiB of them at a time, as one array per read (one await per chunk, not per record); stops early at a short file. */
+export async function* dbfRecordChunks(path: string, header: DbfHeader): AsyncGenerator<DbfRecord[]> {
   const handle = await open(path, 'r');
   try {
     const { records, recordLength, headerLength } = header;
@@ -87,11 +87,16 @@ export async function* dbfRecords(path: string, header: DbfHeader): AsyncGenerat
       const want = Math.min(perChunk, records - first);
       const chunk = new Uint8Array(want * recordLength);
       const got = Math.floor((await handle.read(chunk, 0, chunk.length, headerLength + first * recordLength)).bytesRead / recordLength);
+      const out: DbfRecord[] = [];
       for (let r = 0; r < got; r++) {
         const bytes = chunk.subarray(r * recordLength, (r + 1) * recordLength);
-        if (bytes[0] === 0x1a) return;
-        yield { index: first + r, deleted: bytes[0] === 0x2a, bytes };
+        if (bytes[0] === 0x1a) {
+          if (out.length > 0) yield out;
+          return;
+        }
+        out.push({ index: first + r, deleted: bytes[0] === 0x2a, bytes });
       }
+      if (out.length > 0) yield out;
       if (got < want) return;
     }
   } finally {

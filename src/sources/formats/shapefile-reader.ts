@@ -49,7 +49,7 @@ import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts'
 import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { CodePageCheck, codePageName, type CodePageVerdict, type TextSample } from './code-page.ts';
-import { ascii, DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecords, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, type DbfHeader } from './dbf-file.ts';
+import { ascii, DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecordChunks, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, type DbfHeader, type DbfRecord } from './dbf-file.ts';
 import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
 export interface ShapefileOptions {
@@ -249,7 +249,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
   // 小区 or 用途 column repeats a few words. Remembered up to SEEN_PER_FIELD per field.
   const seen = text.map(() => new Set<string>() as Set<string> | null);
   try {
-    scan: for await (const record of dbfRecords(dbf, header)) {
+    scan: for await (const chunk of dbfRecordChunks(dbf, header)) for (const record of chunk) {
       if (record.deleted) deleted.add(record.index);
       for (let f = 0; f < text.length; f++) {
         const field = text[f]!;
@@ -289,7 +289,18 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
 
   async function* batches(): AsyncGenerator<RawFeature[]> {
     const geometry = await openShp(createReadStream(shp!));
-    const records = dbfRecords(dbf!, header)[Symbol.asyncIterator]();
+    const chunks = dbfRecordChunks(dbf!, header)[Symbol.asyncIterator]();
+    let chunk: DbfRecord[] = [];
+    let next = 0;
+    /** The next record: from the chunk in hand, an await only when it is used up. */
+    const nextRecord = async (): Promise<DbfRecord | null> => {
+      if (next < chunk.length) return chunk[next++]!;
+      const read = await chunks.next();
+      if (read.done) return null;
+      chunk = read.value;
+      next = 1;
+      return chunk[0]!;
+    };
     const decoders = header.fields.map(() => rememberingTextDecode(decoder));
     const { fields } = header;
     let batch: RawFeature[] = [];
@@ -304,16 +315,16 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
           batch = [];
           throw new VectorReadError(vectorProblem(shp!, 'unreadable', `第 #${index} 条几何记录无法读取（${(error as Error).message}） / shape record #${index} cannot be read (${(error as Error).message})`, '用 GIS 软件修复或重新导出 / repair or export the layer again from the GIS', { index }));
         }
-        const record = await records.next();
-        if (shape.done || record.done) {
+        const record = next < chunk.length ? chunk[next++]! : await nextRecord();
+        if (shape.done || record === null) {
           // Without a .shx the counts are only known here, at the end of one of the files.
-          if (shape.done !== record.done) throw new VectorReadError(recordCountProblem(dbf!, shape.done ? index : null, record.done ? index : header.records));
+          if (shape.done !== (record === null)) throw new VectorReadError(recordCountProblem(dbf!, shape.done ? index : null, record === null ? index : header.records));
           break;
         }
-        if (record.value.deleted) continue;
+        if (record.deleted) continue;
         const properties: Record<string, unknown> = {};
         for (let i = 0; i < fields.length; i++) {
-          const value = fieldValue(record.value.bytes, fields[i]!, decoders[i]!);
+          const value = fieldValue(record.bytes, fields[i]!, decoders[i]!);
           if (value !== undefined) properties[names[i]!] = value;
         }
         batch.push({ index, id: properties.id, geometry: (shape.value ?? null) as Geometry | null, properties });
@@ -324,7 +335,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
       }
       if (batch.length > 0) yield batch;
     } finally {
-      await records.return?.(undefined);
+      await chunks.return?.(undefined);
       await geometry.cancel().catch(() => undefined);
     }
   }
