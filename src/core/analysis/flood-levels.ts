@@ -18,9 +18,10 @@
  * Datum. 寸滩 levels are published in 吴淞高程 (the Wusong datum the Changjiang
  * Commission keeps for river levels). 重庆市水文监测总站's daily bulletins print both:
  * "寸滩站水位167.79米(吴淞高程,对应黄海高程水位为166.30米)" (2023-09-16) and
- * "163.13米 … 161.64米" (2024-04-28): 吴淞 − 黄海 = 1.49 m at 寸滩, the same in every
- * bulletin we read. The warning level is on 吴淞 too (those bulletins' "低于警戒水位
- * 12.71米" and "17.37米" both give 180.50 m against the 吴淞 reading). "黄海高程" in
+ * "175.84米 … 174.35米" (2025-09-24): 吴淞 − 黄海 = 1.49 m at 寸滩, the same in every
+ * bulletin we read (a third, undated in the copy we read, has 163.13 / 161.64). The
+ * warning level is on 吴淞 too (those bulletins' "低于警戒水位12.71米" and "4.66米"
+ * both give 180.50 m against the 吴淞 reading). "黄海高程" in
  * those bulletins we take as the 1985 国家高程基准 (the current national datum, which
  * replaced the 1956 黄海 system and is still commonly called 黄海) — the bulletins do
  * not say which; the two differ by ~3 cm, below anything this tool resolves.
@@ -155,7 +156,14 @@ export const FLOOD_LEVEL_PRESETS: readonly FloodLevelPreset[] = [
     [
       {
         ...CCTV_2020_08_20,
-        note: '"长江寸滩站洪水水位超越1939年建站以来历史极值191.41米" — the 1981 crest, the station record until 2020; the station mark reads "1981年洪水位191.41米". The exact day in July 1981 is not in the sources we read.',
+        note: '"长江寸滩站洪水水位超越1939年建站以来历史极值191.41米": the station record, set by the July 1981 flood, until 2020. The exact day in July 1981 is not in the sources we read.',
+      },
+      {
+        publisher: '新闻转载(原发布者不详)',
+        title: '寸滩水文站内……“1981年洪水位191.41米”',
+        date: '2020-08-20',
+        url: 'http://digitaltwinbuildings.com/jiaoyu/shenghuo/bkcs/1503413.html',
+        note: 'A re-posted news text: at 04:00 on 2020-08-20 the river passed the red mark at the station reading "1981年洪水位191.41米" — ties the 191.41 m record to 1981. Original publisher and re-post date unknown; the date is that of the event described.',
       },
     ],
   ),

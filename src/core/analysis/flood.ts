@@ -186,8 +186,14 @@ export function floodFill(
       } else seedCells.push(cell);
     }
   } else {
-    for (let c = 0; c < w; c++) seedCells.push(c, (h - 1) * w + c);
-    for (let r = 1; r < h - 1; r++) seedCells.push(r * w, r * w + w - 1);
+    for (let c = 0; c < w; c++) {
+      seedCells.push(c);
+      if (h > 1) seedCells.push((h - 1) * w + c);
+    }
+    for (let r = 1; r < h - 1; r++) {
+      seedCells.push(r * w);
+      if (w > 1) seedCells.push(r * w + w - 1);
+    }
   }
   if (problems.length > 0) return failure(problems);
   if (seedCells.length === 0) {
