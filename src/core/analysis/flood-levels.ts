@@ -8,12 +8,16 @@
  * Changjiang Water Resources Commission's national reference station for Chongqing's
  * main city, gauged since 1939; every figure below is published for it, on one datum,
  * and the city's flood bulletins quote it first. 朝天门 is a municipal station
- * (重庆市水文监测总站) at the tip of the peninsula; of its figures we found only a
+ * (reported by 重庆市水文监测总站) at the tip of the peninsula; of its figures we found only a
  * reading of 193.14 m at 08:00 on 2020-08-20 "8.14 m above the guarantee level" (so a
  * guarantee level of 185.00 m) with no datum stated and no warning level, so it is not
- * a preset. Note that at that hour 寸滩 read 191.55 m: the flood surface falls by metres
- * between the peninsula and 寸滩 (part of the 1.59 m gap may be a datum difference —
- * unknown), so a 寸滩 level drawn flat over 渝中 is a low estimate at 朝天门.
+ * a preset. Note that at that hour 寸滩 read 191.55 m (吴淞, 190.06 m on 黄海): the
+ * flood surface falls between the peninsula and 寸滩. If the 朝天门 figure is on 黄海 —
+ * likely, as the city flood office's 2017 forecasts for the neighbouring 菜园坝 and
+ * 磁器口 stations are given "黄海高程" (央广网, 2017-10-04, news.china.com/domesticgd/
+ * 10000159/20171004/31541547.html) — the water at 朝天门 stood ~3.1 m above the 寸滩 level in the DEM
+ * frame; if on 吴淞, ~1.6 m. Either way a 寸滩 level drawn flat over 渝中 is a low
+ * estimate at 朝天门 (unresolved: the datum of 朝天门's published figures).
  *
  * Datum. 寸滩 levels are published in 吴淞高程 (the Wusong datum the Changjiang
  * Commission keeps for river levels). 重庆市水文监测总站's daily bulletins print both:
