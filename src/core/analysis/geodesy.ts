@@ -99,9 +99,10 @@ export function geodeticToEcef(lon: number, lat: number, height: number): Vec3 {
 }
 
 /**
- * ECEF metres → lon°, lat°, ellipsoid height m. Fixed-point iteration on the latitude;
- * within a few km of the surface each step shrinks the error ~300-fold, so four steps
- * are far below a millimetre (tested against the closed-form poles and equator).
+ * ECEF metres → lon°, lat°, ellipsoid height m. Fixed-point iteration on the latitude
+ * until it moves by < 1e-14 rad: near the surface each step shrinks the error by ~e²·h/N
+ * (≪ 1e-6), so it stops after two or three (tested against the closed-form poles and
+ * equator and round trips; high above the Earth it takes a few more).
  */
 export function ecefToGeodetic(x: number, y: number, z: number): LonLatHeight {
   const p = Math.hypot(x, y);
@@ -112,16 +113,19 @@ export function ecefToGeodetic(x: number, y: number, z: number): LonLatHeight {
     return { lon: 0, lat: z >= 0 ? 90 : -90, height: Math.abs(z) - b };
   }
   let lat = Math.atan2(z, p * (1 - E2));
-  let height = 0;
-  for (let k = 0; k < 4; k++) {
+  for (let k = 0; k < 10; k++) {
     const s = Math.sin(lat);
     const n = WGS84_A / Math.sqrt(1 - E2 * s * s);
-    height = p / Math.cos(lat) - n;
-    lat = Math.atan2(z, p * (1 - (E2 * n) / (n + height)));
+    const h = p / Math.cos(lat) - n;
+    const next = Math.atan2(z, p * (1 - (E2 * n) / (n + h)));
+    const done = Math.abs(next - lat) < 1e-14;
+    lat = next;
+    if (done) break;
   }
+  // Height in the form that stays exact near the poles too (no division by cos φ).
   const s = Math.sin(lat);
-  const n = WGS84_A / Math.sqrt(1 - E2 * s * s);
-  height = p / Math.cos(lat) - n;
+  const c = Math.cos(lat);
+  const height = p * c + z * s - WGS84_A * Math.sqrt(1 - E2 * s * s);
   return { lon: lon / DEG, lat: lat / DEG, height };
 }
 

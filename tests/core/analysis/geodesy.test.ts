@@ -116,6 +116,13 @@ describe('ECEF and the ENU frame', () => {
     }
   });
 
+  it('inverts next to the pole, where 1/cos φ would not', () => {
+    const p = geodeticToEcef(10, 89.99999, 100);
+    const g = ecefToGeodetic(p[0], p[1], p[2]);
+    expect(g.lat).toBeCloseTo(89.99999, 10);
+    expect(Math.abs(g.height - 100)).toBeLessThan(1e-4);
+  });
+
   it('chord between two points on one vertical is their height difference; on the equator 2a·sin(Δλ/2)', () => {
     expect(chordDistance({ lon: 106.57, lat: 29.56, height: 200 }, { lon: 106.57, lat: 29.56, height: 350 })).toBeCloseTo(150, 6);
     expect(chordDistance({ lon: 0, lat: 0, height: 0 }, { lon: 1, lat: 0, height: 0 })).toBeCloseTo(2 * WGS84_A * Math.sin(0.5 * DEG), 6);
