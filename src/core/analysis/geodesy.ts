@@ -20,6 +20,9 @@ const DEG = Math.PI / 180;
 
 const GEOD = geodesic.Geodesic.WGS84;
 const INVERSE_MASK = geodesic.Geodesic.DISTANCE | geodesic.Geodesic.AZIMUTH;
+/** Points along a line need only their lon/lat: no azimuths, reduced length or scales. */
+const POSITION_MASK = geodesic.Geodesic.LATITUDE | geodesic.Geodesic.LONGITUDE;
+const POINTS_CAPS = POSITION_MASK | geodesic.Geodesic.DISTANCE_IN;
 
 export type Vec3 = [number, number, number];
 
@@ -63,13 +66,13 @@ export function geodesicDirect(from: LonLat, azimuth: number, distance: number):
  * than `step` metres (so the last spacing is not a stub). Each with its distance from a.
  */
 export function geodesicPoints(a: LonLat, b: LonLat, step: number): { lon: number; lat: number; distance: number }[] {
-  const line = GEOD.InverseLine(a.lat, a.lon, b.lat, b.lon);
+  const line = GEOD.InverseLine(a.lat, a.lon, b.lat, b.lon, POINTS_CAPS);
   const total = line.s13;
   const parts = Math.max(1, Math.ceil(total / step));
   const points: { lon: number; lat: number; distance: number }[] = [{ lon: a.lon, lat: a.lat, distance: 0 }];
   for (let k = 1; k < parts; k++) {
     const s = (total * k) / parts;
-    const p = line.Position(s);
+    const p = line.Position(s, POSITION_MASK);
     points.push({ lon: p.lon2 ?? Number.NaN, lat: p.lat2 ?? Number.NaN, distance: s });
   }
   points.push({ lon: b.lon, lat: b.lat, distance: total });

@@ -17,10 +17,10 @@
  *   cells), each cell split into two triangles, the ring clipped to each triangle. So a
  *   flat terrain gives the geodesic area exactly and a plane tilted by α gives it / cos α.
  *
- * Measured (var/tmp/bench-measure.ts, Node 20, this machine, median; a synthetic 1″ DEM
- * through sampleElevation): ground distance over 3 km at 5 m steps (601 samples), 5.5 ms —
- * mostly geographiclib placing the points; terrain area of a 1 km × 1 km square at 5 m
- * cells (40 000 cells), 34 ms.
+ * Measured (var/tmp/bench-measure.ts, Node 20, a shared 2-core machine at load ~8,
+ * median; a synthetic 1″ DEM through sampleElevation): ground distance over 3 km at 5 m
+ * steps (601 samples), 3 ms — mostly geographiclib placing the points; terrain area of a
+ * 1 km × 1 km square at 5 m cells (40 000 cells), 35–39 ms.
  */
 import { failure, success, type Result } from '../result.ts';
 import type { Problem } from '../problem.ts';
