@@ -85,7 +85,7 @@ export interface Sightline {
 // Input checks
 
 function checkPoint(p: SightPoint, role: { zh: string; en: string }): SightProblem[] {
-  const h = 'aboveGround' in p ? p.aboveGround : p.height;
+  const h = 'height' in p ? p.height : p.aboveGround;
   if (Number.isFinite(p.lon) && Number.isFinite(p.lat) && Math.abs(p.lat) <= 90 && Number.isFinite(h)) return [];
   return [{
     reason: 'not-finite',
