@@ -9,6 +9,7 @@ import {
   computeSunHours,
   facadeShortfalls,
   sunSteps,
+  terrainHeightSampler,
   type SunSamples,
 } from '../../../src/core/analysis/sun-hours.ts';
 
@@ -218,6 +219,10 @@ describe('sun hours: terrain', () => {
     const r = computeSunHours(points([{ p: [0, 0, 0], n: [0, 0, 1] }]), steps(1), null, { terrain });
     if (!r.ok) throw new Error('failed');
     expect(Math.abs(r.value.hours[0]! - expected)).toBeLessThan(1.5 * MIN_H);
+    // The frame's ground: 0 m here, the plateau's 200 m less the fall below the plane (~1 cm at 400 m).
+    const ground = terrainHeightSampler(terrain);
+    expect(ground(0, 0)).toBeCloseTo(0, 3);
+    expect(ground(0, -400)).toBeCloseTo(200 - 400 ** 2 / (2 * 6_371_000), 2);
     // Without the terrain the same point has the whole window.
     const open = computeSunHours(points([{ p: [0, 0, 0], n: [0, 0, 1] }]), steps(1), null);
     if (!open.ok) throw new Error('failed');
