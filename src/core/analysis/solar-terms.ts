@@ -15,10 +15,13 @@
  * 冬至日 ≥ 1 h; counted from the ground-floor window sill (底层窗台面). Chongqing's main
  * city is in building climate zone III (夏热冬冷, GB 50178), and its urban population is
  * far above 500,000, so the rule that applies is 大寒日 ≥ 2 h, 8:00–16:00 真太阳时.
- * A page found by search (m.jiusongjiankang.com/health/know/5851442.html) quotes
- * "大寒日：每户需≥2小时" and a university page (jjc.sdutcm.edu.cn/info/1081/1746.htm) the
- * two-level 冬至日/大寒日 scheme; neither is the standard's own text — confirm against
- * the published standard (and 重庆市城市规划管理技术规定) before relying on it.
+ * What search found (pages corpus, none of it the standard's own text):
+ * m.jiusongjiankang.com/health/know/5851442.html quotes "大寒日：每户需≥2小时";
+ * jjc.sdutcm.edu.cn/info/1081/1746.htm the two-level 冬至日/大寒日 scheme;
+ * soolun.net/periodical/a73640131a3b03a5d2732ad4603b3584.html lists 重庆 in the
+ * 夏热冬冷 region (the thermal zoning that zone III matches). UNCONFIRMED: the zone
+ * table above and Chongqing's zone — check the published GB 50180-2018 table 4.0.9 and
+ * 重庆市城市规划管理技术规定 (which may be stricter) before relying on the 2 h.
  *
  * Solar terms: astronomy-engine's SearchSunLongitude (apparent geocentric longitude of
  * date, as the Chinese calendar defines 节气), dated in China Standard Time (UTC+8), as
