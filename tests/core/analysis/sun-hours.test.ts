@@ -223,6 +223,16 @@ describe('sun hours: terrain', () => {
     const ground = terrainHeightSampler(terrain);
     expect(ground(0, 0)).toBeCloseTo(0, 3);
     expect(ground(0, -400)).toBeCloseTo(200 - 400 ** 2 / (2 * 6_371_000), 2);
+    // Ground points laid around a building on this DEM stand on it; facade points on the building's base + sill.
+    const lone = boxIndex([{ x0: -5, y0: -305, x1: 5, y1: -295, base: 0, top: 10 }]);
+    const placed = buildingSamplePoints(lone, 0, { radius: 20, groundSpacing: 5, terrain });
+    if (!placed.ok) throw new Error('failed');
+    const p = placed.value;
+    for (let k = 0; k < p.buildings.length; k++) {
+      const [x, y, z] = [p.positions[3 * k]!, p.positions[3 * k + 1]!, p.positions[3 * k + 2]!];
+      const onDem = y >= -300 ? 0 : y <= -310 ? 200 : (200 * (-300 - y)) / 10;
+      expect(z).toBeCloseTo(p.buildings[k]! < 0 ? onDem : 0.9, 1);
+    }
     // Without the terrain the same point has the whole window.
     const open = computeSunHours(points([{ p: [0, 0, 0], n: [0, 0, 1] }]), steps(1), null);
     if (!open.ok) throw new Error('failed');
