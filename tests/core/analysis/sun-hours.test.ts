@@ -12,42 +12,12 @@ import {
   terrainHeightSampler,
   type SunSamples,
 } from '../../../src/core/analysis/sun-hours.ts';
+import { noaaSun } from './noaa-solar.ts';
 
 const LON = 106.57;
 const LAT = 29.56;
 const RAD = Math.PI / 180;
 const MIN_H = 1 / 60;
-
-/**
- * Independent sun positions: NOAA's solar position algorithm (its Solar Calculator
- * spreadsheet; Meeus ch. 25 low precision, NOAA refraction), written out from the
- * spreadsheet's formulas — the same reference as sun-position.test.ts, repeated here so
- * the expected hours below owe nothing to the module under test.
- */
-function noaaSun(lon: number, lat: number, utcMs: number): { azimuth: number; elevation: number } {
-  const jd = utcMs / 86_400_000 + 2440587.5;
-  const t = (jd - 2451545) / 36525;
-  const l0 = (280.46646 + t * (36000.76983 + t * 0.0003032)) % 360;
-  const m = 357.52911 + t * (35999.05029 - 0.0001537 * t);
-  const e = 0.016708634 - t * (0.000042037 + 0.0000001267 * t);
-  const c = Math.sin(m * RAD) * (1.914602 - t * (0.004817 + 0.000014 * t)) + Math.sin(2 * m * RAD) * (0.019993 - 0.000101 * t) + Math.sin(3 * m * RAD) * 0.000289;
-  const omega = 125.04 - 1934.136 * t;
-  const appLong = l0 + c - 0.00569 - 0.00478 * Math.sin(omega * RAD);
-  const obliq = 23 + (26 + (21.448 - t * (46.815 + t * (0.00059 - t * 0.001813))) / 60) / 60 + 0.00256 * Math.cos(omega * RAD);
-  const decl = Math.asin(Math.sin(obliq * RAD) * Math.sin(appLong * RAD)) / RAD;
-  const y = Math.tan((obliq / 2) * RAD) ** 2;
-  const eot = 4 * (y * Math.sin(2 * l0 * RAD) - 2 * e * Math.sin(m * RAD) + 4 * e * y * Math.sin(m * RAD) * Math.cos(2 * l0 * RAD) - 0.5 * y * y * Math.sin(4 * l0 * RAD) - 1.25 * e * e * Math.sin(2 * m * RAD)) / RAD;
-  const minutes = (((utcMs % 86_400_000) + 86_400_000) % 86_400_000) / 60_000;
-  const tst = (((minutes + eot + 4 * lon) % 1440) + 1440) % 1440;
-  const ha = tst / 4 < 0 ? tst / 4 + 180 : tst / 4 - 180;
-  const cosZen = Math.sin(lat * RAD) * Math.sin(decl * RAD) + Math.cos(lat * RAD) * Math.cos(decl * RAD) * Math.cos(ha * RAD);
-  const zen = Math.acos(Math.min(1, Math.max(-1, cosZen))) / RAD;
-  const h = 90 - zen;
-  const tanH = Math.tan(h * RAD);
-  const refr = h > 85 ? 0 : h > 5 ? 58.1 / tanH - 0.07 / tanH ** 3 + 0.000086 / tanH ** 5 : h > -0.575 ? 1735 + h * (-518.2 + h * (103.4 + h * (-12.79 + h * 0.711))) : -20.772 / tanH;
-  const acosAz = Math.acos(Math.min(1, Math.max(-1, (Math.sin(lat * RAD) * Math.cos(zen * RAD) - Math.sin(decl * RAD)) / (Math.cos(lat * RAD) * Math.sin(zen * RAD))))) / RAD;
-  return { azimuth: ha > 0 ? (acosAz + 180) % 360 : (540 - acosAz) % 360, elevation: h + refr / 3600 };
-}
 
 /** Hours in [start, end] when `lit(sun)` holds, integrated every 5 s with NOAA's sun. */
 function referenceHours(start: number, end: number, lit: (s: { azimuth: number; elevation: number }) => boolean): number {
