@@ -37,8 +37,9 @@
  * (27 MB) in the same run (2 cores shared with other jobs, load 3–8, 2026-12-02, a
  * throwaway script). Reading only: reprojection is the CRS module's. Through
  * `readFootprints` (CRS, proj4, field mapping), GBK with Chinese fields in EPSG:4545:
- * 23,700 features/s against 18,000 for GeoJSON in lon/lat (`npm run bench:sources`,
- * 2026-12-02; this machine read GeoJSON 3× slower that day than in the run above).
+ * 19,500–23,700 features/s against 15,600–18,000 for GeoJSON in lon/lat
+ * (`npm run bench:sources`, two runs on 2026-12-02; this machine read GeoJSON 3× slower
+ * that day than in the run above).
  */
 import { createReadStream } from 'node:fs';
 import { open as openFile, readdir, readFile } from 'node:fs/promises';
