@@ -44,6 +44,8 @@
  * distances one clicks from.
  */
 
+import { geodeticToEcef, type Vec3 } from './wgs84.ts';
+
 export const PICK_INDEX_MAGIC = 'YZPI';
 export const PICK_INDEX_VERSION = 1;
 const HEADER_BYTES = 48;
@@ -132,21 +134,7 @@ export interface PrismHit {
 // Geodesy (WGS84). Core stays free of the pipeline and of Cesium, so the few lines
 // that turn lon/lat/height into a local east-north-up frame live here.
 
-const WGS84_A = 6_378_137;
-const WGS84_F = 1 / 298.257223563;
-const E2 = WGS84_F * (2 - WGS84_F);
 const DEG = Math.PI / 180;
-
-type Vec3 = [number, number, number];
-
-function geodeticToEcef(lonDeg: number, latDeg: number, height: number): Vec3 {
-  const lon = lonDeg * DEG;
-  const lat = latDeg * DEG;
-  const sinLat = Math.sin(lat);
-  const cosLat = Math.cos(lat);
-  const n = WGS84_A / Math.sqrt(1 - E2 * sinLat * sinLat);
-  return [(n + height) * cosLat * Math.cos(lon), (n + height) * cosLat * Math.sin(lon), (n * (1 - E2) + height) * sinLat];
-}
 
 /** lon°, lat°, h → [east, north, up] m in the ENU frame at `origin` (what Cesium's eastNorthUpToFixedFrame spans). */
 export function createPickFrame(origin: readonly [number, number, number]): (lon: number, lat: number, height: number) => Vec3 {

@@ -12,10 +12,10 @@
  * Angles: degrees; azimuths clockwise from north in (−180°, 180°].
  */
 import geodesic from 'geographiclib-geodesic';
+import { WGS84_A, WGS84_E2, WGS84_F, geodeticToEcef, type Vec3 } from '../wgs84.ts';
 
-export const WGS84_A = 6_378_137;
-export const WGS84_F = 1 / 298.257223563;
-const E2 = WGS84_F * (2 - WGS84_F);
+export { WGS84_A, WGS84_F, geodeticToEcef, type Vec3 } from '../wgs84.ts';
+const E2 = WGS84_E2;
 const DEG = Math.PI / 180;
 
 const GEOD = geodesic.Geodesic.WGS84;
@@ -24,7 +24,6 @@ const INVERSE_MASK = geodesic.Geodesic.DISTANCE | geodesic.Geodesic.AZIMUTH;
 const POSITION_MASK = geodesic.Geodesic.LATITUDE | geodesic.Geodesic.LONGITUDE;
 const POINTS_CAPS = POSITION_MASK | geodesic.Geodesic.DISTANCE_IN;
 
-export type Vec3 = [number, number, number];
 
 export interface LonLat {
   readonly lon: number;
@@ -89,16 +88,6 @@ export function geodesicRingArea(ring: readonly LonLat[]): { area: number; perim
   // sign = true: a clockwise ring gives minus its area, not the rest of the Earth.
   const r = polygon.Compute(false, true);
   return { area: Math.abs(r.area ?? Number.NaN), perimeter: r.perimeter };
-}
-
-/** lon°, lat°, ellipsoid height m → ECEF metres. */
-export function geodeticToEcef(lon: number, lat: number, height: number): Vec3 {
-  const l = lon * DEG;
-  const p = lat * DEG;
-  const sinLat = Math.sin(p);
-  const cosLat = Math.cos(p);
-  const n = WGS84_A / Math.sqrt(1 - E2 * sinLat * sinLat);
-  return [(n + height) * cosLat * Math.cos(l), (n + height) * cosLat * Math.sin(l), (n * (1 - E2) + height) * sinLat];
 }
 
 /**

@@ -5,26 +5,10 @@
  * projection would sink a building 6 km from the tile centre by ~3 m (Earth curvature).
  */
 
-export const WGS84_A = 6_378_137;
-export const WGS84_F = 1 / 298.257223563;
-const E2 = WGS84_F * (2 - WGS84_F);
+import { WGS84_A, WGS84_E2 as E2, geodeticToEcef, type Vec3 } from '../../core/wgs84.ts';
+
+export { WGS84_A, WGS84_F, geodeticToEcef, type Vec3 } from '../../core/wgs84.ts';
 const DEG = Math.PI / 180;
-
-export type Vec3 = [number, number, number];
-
-/** lon/lat in degrees and ellipsoidal height in metres → ECEF metres. */
-export function geodeticToEcef(lonDeg: number, latDeg: number, height: number): Vec3 {
-  const lon = lonDeg * DEG;
-  const lat = latDeg * DEG;
-  const sinLat = Math.sin(lat);
-  const cosLat = Math.cos(lat);
-  const n = WGS84_A / Math.sqrt(1 - E2 * sinLat * sinLat);
-  return [
-    (n + height) * cosLat * Math.cos(lon),
-    (n + height) * cosLat * Math.sin(lon),
-    (n * (1 - E2) + height) * sinLat,
-  ];
-}
 
 /** ECEF metres → [lon°, lat°, height m] (Bowring's iteration; sub-millimetre near the surface). */
 export function ecefToGeodetic(x: number, y: number, z: number): Vec3 {

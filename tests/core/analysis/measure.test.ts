@@ -12,28 +12,13 @@ import {
 } from '../../../src/core/analysis/measure.ts';
 import { geodesicDirect, geodesicDistance, WGS84_A, WGS84_F } from '../../../src/core/analysis/geodesy.ts';
 import { decodeBuildingPickIndex, encodeBuildingPickIndex, type PickIndexBuilding } from '../../../src/core/building-pick-index.ts';
-import type { Result } from '../../../src/core/result.ts';
-import type { Problem } from '../../../src/core/problem.ts';
+import { reasons, value } from './result-helpers.ts';
 
 const DEG = Math.PI / 180;
 const E2 = WGS84_F * (2 - WGS84_F);
 const A = { lon: 106.57, lat: 29.56 };
 
-function value<T>(r: Result<T, Problem>): T {
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return r.value;
-}
 
-/** A failure whose every problem is bilingual (zh-CN / English); returns its reasons. */
-function reasons<T>(r: Result<T, Problem>): string[] {
-  expect(r.ok).toBe(false);
-  if (r.ok) return [];
-  for (const p of r.problems) {
-    expect(p.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
-    if (p.fix) expect(p.fix).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
-  }
-  return r.problems.map((p) => p.reason);
-}
 
 describe('straight distance and height difference', () => {
   it('is the height difference on one vertical', () => {

@@ -3,8 +3,7 @@ import { sightline, viewshed, VIEWSHED_HIDDEN, VIEWSHED_NO_DATA, VIEWSHED_VISIBL
 import { createEnuFrame, WGS84_A, WGS84_F } from '../../../src/core/analysis/geodesy.ts';
 import { decodeBuildingPickIndex, encodeBuildingPickIndex, type PickIndexBuilding } from '../../../src/core/building-pick-index.ts';
 import type { ElevationGrid } from '../../../src/core/elevation-grid.ts';
-import type { Result } from '../../../src/core/result.ts';
-import type { Problem } from '../../../src/core/problem.ts';
+import { reasons, value } from './result-helpers.ts';
 
 const DEG = Math.PI / 180;
 const LON0 = 106.57;
@@ -40,17 +39,7 @@ function buildings(list: PickIndexBuilding[]) {
   return decodeBuildingPickIndex(encodeBuildingPickIndex(list, { origin: [LON0, LAT0, GROUND] }));
 }
 
-function value<T>(r: Result<T, Problem>): T {
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
-  return r.value;
-}
 
-function reasons<T>(r: Result<T, Problem>): string[] {
-  expect(r.ok).toBe(false);
-  if (r.ok) return [];
-  for (const p of r.problems) expect(p.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/);
-  return r.problems.map((p) => p.reason);
-}
 
 const observer = { ...at(0, 0), aboveGround: 1.6 };
 
