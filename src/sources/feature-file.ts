@@ -363,22 +363,22 @@ export async function openFeatureFile(path: string, role: FeatureRole, settings:
       for await (const batch of container.batches()) {
         const out = new Array<RawFeature>(batch.length);
         for (let i = 0; i < batch.length; i++) {
-        const raw = batch[i]!;
-        if (crs === null && raw.geometry) {
-          const settled = settle(extentOf([raw]));
-          if (!settled.ok) throw new FeatureReadError(combined(settled.problems));
-          state = settled.value;
-          crs = state.crs;
-          identity = crs.geographic && crs.epsg !== null && [4326, 4490].includes(crs.epsg);
-          info.crs = { label: crs.label, from: state.from };
-          info.notes = state.notes;
-        }
-        let geometry = raw.geometry;
-        if (geometry && crs && !identity) geometry = reprojectGeometry(geometry, crs);
-        if (geometry && datum) geometry = shiftGeometryToWgs84(geometry, datum);
-        if (geometry) bounds = geometryBounds(geometry, bounds ?? emptyBounds());
-        count++;
-        out[i] = mapper ? mapRawFeature(mapper, raw, geometry) : geometry === raw.geometry ? raw : { index: raw.index, id: raw.id, geometry, properties: raw.properties };
+          const raw = batch[i]!;
+          if (crs === null && raw.geometry) {
+            const settled = settle(extentOf([raw]));
+            if (!settled.ok) throw new FeatureReadError(combined(settled.problems));
+            state = settled.value;
+            crs = state.crs;
+            identity = crs.geographic && crs.epsg !== null && [4326, 4490].includes(crs.epsg);
+            info.crs = { label: crs.label, from: state.from };
+            info.notes = state.notes;
+          }
+          let geometry = raw.geometry;
+          if (geometry && crs && !identity) geometry = reprojectGeometry(geometry, crs);
+          if (geometry && datum) geometry = shiftGeometryToWgs84(geometry, datum);
+          if (geometry) bounds = geometryBounds(geometry, bounds ?? emptyBounds());
+          count++;
+          out[i] = mapper ? mapRawFeature(mapper, raw, geometry) : geometry === raw.geometry ? raw : { index: raw.index, id: raw.id, geometry, properties: raw.properties };
         }
         yield out;
       }
@@ -389,12 +389,11 @@ export async function openFeatureFile(path: string, role: FeatureRole, settings:
   });
 }
 
-/** Every feature of a file, for readers that throw: the open problems and a half-way break become `FeatureReadError`. */
-export async function* readFeatureFile(path: string, role: FeatureRole, settings: SourceReadSettings = {}): AsyncGenerator<RawFeature> {
-  yield* unbatched(readFeatureFileBatches(path, role, settings));
-}
-
-/** readFeatureFile in batches (FeatureFile.batches); `onOpen` gets the opened file (for its summary after the read). */
+/**
+ * Every feature of a file in batches (FeatureFile.batches), for readers that throw: the
+ * open problems and a half-way break become `FeatureReadError`. `onOpen` gets the opened
+ * file (for its summary after the read).
+ */
 export async function* readFeatureFileBatches(path: string, role: FeatureRole, settings: SourceReadSettings = {}, onOpen?: (file: FeatureFile) => void): AsyncGenerator<RawFeature[]> {
   const opened = await openFeatureFile(path, role, settings);
   if (!opened.ok) throw new FeatureReadError(combined(opened.problems));

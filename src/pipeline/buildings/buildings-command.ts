@@ -4,11 +4,11 @@
  * The summary names every kind of replaced height and any datum warning; a failed
  * build still prints its first reasons (the rest are in report.json).
  */
-import { sourceReadReport, type FeatureFile } from '../../sources/feature-file.ts';
 import { buildBuildingsTileset, REPORT_FILE, type BuildBuildingsResult } from './build-buildings-tileset.ts';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
 import { catchReadError, logSkipped, parseTilesetArgs, READ_OPTIONS_USAGE, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { NOTE_TEXT, type BuildingNote, type BuildingProblem, type NoteReason } from '../../sources/footprint-problem.ts';
+import { sourceReadReport, type FeatureFile } from '../../sources/feature-file.ts';
 import { FootprintReadError, readFootprints } from '../../sources/footprint-reader.ts';
 import { basename, join } from 'node:path';
 

@@ -138,7 +138,8 @@ async function build(options: BuildLifelinesOptions, pool: TileWorkerPool, start
     counts: { segments: pipes.length },
     extraFigures: { lengthKm: Math.round(lengthKm * 1000) / 1000 },
     generator: 'yuzhong-twin lifelines pipeline',
-    sourceName: options.sourceName, sourceRead: options.sourceRead,
+    sourceName: options.sourceName,
+    sourceRead: options.sourceRead,
     problems,
     progress,
   });

@@ -2,12 +2,12 @@
  * The lifelines step as a command: file paths in, tileset out, a printed summary.
  * Shared by `scripts/build-lifelines.ts` (npm run tiles:lifelines) and the build plan.
  */
-import { sourceReadReport, type FeatureFile } from '../../sources/feature-file.ts';
 import { basename, join } from 'node:path';
 import { readDemGrid } from '../terrain/dem-grid-reader.ts';
 import { catchReadError, logSkipped, parseTilesetArgs, READ_OPTIONS_USAGE, type TilesetCommandOptions, type TilesetCommandPaths } from '../tiles3d/tileset-command.ts';
 import { buildLifelinesTileset, LIFELINES_REPORT_FILE, type BuildLifelinesResult } from './build-lifelines-tileset.ts';
 import type { PipeProblem } from '../../sources/pipe-problem.ts';
+import { sourceReadReport, type FeatureFile } from '../../sources/feature-file.ts';
 import { PipeReadError, readPipes } from '../../sources/pipe-reader.ts';
 
 export interface LifelinesCommandOptions extends TilesetCommandOptions {

@@ -37,6 +37,7 @@ import { matchKey } from './match-key.ts';
 import { createNameResolver, type MappingSource, type NameResolution, type NameResolver } from './name-resolver.ts';
 import { OUR_FIELDS, type FieldKind, type MappingRole } from './our-fields.ts';
 import { isoDayOf, listItems, plainNumber } from './value-conversion.ts';
+import { BoundedMemo } from '../../core/bounded-memo.ts';
 import { isIsoDay } from '../../core/calendar-day.ts';
 
 /** Their field → ours, and in how many features it was present. */
@@ -202,16 +203,19 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
     bad(field: string, value: string): void;
     converted(field: string, kind: FormatConversion['kind']): void;
   }
+  /** The report entries a translation and a conversion count on (`by` 0: made, not counted). */
+  const translation = (field: string, from: string, to: MappedValue, by = 1) => translated.add(`${field}\0${from}`, () => ({ field, from, to }), by);
+  // A field converts by one kind only (its own): the field is the key.
+  const conversion = (field: string, kind: FormatConversion['kind'], by = 1) => conversions.add(field, () => ({ field, kind }), by);
   const counted: Notes = {
-    translated: (field, from, to) => translated.add(`${field}\0${from}`, () => ({ field, from, to })),
+    translated: (field, from, to) => translation(field, from, to),
     bad(field, value) {
       let entry = badValues.get(field);
       if (!entry) badValues.set(field, (entry = { count: 0, values: new Map() }));
       entry.count++;
       entry.values.set(value, (entry.values.get(value) ?? 0) + 1);
     },
-    // A field converts by one kind only (its own): the field is the key.
-    converted: (field, kind) => conversions.add(field, () => ({ field, kind })),
+    converted: (field, kind) => conversion(field, kind),
   };
 
   /** Per distinct name of theirs: how it resolves and the report entry that counts it (resolved and keyed once, not per feature). */
@@ -308,29 +312,28 @@ export function createFieldMapper(role: MappingRole, mapping?: FieldMappingFile 
    * conversion noted (a translation, an unmapped value) is replayed on every use, so
    * the report counts each feature as before.
    */
-  const remembered = new Map<string, Map<string, { value: unknown; replay: Array<() => void> }> | null>();
+  const remembered = new Map<string, BoundedMemo<{ value: unknown; replay: Array<() => void> }>>();
   function convertText(field: string, kind: FieldKind, raw: string): unknown {
     let seen = remembered.get(field);
-    if (seen === undefined) remembered.set(field, (seen = new Map()));
-    if (seen === null) return convert(field, kind, raw);
+    if (seen === undefined) remembered.set(field, (seen = new BoundedMemo(REMEMBERED_VALUES)));
+    if (!seen.remembering) return convert(field, kind, raw);
     let hit = seen.get(raw);
     if (hit === undefined) {
       const replay: Array<() => void> = [];
       // The report entries are made (uncounted) now; replaying a note is one increment.
       const recorder: Notes = {
         translated(f, from, to) {
-          const entry = translated.add(`${f}\0${from}`, () => ({ field: f, from, to }), 0);
+          const entry = translation(f, from, to, 0);
           replay.push(() => entry.count++);
         },
         bad: (f, value) => replay.push(() => counted.bad(f, value)),
         converted(f, k) {
-          const entry = conversions.add(f, () => ({ field: f, kind: k }), 0);
+          const entry = conversion(f, k, 0);
           replay.push(() => entry.count++);
         },
       };
       hit = { value: convert(field, kind, raw, recorder), replay };
-      if (seen.size >= REMEMBERED_VALUES) remembered.set(field, null);
-      else seen.set(raw, hit);
+      seen.set(raw, hit);
     }
     for (let i = 0; i < hit.replay.length; i++) hit.replay[i]!();
     return hit.value;

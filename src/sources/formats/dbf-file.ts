@@ -12,6 +12,7 @@
  * skipped as GDAL skips them, and the file is read 1 MiB at a time.
  */
 import { open, type FileHandle } from 'node:fs/promises';
+import { BoundedMemo } from '../../core/bounded-memo.ts';
 import { decodeOrNull } from './code-page.ts';
 
 /** The field types GDAL and ArcGIS write for attributes; memo (M, in a `.dbt`) and binary types are refused by the reader. */
@@ -142,23 +143,27 @@ export function ascii(bytes: Uint8Array): string {
 /** How a field's non-ASCII text is turned into a string: its bytes and whether the value fills the field (may be cut mid-character). */
 export type DbfTextDecode = (bytes: Uint8Array, cut: boolean) => string;
 
+/** A value's bytes and whether it may be cut, as one string key (byte for byte): how the decoder and the code-page scan remember values. */
+export function valueKey(bytes: Uint8Array, cut: boolean): string {
+  return `${cut ? '1' : '0'}${ascii(bytes)}`;
+}
+
 /**
  * A field's text decoder that remembers the distinct values while the field has at most
- * `maxDistinct` of them (default 4,096), then stops remembering: a 小区, 结构类型 or
- * 用途 column repeats a few words over 100k records, and Node's GBK TextDecoder costs
- * about a microsecond a call (three such columns were 13% of reading a Shapefile);
- * an address column is unique per record and is decoded as it comes.
+ * `maxDistinct` of them (default 4,096; `BoundedMemo`): a 小区, 结构类型 or 用途 column
+ * repeats a few words over 100k records, and Node's GBK TextDecoder costs about a
+ * microsecond a call (three such columns were 13% of reading a Shapefile); an address
+ * column is unique per record and is decoded as it comes.
  */
 export function rememberingTextDecode(decoder: TextDecoder, maxDistinct = 4096): DbfTextDecode {
-  let seen: Map<string, string> | null = new Map();
+  const seen = new BoundedMemo<string>(maxDistinct);
   return (bytes, cut) => {
-    if (seen === null) return decodeCut(decoder, bytes, cut);
-    const key = cut ? `${ascii(bytes)}\u0000` : ascii(bytes);
+    if (!seen.remembering) return decodeCut(decoder, bytes, cut);
+    const key = valueKey(bytes, cut);
     let text = seen.get(key);
     if (text === undefined) {
       text = decodeCut(decoder, bytes, cut);
-      if (seen.size >= maxDistinct) seen = null;
-      else seen.set(key, text);
+      seen.set(key, text);
     }
     return text;
   };
@@ -169,13 +174,13 @@ export function rememberingTextDecode(decoder: TextDecoder, maxDistinct = 4096):
  * as booleans, dates (D) as `YYYY-MM-DD`; undefined for an empty or unreadable value
  * (blank, `?`, an overflowed `*****`), so it becomes an absent property.
  */
-export function fieldValue(record: Uint8Array, field: DbfField, decode: DbfTextDecode | TextDecoder): unknown {
+export function fieldValue(record: Uint8Array, field: DbfField, decode: DbfTextDecode): unknown {
   const bytes = fieldBytes(record, field);
   if (bytes.length === 0) return undefined;
   switch (field.type) {
     case 'C':
       if (!hasHighByte(bytes)) return ascii(bytes);
-      return typeof decode === 'function' ? decode(bytes, fillsField(record, field)) : decodeCut(decode, bytes, fillsField(record, field));
+      return decode(bytes, fillsField(record, field));
     case 'N':
     case 'F': {
       const n = Number(ascii(bytes));

@@ -46,11 +46,12 @@ import { open as openFile, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { openShp } from 'shapefile';
 import type { Geometry } from 'geojson';
+import { BoundedMemo } from '../../core/bounded-memo.ts';
 import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts';
 import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { CodePageCheck, codePageName, type CodePageVerdict, type TextSample } from './code-page.ts';
-import { ascii, DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecordChunks, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, type DbfHeader, type DbfRecord } from './dbf-file.ts';
+import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecordChunks, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, valueKey, type DbfHeader, type DbfRecord } from './dbf-file.ts';
 import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
 export interface ShapefileOptions {
@@ -248,7 +249,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
   const deleted = new Set<number>();
   // A value already checked in its field is not checked again (same bytes, same verdict): a
   // 小区 or 用途 column repeats a few words. Remembered up to SEEN_PER_FIELD per field.
-  const seen = text.map(() => new Set<string>() as Set<string> | null);
+  const seen = text.map(() => new BoundedMemo<true>(SEEN_PER_FIELD));
   try {
     scan: for await (const chunk of dbfRecordChunks(dbf, header)) for (const record of chunk) {
       if (record.deleted) deleted.add(record.index);
@@ -257,12 +258,11 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
         const bytes = fieldBytes(record.bytes, field);
         if (!hasHighByte(bytes)) continue;
         const cut = fillsField(record.bytes, field);
-        const known = seen[f];
-        if (known) {
-          const key = `${cut ? '1' : '0'}${ascii(bytes)}`;
-          if (known.has(key)) continue;
-          if (known.size >= SEEN_PER_FIELD) seen[f] = null;
-          else known.add(key);
+        const known = seen[f]!;
+        if (known.remembering) {
+          const key = valueKey(bytes, cut);
+          if (known.get(key)) continue;
+          known.set(key, true);
         }
         if (check.add({ bytes: bytes.slice(), cut, field: header.fields.indexOf(field), record: record.index })) break scan;
       }
@@ -293,9 +293,8 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
     const chunks = dbfRecordChunks(dbf!, header)[Symbol.asyncIterator]();
     let chunk: DbfRecord[] = [];
     let next = 0;
-    /** The next record: from the chunk in hand, an await only when it is used up. */
-    const nextRecord = async (): Promise<DbfRecord | null> => {
-      if (next < chunk.length) return chunk[next++]!;
+    /** The first record of the next chunk, once the one in hand is used up. */
+    const nextChunk = async (): Promise<DbfRecord | null> => {
       const read = await chunks.next();
       if (read.done) return null;
       chunk = read.value;
@@ -316,7 +315,8 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
           batch = [];
           throw new VectorReadError(vectorProblem(shp!, 'unreadable', `第 #${index} 条几何记录无法读取（${(error as Error).message}） / shape record #${index} cannot be read (${(error as Error).message})`, '用 GIS 软件修复或重新导出 / repair or export the layer again from the GIS', { index }));
         }
-        const record = next < chunk.length ? chunk[next++]! : await nextRecord();
+        // An await only when the chunk in hand is used up.
+        const record = next < chunk.length ? chunk[next++]! : await nextChunk();
         if (shape.done || record === null) {
           // Without a .shx the counts are only known here, at the end of one of the files.
           if (shape.done !== (record === null)) throw new VectorReadError(recordCountProblem(dbf!, shape.done ? index : null, record === null ? index : header.records));
