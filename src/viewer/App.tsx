@@ -13,6 +13,10 @@ import type { SafetyGrade } from '../core/grades.ts';
 import { DEFAULT_RISK_PARAMS } from '../core/lifelines.ts';
 import type { BuildingSummary } from './api/archive-client.ts';
 import { modeFromUrl } from './app-mode.ts';
+import { fetchAnalysisGrid } from './api/analysis-client.ts';
+import { AnalysisHost } from './analysis/AnalysisHost.tsx';
+import type { AnalysisSceneSources } from './analysis/analysis-scene.ts';
+import type { AnalysisView } from './analysis/analysis-url-state.ts';
 import { LanguageSwitch } from './chrome/LanguageSwitch.tsx';
 import { LayerPanel } from './chrome/LayerPanel.tsx';
 import { Legend } from './chrome/Legend.tsx';
@@ -106,6 +110,10 @@ export function App() {
     },
     [select, flyTo],
   );
+  // The analysis tools (issue 18): the open tool lives in the URL; its data loads on first use.
+  const setAnalysis = useCallback((analysis: AnalysisView | null) => update({ analysis }), [update]);
+  const analysisSources = useMemo<AnalysisSceneSources>(() => ({ pickIndex: () => buildings.ready.then((h) => h.pickIndex()), grid: fetchAnalysisGrid }), [buildings.ready]);
+  const analysisOpen = view.analysis !== null;
   const onGradeRecorded = useCallback((code: string, grade: SafetyGrade) => feed.applyLocal(code, grade), [feed]);
 
   return (
@@ -168,6 +176,7 @@ export function App() {
             <SearchBox onChoose={onChoose} />
             <LanguageSwitch language={view.lang} onChange={(lang) => update({ lang })} />
           </div>
+          <AnalysisHost viewer={viewer} view={view.analysis} onChange={setAnalysis} pickRouter={pickRouter} sources={analysisSources} />
           <div className="side-left">
             <LayerPanel layers={view.layers} onChange={(layers) => update({ layers })} />
             <FilterPanel filters={filters} onChange={onFilters} areas={areas} count={count} loadedCount={loadedCount} />
@@ -184,7 +193,7 @@ export function App() {
               onUnderground={(on) => setLifelines({ underground: on })}
             />
           </div>
-          {pipe && !view.selected && (
+          {pipe && !view.selected && !analysisOpen && (
             <PipePanel
               pipe={pipe}
               risk={pipeRisk}
@@ -197,8 +206,8 @@ export function App() {
               }}
             />
           )}
-          {view.selected && <DossierPanel key={view.selected} code={view.selected} refresh={dossierRefresh} onClose={() => select(null)} onGradeRecorded={onGradeRecorded} />}
-          {view.selected && lifelinesOn && (
+          {view.selected && !analysisOpen && <DossierPanel key={view.selected} code={view.selected} refresh={dossierRefresh} onClose={() => select(null)} onGradeRecorded={onGradeRecorded} />}
+          {view.selected && lifelinesOn && !analysisOpen && (
             <div className="building-pipes-box panel-box">
               <BuildingPipesSection code={view.selected} refresh={dossierRefresh} />
             </div>

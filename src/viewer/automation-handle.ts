@@ -4,6 +4,7 @@
  * never breaks.
  */
 import type { Cesium3DTileset, Viewer } from 'cesium';
+import type { AnalysisAutomation } from './analysis/analysis-automation.ts';
 import type { RenderProfile } from './scene/software-rendering.ts';
 import { whenTilesLoaded } from './scene/tiles-loaded.ts';
 
@@ -37,6 +38,8 @@ export interface AutomationHandle {
   exportPng?(size?: { scale?: number; width?: number }): Promise<{ dataUrl: string; width: number; height: number }>;
   /** The render profile in force: a software renderer gets the lighter one (src/viewer/scene/software-rendering.ts). */
   renderProfile?: RenderProfile;
+  /** Desk view: the analysis tools, run from given inputs (README "Analysis tools"; src/viewer/analysis/analysis-automation.ts). */
+  analysis?: AnalysisAutomation;
 }
 
 export interface AutopilotHandle {
@@ -93,7 +96,7 @@ declare global {
   }
 }
 
-type Extensions = Pick<AutomationHandle, 'autopilot' | 'tour' | 'exportPng' | 'renderProfile' | 'compare'>;
+type Extensions = Pick<AutomationHandle, 'autopilot' | 'tour' | 'exportPng' | 'renderProfile' | 'compare' | 'analysis'>;
 const extensions: Extensions = {};
 
 /**

@@ -12,6 +12,7 @@ const full: ViewState = {
     highlightRisk: false,
     underground: true,
   },
+  analysis: { tool: 'measure', mode: 'area', points: [[106.5725, 29.5617, 250.5], [106.573, 29.562, 251], [106.5728, 29.5625, 260.25]] },
   lang: 'en',
 };
 

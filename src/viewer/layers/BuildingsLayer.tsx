@@ -21,6 +21,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { useCesium } from 'resium';
 import { isBuildingCode } from '../../core/building-code.ts';
+import type { BuildingPickIndex } from '../../core/building-pick-index.ts';
 import { BUILDING_TILE_PROPERTIES } from '../../core/tile-properties.ts';
 import type { GradesFeed } from '../api/grades-feed.ts';
 import { type BuildingFilters, matchesFilters } from '../filters/building-filter.ts';
@@ -38,6 +39,8 @@ export interface BuildingsLayerHandle {
   loaded: LoadedBuildings;
   /** Resolves at the tileset's first complete load (at once if there is no tileset). */
   firstLoad: Promise<void>;
+  /** The buildings' prisms (the CPU picker's index, src/core/building-pick-index.ts), or null when there is none. */
+  pickIndex(): Promise<BuildingPickIndex | null>;
 }
 
 export interface BuildingsLayerProps {
@@ -144,12 +147,13 @@ export function BuildingsLayer(props: BuildingsLayerProps) {
         viewer.scene.primitives.add(tileset);
         s.tileset = tileset;
         picker = createBuildingRayPicker({ viewer, tileset, loaded, firstLoad });
-        latest.current.onReady({ tileset, loaded, firstLoad });
+        const thisPicker = picker;
+        latest.current.onReady({ tileset, loaded, firstLoad, pickIndex: () => thisPicker.whenReady.then((ok) => (ok ? thisPicker.index() : null)) });
       })
       .catch((error: unknown) => {
         if (cancelled) return;
         console.warn(`建筑瓦片未加载 / buildings tileset not loaded (${error instanceof Error ? error.message : String(error)}); run "npm run tiles:buildings".`);
-        latest.current.onReady({ tileset: null, loaded, firstLoad: Promise.resolve() });
+        latest.current.onReady({ tileset: null, loaded, firstLoad: Promise.resolve(), pickIndex: () => Promise.resolve(null) });
       });
 
     const removeGrades = latest.current.feed.onGrades((changed) => restyle(changed.length > 2000 ? undefined : changed));

@@ -70,6 +70,8 @@ export interface BuildingRayPicker {
   explain(windowPosition: Cartesian2): PickExplanation | null;
   /** Resolves true once the index is loaded, false if it is not coming (missing, bad). */
   readonly whenReady: Promise<boolean>;
+  /** The decoded pick index once loaded (the analysis tools reuse it: one download), else null. */
+  index(): BuildingPickIndex | null;
   destroy(): void;
 }
 
@@ -247,6 +249,7 @@ export function createBuildingRayPicker(options: BuildingRayPickerOptions): Buil
     unavailable,
     explain,
     whenReady,
+    index: () => index,
     destroy() {
       destroyed = true;
       removePreRender();

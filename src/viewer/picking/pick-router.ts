@@ -34,8 +34,11 @@ export interface Pickable<Hit> {
   onPick(hit: Hit | null): void;
 }
 
-/** The layers' priorities, in one place: pipes are picked through the faded buildings above them. */
-export const PICK_PRIORITY = { lifelines: 20, buildings: 10 } as const;
+/**
+ * The layers' priorities, in one place: pipes are picked through the faded buildings
+ * above them; an open analysis tool takes every click (its points), above all layers.
+ */
+export const PICK_PRIORITY = { analysis: 100, lifelines: 20, buildings: 10 } as const;
 
 export interface PickOutcome {
   /** The winning layer's id, or null when nothing matched. */

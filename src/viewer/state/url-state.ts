@@ -12,6 +12,7 @@
  *   lang=en                            (zh-CN is the default)
  *   pipes=… pipeage=… pipemat=… pipecond=… piperisk=0 under=1   a layer with its own parameters:
  *                                      on while the first is present (the registry), settings in lifelines-url-state.ts
+ *   tool=measure&tp=… …                the open analysis tool and its inputs (analysis/analysis-url-state.ts)
  */
 import { isBuildingCode } from '../../core/building-code.ts';
 import {
@@ -22,6 +23,7 @@ import {
   NO_FILTERS,
 } from '../filters/building-filter.ts';
 import { DEFAULT_LAYERS, LAYERS, layersWith, type LayerVisibility } from '../layers/layer-registry.ts';
+import { ANALYSIS_PARAMS, type AnalysisView, decodeAnalysisView, encodeAnalysisView } from '../analysis/analysis-url-state.ts';
 import { decodeLifelinesView, DEFAULT_LIFELINES_VIEW, encodeLifelinesView, type LifelinesView } from './lifelines-url-state.ts';
 
 export { DEFAULT_LAYERS, LAYER_IDS, type LayerId, type LayerVisibility } from '../layers/layer-registry.ts';
@@ -44,10 +46,12 @@ export interface ViewState {
   filters: BuildingFilters;
   /** The lifelines layer's settings (its switch is in `layers`). */
   lifelines: LifelinesView;
+  /** The open analysis tool and its inputs (analysis/analysis-url-state.ts), or null. */
+  analysis: AnalysisView | null;
   lang: LanguageCode;
 }
 
-export const DEFAULT_VIEW_STATE: ViewState = { camera: null, selected: null, layers: DEFAULT_LAYERS, filters: NO_FILTERS, lifelines: DEFAULT_LIFELINES_VIEW, lang: 'zh-CN' };
+export const DEFAULT_VIEW_STATE: ViewState = { camera: null, selected: null, layers: DEFAULT_LAYERS, filters: NO_FILTERS, lifelines: DEFAULT_LIFELINES_VIEW, analysis: null, lang: 'zh-CN' };
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
@@ -101,6 +105,7 @@ export function decodeViewState(search: string): ViewState {
       heritage: heritage === '1' ? true : heritage === '0' ? false : null,
     },
     lifelines: decodeLifelinesView(q),
+    analysis: decodeAnalysisView(q),
     lang: q.get('lang') === 'en' ? 'en' : 'zh-CN',
   };
 }
@@ -124,12 +129,13 @@ export function encodeViewState(state: ViewState, keep: URLSearchParams = new UR
   if (f.area) q.set('area', f.area);
   if (f.heritage !== null) q.set('heritage', f.heritage ? '1' : '0');
   encodeLifelinesView(state.lifelines, state.layers.lifelines, q);
+  encodeAnalysisView(state.analysis, q);
   if (state.lang === 'en') q.set('lang', 'en');
   const text = q.toString();
   return text ? `?${text}` : '';
 }
 
-const OWN_PARAMS = new Set<string>(['cam', 'sel', 'layers', 'grade', 'year', 'structure', 'use', 'area', 'heritage', 'lang', ...LAYERS.flatMap((l) => (l.url.kind === 'own' ? l.url.params : []))]);
+const OWN_PARAMS = new Set<string>(['cam', 'sel', 'layers', 'grade', 'year', 'structure', 'use', 'area', 'heritage', 'lang', ...ANALYSIS_PARAMS, ...LAYERS.flatMap((l) => (l.url.kind === 'own' ? l.url.params : []))]);
 
 /** Everything but the camera: a change here is a history step, a camera move is not. */
 export function sameViewExceptCamera(a: ViewState, b: ViewState): boolean {

@@ -1,0 +1,89 @@
+/**
+ * The desk view's analysis tools, composed: the toolbar, the open tool (its clicks,
+ * marks and panel), the scene data loaded on first use, the keys (a tool's letter opens
+ * or closes it, Esc closes the open one before anything else sees the key) and
+ * `window.yz.analysis` (analysis-automation.ts). The open tool and its inputs are the
+ * view's `analysis` (in the URL).
+ */
+import type { Viewer } from 'cesium';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PickRouter } from '../picking/pick-router.ts';
+import { extendAutomationHandle } from '../automation-handle.ts';
+import { createAnalysisAutomation } from './analysis-automation.ts';
+import { loadAnalysisScene, type AnalysisScene, type AnalysisSceneSources } from './analysis-scene.ts';
+import { toolForKey } from './analysis-tools.ts';
+import { AnalysisToolbar } from './AnalysisToolbar.tsx';
+import { openTool, type AnalysisToolId, type AnalysisView } from './analysis-url-state.ts';
+import { MeasureTool } from './measure/MeasureTool.tsx';
+import { SightlineTool } from './sightline/SightlineTool.tsx';
+
+export interface AnalysisHostProps {
+  viewer: Viewer | null;
+  view: AnalysisView | null;
+  onChange(view: AnalysisView | null): void;
+  pickRouter: PickRouter;
+  sources: AnalysisSceneSources;
+}
+
+function typingInto(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function AnalysisHost({ viewer, view, onChange, pickRouter, sources }: AnalysisHostProps) {
+  const [scene, setScene] = useState<AnalysisScene | null>(null);
+  const loading = useRef<Promise<AnalysisScene> | null>(null);
+  const sourcesRef = useRef(sources);
+  sourcesRef.current = sources;
+  const loadScene = useCallback(() => {
+    loading.current ??= loadAnalysisScene(sourcesRef.current).then((s) => {
+      setScene(s);
+      for (const p of s.problems) console.warn(p);
+      return s;
+    });
+    return loading.current;
+  }, []);
+  const open = view?.tool ?? null;
+  useEffect(() => {
+    if (open) void loadScene();
+  }, [open, loadScene]);
+
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const toggle = useCallback((tool: AnalysisToolId) => onChange(viewRef.current?.tool === tool ? null : openTool(tool)), [onChange]);
+  const close = useCallback(() => onChange(null), [onChange]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return;
+      if (e.key === 'Escape') {
+        if (!viewRef.current) return;
+        e.preventDefault();
+        close();
+        return;
+      }
+      const tool = toolForKey(e.key);
+      if (tool) {
+        e.preventDefault();
+        toggle(tool);
+      }
+    };
+    // Capture: before the page's own Esc (which clears the selection).
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [toggle, close]);
+
+  const changeRef = useRef(onChange);
+  changeRef.current = onChange;
+  useEffect(
+    () => extendAutomationHandle({ analysis: createAnalysisAutomation({ loadScene, current: () => viewRef.current, set: (v) => changeRef.current(v) }) }),
+    [loadScene],
+  );
+
+  return (
+    <>
+      <AnalysisToolbar open={open} onToggle={toggle} />
+      {viewer && view?.tool === 'measure' && <MeasureTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
+      {viewer && view?.tool === 'sightline' && <SightlineTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * `window.yz.analysis` (README "Automation handle"): runs a tool from given inputs, as a
+ * test or a kiosk script would, and returns its numbers. It opens the tool with those
+ * inputs (so the map, the panel and the URL show the same run) and computes with the
+ * same pure functions and scene data as the panel.
+ */
+import i18next from 'i18next';
+import type { AnalysisScene } from './analysis-scene.ts';
+import { ANALYSIS_NS } from './analysis-tools.ts';
+import { DEFAULT_OBSERVER_HEIGHT_M, type AnalysisToolId, type AnalysisView, type MeasureMode, type ToolPoint } from './analysis-url-state.ts';
+import { measureResult, type MeasureNumbers } from './measure/measure-result.ts';
+import { sightlineResult, type SightlineNumbers } from './sightline/sightline-result.ts';
+
+export interface AnalysisAutomation {
+  /** The open tool, or null. */
+  readonly open: AnalysisToolId | null;
+  /** Loads the tools' data (pick index, analysis grid); resolves with what is missing, one line each. */
+  ready(): Promise<{ problems: string[]; terrain: boolean; buildings: number }>;
+  /** Measure: points [lon°, lat°, ellipsoid m]; a line by default, `mode: 'area'` for a polygon. */
+  measure(input: { points: ToolPoint[]; mode?: MeasureMode }): Promise<MeasureNumbers>;
+  /** Sightline from `observer` (its eye `observerHeight` m above it, default 1.6) to `target`; `radius` adds a viewshed. */
+  sightline(input: { observer: ToolPoint; target?: ToolPoint; observerHeight?: number; radius?: number }): Promise<SightlineNumbers>;
+  close(): void;
+}
+
+export interface AnalysisAutomationDeps {
+  loadScene(): Promise<AnalysisScene>;
+  current(): AnalysisView | null;
+  set(view: AnalysisView | null): void;
+}
+
+export function createAnalysisAutomation(deps: AnalysisAutomationDeps): AnalysisAutomation {
+  const t = () => i18next.getFixedT(null, ANALYSIS_NS);
+  return {
+    get open() {
+      return deps.current()?.tool ?? null;
+    },
+    async ready() {
+      const s = await deps.loadScene();
+      return { problems: s.problems, terrain: s.terrain !== null, buildings: s.buildings?.count ?? 0 };
+    },
+    async measure({ points, mode = 'line' }) {
+      const scene = await deps.loadScene();
+      deps.set({ tool: 'measure', mode, points });
+      return measureResult(mode, points, scene, t()).numbers;
+    },
+    async sightline({ observer, target, observerHeight = DEFAULT_OBSERVER_HEIGHT_M, radius }) {
+      const scene = await deps.loadScene();
+      const view = { tool: 'sightline' as const, points: target ? [observer, target] : [observer], observerHeight, radius: radius ?? null };
+      deps.set(view);
+      return sightlineResult(view, scene, t()).result.numbers;
+    },
+    close: () => deps.set(null),
+  };
+}

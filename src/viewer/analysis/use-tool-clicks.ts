@@ -1,0 +1,26 @@
+/**
+ * While a tool is open it takes the map's clicks (pick router, PICK_PRIORITY.analysis):
+ * a click adds the tool's point instead of selecting a building or a pipe, and the
+ * layers below are told "not yours" so nothing else opens.
+ */
+import type { Cartesian2 } from 'cesium';
+import { useEffect, useRef } from 'react';
+import { PICK_PRIORITY, type PickRouter } from '../picking/pick-router.ts';
+
+export function useToolClicks(router: PickRouter, onClick: ((position: Cartesian2) => void) | null): void {
+  const latest = useRef(onClick);
+  latest.current = onClick;
+  const active = onClick !== null;
+  useEffect(() => {
+    if (!active) return;
+    return router.register<Cartesian2>({
+      id: 'analysis',
+      priority: PICK_PRIORITY.analysis,
+      enabled: () => latest.current !== null,
+      match: (context) => context.position as Cartesian2,
+      onPick: (position) => {
+        if (position) latest.current?.(position);
+      },
+    });
+  }, [router, active]);
+}
