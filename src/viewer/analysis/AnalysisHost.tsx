@@ -14,8 +14,10 @@ import { loadAnalysisScene, type AnalysisScene, type AnalysisSceneSources } from
 import { toolForKey } from './analysis-tools.ts';
 import { AnalysisToolbar } from './AnalysisToolbar.tsx';
 import { openTool, type AnalysisToolId, type AnalysisView } from './analysis-url-state.ts';
+import { FloodTool } from './flood/FloodTool.tsx';
 import { MeasureTool } from './measure/MeasureTool.tsx';
 import { SightlineTool } from './sightline/SightlineTool.tsx';
+import { SunTool } from './sun/SunTool.tsx';
 
 export interface AnalysisHostProps {
   viewer: Viewer | null;
@@ -83,6 +85,8 @@ export function AnalysisHost({ viewer, view, onChange, pickRouter, sources }: An
     <>
       <AnalysisToolbar open={open} onToggle={toggle} />
       {viewer && view?.tool === 'measure' && <MeasureTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
+      {viewer && view?.tool === 'flood' && <FloodTool viewer={viewer} view={view} scene={scene} onChange={onChange} onClose={close} />}
+      {viewer && view?.tool === 'sun' && <SunTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
       {viewer && view?.tool === 'sightline' && <SightlineTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
     </>
   );

@@ -8,8 +8,12 @@ import i18next from 'i18next';
 import type { AnalysisScene } from './analysis-scene.ts';
 import { ANALYSIS_NS } from './analysis-tools.ts';
 import { DEFAULT_OBSERVER_HEIGHT_M, type AnalysisToolId, type AnalysisView, type MeasureMode, type ToolPoint } from './analysis-url-state.ts';
+import { fetchFloodReport } from '../api/analysis-client.ts';
+import { floodOf, floodResult, type FloodNumbers } from './flood/flood-result.ts';
 import { measureResult, type MeasureNumbers } from './measure/measure-result.ts';
 import { sightlineResult, type SightlineNumbers } from './sightline/sightline-result.ts';
+import { sunHoursClient } from './sun/sun-hours-client.ts';
+import { DEFAULT_TIME, defaultSunDate, parseDate, sunResult, type SunNumbers } from './sun/sun-result.ts';
 
 export interface AnalysisAutomation {
   /** The open tool, or null. */
@@ -20,6 +24,13 @@ export interface AnalysisAutomation {
   measure(input: { points: ToolPoint[]; mode?: MeasureMode }): Promise<MeasureNumbers>;
   /** Sightline from `observer` (its eye `observerHeight` m above it, default 1.6) to `target`; `radius` adds a viewshed. */
   sightline(input: { observer: ToolPoint; target?: ToolPoint; observerHeight?: number; radius?: number }): Promise<SightlineNumbers>;
+  /** Flood at `level` (m, the DEM's frame): the water on the grid and the archive's lists (GET /api/analysis/flood). */
+  flood(input: { level: number }): Promise<FloodNumbers>;
+  /**
+   * Sunlight at `date` (YYYY-MM-DD, default this year's 大寒) and `time` (HH:MM China Standard
+   * Time, default 12:00); with `building`, its sun hours that day (computed in the worker).
+   */
+  sun(input: { date?: string; time?: string; building?: string }): Promise<SunNumbers>;
   close(): void;
 }
 
@@ -49,6 +60,18 @@ export function createAnalysisAutomation(deps: AnalysisAutomationDeps): Analysis
       const view = { tool: 'sightline' as const, points: target ? [observer, target] : [observer], observerHeight, radius: radius ?? null };
       deps.set(view);
       return sightlineResult(view, scene, t()).result.numbers;
+    },
+    async flood({ level }) {
+      const scene = await deps.loadScene();
+      deps.set({ tool: 'flood', level });
+      const { map, problems } = floodOf(scene, level);
+      return floodResult(level, map, await fetchFloodReport(level), t(), problems).numbers;
+    },
+    async sun({ date = defaultSunDate(), time = DEFAULT_TIME, building }) {
+      const scene = await deps.loadScene();
+      deps.set({ tool: 'sun', date, time, building: building ?? null });
+      const answer = building && scene.buildings ? await sunHoursClient.run({ index: scene.buildings, terrain: scene.terrain }, { code: building, date: parseDate(date) }) : null;
+      return sunResult(date, time, answer, scene.buildings, t()).numbers;
     },
     close: () => deps.set(null),
   };

@@ -7,3 +7,11 @@ export async function fetchAnalysisGrid(signal?: AbortSignal): Promise<AnalysisG
   if (!d.ok) throw new Error(d.problems.map((p) => p.message).join('; '));
   return d.value;
 }
+export async function fetchFloodReport(level: number, signal?: AbortSignal): Promise<import('../analysis/flood/flood-result.ts').FloodReportLike> {
+  const r = await fetch(`/api/analysis/flood?level=${level}`, signal ? { signal } : {});
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r.json();
+}
+export function floodCsvUrl(level: number, list: 'buildings' | 'pipes'): string {
+  return `/api/analysis/flood.csv?level=${level}&list=${list}`;
+}
