@@ -3,6 +3,7 @@
  * results page is rendered from. Keeps the headline figures (with their targets and
  * whether each is met) next to each bench's full median report.
  */
+import type { AnalysisBench } from './viewer/analysis-run.ts';
 import type { MachineInfo } from './machine.ts';
 import type { ViewerComparison } from './viewer/viewer-summary.ts';
 
@@ -28,7 +29,7 @@ export interface BenchResults {
   runs: number;
   machine: MachineInfo & { loadAverageAtEnd: number[]; chromium: string | null; webgl: string };
   viewer:
-    | ({ status: 'ok'; loadRatio: number | null; fpsRatio: number | null; targets: Record<'load' | 'fps' | 'pick', Target>; settings: Record<string, unknown>; keptFrom?: string } & ViewerComparison)
+    | ({ status: 'ok'; loadRatio: number | null; fpsRatio: number | null; targets: Record<'load' | 'fps' | 'pick', Target>; settings: Record<string, unknown>; keptFrom?: string; analysis?: AnalysisBench | null } & ViewerComparison)
     | { status: 'skipped' | 'failed'; reason: string; loadRatio: null; fpsRatio: null };
   pipelines: { terrain: BenchSection<unknown>; buildings: BenchSection<unknown>; lifelines: BenchSection<unknown>; sources?: BenchSection<unknown> };
   api: BenchSection<unknown>;
@@ -38,6 +39,8 @@ export interface ViewerReport {
   machine?: { chromium?: string };
   settings: Record<string, unknown>;
   summary: ViewerComparison;
+  /** The analysis tools' timings (bench/viewer/analysis-run.ts). */
+  analysis?: AnalysisBench | null;
 }
 
 export function viewerTargets(v: ViewerComparison): Record<'load' | 'fps' | 'pick', Target> {
@@ -98,7 +101,7 @@ export function buildResults(input: BuildResultsInput): BenchResults {
     },
     viewer:
       v.status === 'ok'
-        ? { status: 'ok', ...v.report.summary, loadRatio: v.report.summary.loadRatio, fpsRatio: v.report.summary.fpsRatio, targets: viewerTargets(v.report.summary), settings: v.report.settings, ...(v.keptFrom ? { keptFrom: v.keptFrom } : {}) }
+        ? { status: 'ok', ...v.report.summary, loadRatio: v.report.summary.loadRatio, fpsRatio: v.report.summary.fpsRatio, targets: viewerTargets(v.report.summary), settings: v.report.settings, analysis: v.report.analysis ?? null, ...(v.keptFrom ? { keptFrom: v.keptFrom } : {}) }
         : { status: v.status, reason: v.reason, loadRatio: null, fpsRatio: null },
     pipelines: { terrain: input.terrain, buildings: input.buildings, lifelines: input.lifelines, ...(input.sources ? { sources: input.sources } : {}) },
     api: input.api,
@@ -126,8 +129,8 @@ export function keptSections(previous: BenchResults): Partial<Record<BenchName, 
   keep('api', previous.api);
   const v = previous.viewer;
   if (v.status === 'ok') {
-    const { status: _status, targets: _targets, settings, keptFrom, ...summary } = v;
-    const report: ViewerReport = { machine: { chromium: previous.machine.chromium ?? undefined }, settings, summary: summary as ViewerComparison };
+    const { status: _status, targets: _targets, settings, keptFrom, analysis, ...summary } = v;
+    const report: ViewerReport = { machine: { chromium: previous.machine.chromium ?? undefined }, settings, summary: summary as ViewerComparison, analysis: analysis ?? null };
     kept.viewer = { status: 'ok', report, keptFrom: keptFrom ?? from };
   }
   return kept;

@@ -5,6 +5,7 @@
  * is met.
  */
 import type { BenchResults, BenchSection, Target } from './bench-results.ts';
+import type { AnalysisBench } from './viewer/analysis-run.ts';
 import type { ViewerSummary } from './viewer/viewer-summary.ts';
 
 const dash = '—';
@@ -75,7 +76,23 @@ How each is measured:
 Targets:
 ${targetLine('Load', v.targets.load)}
 ${targetLine('Frame rate', v.targets.fps)}
-${targetLine('Pick', v.targets.pick)}`;
+${targetLine('Pick', v.targets.pick)}
+${analysisTable(v.analysis ?? null)}`;
+}
+
+/** The analysis tools' answer after the last click (bench/viewer/analysis-run.ts). */
+function analysisTable(a: AnalysisBench | null): string {
+  if (!a) return '';
+  const rows = a.timings.map((t) => `| ${t.tool} | ${t.what} | ${ms(t.medianMs)} | ${t.ms.join(', ')} |`).join('\n');
+  const sun = a.sunHours ? `\n\nSun hours for one building (${a.sunHours.building}, ${a.sunHours.points} points, 5-minute steps, against every building prism and the DEM): ${ms(a.sunHours.workerMs)} in the Web Worker, ${ms(a.sunHours.callMs)} from \`yz.analysis.sun()\` to its answer (target ≤ 5 s on a desktop).` : '';
+  return `
+### Analysis tools (issue 18)
+
+Our viewer at \`${a.view}\` (1280×720, software WebGL): for each tool, from the click (or preset button) that completes its input to its answer in the panel, polled every 10 ms in the page.${a.problems.length ? ` Data missing: ${a.problems.join('; ')}.` : ''}
+
+| tool | what | median | each run (ms) |
+|---|---|---|---|
+${rows}${sun}`;
 }
 
 function streamingSection(r: BenchResults): string {

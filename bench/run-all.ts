@@ -62,7 +62,7 @@ const benches: Bench[] = [
     name: 'viewer',
     script: 'bench:viewer',
     output: file('viewer'),
-    args: smoke ? ['--runs', '1', '--flight', '2', '--clicks', '3', '--naive-buildings', '300', '--street-only', '--viewport', '640x360', '--timeout', '150', '--out', file('viewer')] : ['--runs', String(runs), '--timeout', values['viewer-timeout']!, '--out', file('viewer')],
+    args: smoke ? ['--runs', '1', '--flight', '2', '--clicks', '3', '--naive-buildings', '300', '--street-only', '--viewport', '640x360', '--timeout', '150', '--analysis-repeats', '1', '--out', file('viewer')] : ['--runs', String(runs), '--timeout', values['viewer-timeout']!, '--out', file('viewer')],
     invocations: 1,
   },
   { name: 'api', script: 'bench:api', output: file('api'), args: ['--duration', smoke ? '1' : '10', '--out', file('api')], invocations: runs },

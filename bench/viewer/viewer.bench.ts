@@ -1,10 +1,12 @@
 /**
- * `npm run bench:viewer [-- --runs 3] [--timeout 600] [--flight 10] [--clicks 20] [--naive-buildings N] [--viewport 1280x720] [--street-only] [--out file]`
+ * `npm run bench:viewer [-- --runs 3] [--timeout 600] [--flight 10] [--clicks 20] [--naive-buildings N] [--viewport 1280x720] [--street-only] [--analysis-repeats 3] [--analysis-only] [--out file]`
  *
  * Our viewer against the usual way (the same buildings as GeoJSON entities, see
  * page/naive.html), in the same headless Chromium (SwiftShader software WebGL) on
- * the same server, alternating ours and naive run by run. Writes every run and the
- * medians to bench/results/viewer.json. Not a test: figures vary with the machine.
+ * the same server, alternating ours and naive run by run; then the analysis tools'
+ * answer after the last click and one building's sun hours (analysis-run.ts;
+ * `--analysis-only` skips the comparison). Writes every run and the medians to
+ * bench/results/viewer.json. Not a test: figures vary with the machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,6 +16,7 @@ import { PROJECT_ROOT } from '../../scripts/project-root.ts';
 import { OPENING_VIEW } from '../../src/viewer/scene/opening-view.ts';
 import { launchChromium } from '../../tests/e2e/chromium.ts';
 import { machineInfo } from '../machine.ts';
+import { runAnalysisBench, type AnalysisBench } from './analysis-run.ts';
 import { startBenchServer } from './bench-server.ts';
 import { type CameraStop, runViewer, type ViewerRun } from './viewer-run.ts';
 import { compareViewers } from './viewer-summary.ts';
@@ -28,6 +31,8 @@ const { values } = parseArgs({
     viewport: { type: 'string', default: '1280x720' },
     // Smoke runs: open both pages at the street-level view (few tiles) and load nothing else.
     'street-only': { type: 'boolean', default: false },
+    'analysis-repeats': { type: 'string', default: '3' },
+    'analysis-only': { type: 'boolean', default: false },
     out: { type: 'string', default: join(PROJECT_ROOT, 'bench', 'results', 'viewer.json') },
   },
 });
@@ -55,20 +60,22 @@ function writeReport(): void {
     command: `npm run bench:viewer -- ${process.argv.slice(2).join(' ')}`.trim(),
     machine: { ...machineBefore, loadAverageAfter: machineInfo().loadAverage, chromium: browser.version(), webgl: 'SwiftShader (software)' },
     settings: { runs, readyTimeoutMs: timeoutMs, flightMs: Number(values.flight) * 1000, clicks: Number(values.clicks), viewport: `${width}×${height}`, streetOnly, naiveBuildings: subset ? Number(subset) : 'all', openingView, streetView, flightPath },
-    summary: compareViewers(all, timeoutMs),
+    summary: all.length ? compareViewers(all, timeoutMs) : null,
     runs: all,
+    analysis,
   };
   mkdirSync(dirname(values.out!), { recursive: true });
   writeFileSync(values.out!, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`load ratio ${report.summary.loadRatio}${report.summary.loadRatioIsLowerBound ? ' (lower bound)' : ''}, fps ratio ${report.summary.fpsRatio} → ${values.out}`);
+  if (report.summary) console.log(`load ratio ${report.summary.loadRatio}${report.summary.loadRatioIsLowerBound ? ' (lower bound)' : ''}, fps ratio ${report.summary.fpsRatio} → ${values.out}`);
 }
 
 const machineBefore = machineInfo();
 const server = await startBenchServer({ root: PROJECT_ROOT });
 const browser = await launchChromium();
 const all: ViewerRun[] = [];
+let analysis: AnalysisBench | null = null;
 try {
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < (values['analysis-only'] ? 0 : runs); i++) {
     for (const kind of ['ours', 'naive'] as const) {
       console.log(`— run ${i + 1}/${runs}: ${kind} …`);
       const run = await runViewer(browser, {
@@ -96,6 +103,9 @@ try {
       writeReport();
     }
   }
+  console.log('— analysis tools …');
+  analysis = await runAnalysisBench(browser, server.baseUrl, Number(values['analysis-repeats']), (m) => console.log(`  ${m}`));
+  writeReport();
 } finally {
   await browser.close();
   await server.close();

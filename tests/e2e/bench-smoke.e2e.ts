@@ -58,6 +58,11 @@ describe('npm run bench -- --smoke', () => {
     expect(results.viewer.ours.pick.identified).toBeGreaterThan(0);
     expect(results.viewer.ours.tilesetBytes).toBeGreaterThan(0);
     expect(results.viewer.naive.webglBufferBytes).toBeGreaterThan(0);
+    // The analysis tools' answer after the last click, each tool, and one building's sun hours.
+    const analysis = results.viewer.analysis!;
+    expect(new Set(analysis.timings.map((t) => t.tool))).toEqual(new Set(['measure', 'sightline', 'flood', 'sun']));
+    for (const t of analysis.timings) expect(t.medianMs).toBeGreaterThan(0);
+    expect(analysis.sunHours?.points).toBeGreaterThan(0);
     for (const section of [results.pipelines.terrain, results.pipelines.buildings, results.api]) expect(section.status).toBe('ok');
     // Lifelines runs when its bench exists on the branch, else is skipped with the reason.
     const hasLifelines = 'bench:lifelines' in (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
