@@ -1,8 +1,9 @@
 /**
- * A vertical section along a drawn line (the Excavate and section tool's profile, issue
- * 18): the ground heights along it, and the buildings it crosses with where (distance
- * along the line where it enters and leaves each footprint) and their base and roof.
- * Pure; the pipes crossed come from the archive (they are not in the browser's data).
+ * A vertical section along a drawn line (the Section tool, issue 18): the ground heights
+ * along it, and the buildings it crosses with where (distance along the line where it
+ * enters and leaves each footprint) and their base and roof; and a pit (the Excavate
+ * tool): its floor, walls and volume. Pure; the pipes come from the archive (they are not
+ * in the browser's data).
  *
  * Ground: the DEM sampled bilinearly every `step` metres along each geodesic segment
  * (default 2 m, under half the sample DEM's 5 m spacing, so no DEM sample is skipped).
@@ -16,7 +17,7 @@ import { insideFootprint } from '../building-pick-index.ts';
 import { type ElevationGrid, sampleElevation } from '../elevation-grid.ts';
 import type { Problem } from '../problem.ts';
 import { failure, success, type Result } from '../result.ts';
-import { createEnuFrame, geodesicDistance, geodesicPoints, type LonLat } from './geodesy.ts';
+import { createEnuFrame, geodesicDistance, geodesicPoints, geodesicRingArea as geodesicRingAreaOf, type LonLat } from './geodesy.ts';
 
 export type SectionProblem = Problem<'too-few-points' | 'not-finite' | 'bad-option'>;
 
@@ -129,4 +130,132 @@ export function buildingsAlong(index: BuildingPickIndex, points: readonly LonLat
   }
   out.sort((a, b) => a.from - b.from || a.index - b.index);
   return success(out);
+}
+
+// ---------------------------------------------------------------------------------
+// Excavation
+
+export interface Excavation {
+  /** The pit's flat floor: the lowest ground on its outline minus the depth (m). */
+  floorM: number;
+  rimMinM: number;
+  rimMaxM: number;
+  /** The outline densified every `step` metres, with the ground at each point: the walls' top. */
+  outline: { lon: number; lat: number; ground: number }[];
+  /** Geodesic area of the outline (m²). */
+  areaM2: number;
+  /** Earth removed: ∑ (ground − floor) over `cell`-metre cells whose centre is inside (m³). */
+  volumeM3: number;
+  cellM: number;
+}
+
+export const DEFAULT_PIT_CELL_M = 1;
+
+/**
+ * A pit with vertical walls and a flat floor `depth` metres below the lowest ground on
+ * its outline (the rim): the walls' top follows the ground every `step` metres along the
+ * outline, the volume sums the ground above the floor over `cellM` cells inside (a
+ * square grid in the outline's own east-north-up frame; a cell counts when its centre
+ * is inside).
+ */
+export function excavation(ring: readonly LonLat[], depth: number, grid: ElevationGrid, options: { step?: number; cellM?: number } = {}): Result<Excavation, SectionProblem> {
+  const step = options.step ?? DEFAULT_PROFILE_STEP_M;
+  const cellM = options.cellM ?? DEFAULT_PIT_CELL_M;
+  const problems: SectionProblem[] = [];
+  if (ring.length < 3) problems.push({ reason: 'too-few-points', message: `基坑轮廓至少需要 3 个点,只有 ${ring.length} 个 / a pit outline needs at least 3 points, got ${ring.length}`, fix: '在地图上再点几个点 / click more points on the map' });
+  else if (ring.some((p) => !Number.isFinite(p.lon) || !Number.isFinite(p.lat))) problems.push({ reason: 'not-finite', message: '基坑轮廓有无效坐标 / the pit outline has an invalid coordinate', fix: '重新点选 / pick the points again' });
+  for (const [name, v] of [['depth', depth], ['step', step], ['cellM', cellM]] as const) {
+    if (!(v > 0 && Number.isFinite(v))) problems.push({ reason: 'bad-option', message: `${name} 须为正数(米),而不是 ${v} / ${name} must be a positive number of metres, not ${v}` });
+  }
+  if (problems.length > 0) return failure(problems);
+  const outline: Excavation['outline'] = [];
+  for (let k = 0; k < ring.length; k++) {
+    const along = geodesicPoints(ring[k]!, ring[(k + 1) % ring.length]!, step);
+    for (let i = 0; i + 1 < along.length; i++) outline.push({ lon: along[i]!.lon, lat: along[i]!.lat, ground: sampleElevation(grid, along[i]!.lon, along[i]!.lat) });
+  }
+  const grounds = outline.map((p) => p.ground).filter(Number.isFinite);
+  if (grounds.length === 0) return failure([{ reason: 'not-finite', message: '基坑轮廓不在高程网格内 / the pit outline lies outside the elevation grid', fix: '在研究区内画基坑 / draw the pit inside the district' }]);
+  const rimMinM = Math.min(...grounds), rimMaxM = Math.max(...grounds);
+  const floorM = rimMinM - depth;
+  const frame = createEnuFrame([ring[0]!.lon, ring[0]!.lat, 0]);
+  const xy = ring.map((p) => frame.toLocal(p.lon, p.lat, 0));
+  const xs = xy.map((p) => p[0]), ys = xy.map((p) => p[1]);
+  let volume = 0;
+  for (let y = Math.min(...ys) + cellM / 2; y < Math.max(...ys); y += cellM) {
+    for (let x = Math.min(...xs) + cellM / 2; x < Math.max(...xs); x += cellM) {
+      let inside = false;
+      for (let a = xy.length - 1, b = 0; b < xy.length; a = b++) {
+        const [ax, ay] = xy[a]!, [bx, by] = xy[b]!;
+        if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) inside = !inside;
+      }
+      if (!inside) continue;
+      const g = frame.toGeodetic(x, y, 0);
+      const h = sampleElevation(grid, g.lon, g.lat);
+      if (Number.isFinite(h)) volume += Math.max(0, h - floorM) * cellM * cellM;
+    }
+  }
+  const { area } = geodesicRingAreaOf(ring);
+  return success({ floorM, rimMinM, rimMaxM, outline, areaM2: area, volumeM3: volume, cellM });
+}
+
+// ---------------------------------------------------------------------------------
+// Pipes against a drawn line or outline (the archive answers with these)
+
+/** Where `line` (a pipe) crosses the drawn `section`: distance along the section (m) and the point. */
+export function lineCrossings(section: readonly LonLat[], line: readonly (readonly number[])[]): { distanceM: number; lon: number; lat: number }[] {
+  if (section.length < 2 || line.length < 2) return [];
+  const frame = createEnuFrame([section[0]!.lon, section[0]!.lat, 0]);
+  const s = section.map((p) => frame.toLocal(p.lon, p.lat, 0));
+  const l = line.map((p) => frame.toLocal(p[0]!, p[1]!, 0));
+  const out: { distanceM: number; lon: number; lat: number }[] = [];
+  let offset = 0;
+  for (let k = 0; k + 1 < s.length; k++) {
+    const [px, py] = s[k]!, [qx, qy] = s[k + 1]!;
+    const geodesic = geodesicDistance(section[k]!, section[k + 1]!);
+    for (let j = 0; j + 1 < l.length; j++) {
+      const t = crossing(px, py, qx, qy, l[j]![0], l[j]![1], l[j + 1]![0], l[j + 1]![1]);
+      if (t === null) continue;
+      const g = frame.toGeodetic(px + (qx - px) * t, py + (qy - py) * t, 0);
+      out.push({ distanceM: offset + t * geodesic, lon: g.lon, lat: g.lat });
+    }
+    offset += geodesic;
+  }
+  return out.sort((a, b) => a.distanceM - b.distanceM);
+}
+
+/** Length (m) of `line` inside the polygon `ring` (no closing repeat needed), and a point of it inside, or null when none is. */
+export function lengthInside(ring: readonly LonLat[], line: readonly (readonly number[])[]): { lengthM: number; lon: number; lat: number } | null {
+  if (ring.length < 3 || line.length < 2) return null;
+  const frame = createEnuFrame([ring[0]!.lon, ring[0]!.lat, 0]);
+  const r = ring.map((p) => frame.toLocal(p.lon, p.lat, 0));
+  const inside = (x: number, y: number) => {
+    let hit = false;
+    for (let a = r.length - 1, b = 0; b < r.length; a = b++) {
+      const [ax, ay] = r[a]!, [bx, by] = r[b]!;
+      if (ay > y !== by > y && x < ax + ((y - ay) * (bx - ax)) / (by - ay)) hit = !hit;
+    }
+    return hit;
+  };
+  let total = 0;
+  let at: [number, number] | null = null;
+  for (let j = 0; j + 1 < line.length; j++) {
+    const [px, py] = frame.toLocal(line[j]![0]!, line[j]![1]!, 0), [qx, qy] = frame.toLocal(line[j + 1]![0]!, line[j + 1]![1]!, 0);
+    const ts = [0, 1];
+    for (let a = r.length - 1, b = 0; b < r.length; a = b++) {
+      const t = crossing(px, py, qx, qy, r[a]![0], r[a]![1], r[b]![0], r[b]![1]);
+      if (t !== null) ts.push(t);
+    }
+    ts.sort((x, y) => x - y);
+    const len = Math.hypot(qx - px, qy - py);
+    for (let i = 0; i + 1 < ts.length; i++) {
+      const tm = (ts[i]! + ts[i + 1]!) / 2;
+      const mx = px + (qx - px) * tm, my = py + (qy - py) * tm;
+      if (!inside(mx, my)) continue;
+      total += (ts[i + 1]! - ts[i]!) * len;
+      at ??= [mx, my];
+    }
+  }
+  if (!at) return null;
+  const g = frame.toGeodetic(at[0], at[1], 0);
+  return { lengthM: total, lon: g.lon, lat: g.lat };
 }

@@ -5,7 +5,7 @@
  * test — including an L-shaped building the line enters twice and a bend inside one.
  */
 import { describe, expect, it } from 'vitest';
-import { buildingsAlong, groundProfile } from '../../../src/core/analysis/section.ts';
+import { buildingsAlong, excavation, groundProfile, lengthInside, lineCrossings } from '../../../src/core/analysis/section.ts';
 import { createEnuFrame, geodesicDistance } from '../../../src/core/analysis/geodesy.ts';
 import { decodeBuildingPickIndex, encodeBuildingPickIndex, insideFootprint, type PickIndexBuilding } from '../../../src/core/building-pick-index.ts';
 import type { ElevationGrid } from '../../../src/core/elevation-grid.ts';
@@ -95,5 +95,61 @@ describe('section along a line', () => {
 
   it('refuses a line of one point, in both languages', () => {
     expect(reasons(buildingsAlong(index, [at(0, 0)]))).toEqual(['too-few-points']);
+  });
+});
+
+describe('excavation', () => {
+  const west = LON0 - 0.01, north = LAT0 + 0.01, d = 0.0001, cols = 200, rows = 200;
+  const gridOf = (h: (lon: number, lat: number) => number): ElevationGrid => {
+    const data = new Float32Array(cols * rows);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) data[r * cols + c] = h(west + c * d, north - r * d);
+    return { width: cols, height: rows, west, north, dx: d, dy: d, data };
+  };
+  const square = [at(-20, -20), at(20, -20), at(20, 20), at(-20, 20)];
+
+  it('on flat ground: floor = ground − depth, volume = area × depth', () => {
+    const p = value(excavation(square, 6, gridOf(() => 250)));
+    expect(p.floorM).toBeCloseTo(244, 4);
+    expect(p.areaM2).toBeCloseTo(1600, 0);
+    expect(p.volumeM3 / (1600 * 6)).toBeCloseTo(1, 2);
+    expect(p.outline.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('on a slope rising 10 % east: the floor under the low rim, volume = area × (depth + mean rise above the rim)', () => {
+    // Height = 250 + 0.1 · east (m), east from the frame origin; the low rim is at x = −20 (248 m).
+    const grid = gridOf((lon, lat) => 250 + 0.1 * frame.toLocal(lon, lat, 0)[0]);
+    const p = value(excavation(square, 5, grid));
+    expect(p.rimMinM).toBeCloseTo(248, 1);
+    expect(p.rimMaxM).toBeCloseTo(252, 1);
+    expect(p.floorM).toBeCloseTo(243, 1);
+    // Mean ground over the square is 250 → 7 m above the floor on average.
+    expect(p.volumeM3 / (1600 * 7)).toBeCloseTo(1, 2);
+  });
+
+  it('refuses an outline of two points and a depth of zero', () => {
+    expect(reasons(excavation(square.slice(0, 2), 0, gridOf(() => 250))).sort()).toEqual(['bad-option', 'too-few-points']);
+  });
+});
+
+describe('pipes against a drawn line or outline', () => {
+  it('finds where a pipe crosses the section, in order, at the right distance', () => {
+    const section = [at(0, 0), at(100, 0), at(100, 100)];
+    // A zigzag pipe crossing y = 0 at x = 30 and x = 70, then x = 100 at y = 50.
+    const pipe = [[10, 10], [30, -10], [50, 10], [70, -10]].map(([x, y]) => { const p = at(x!, y!); return [p.lon, p.lat]; });
+    const other = [[90, 50], [110, 50]].map(([x, y]) => { const p = at(x!, y!); return [p.lon, p.lat]; });
+    const a = lineCrossings(section, pipe);
+    expect(a.map((c) => Math.round(c.distanceM))).toEqual([20, 40, 60]);
+    const b = lineCrossings(section, other);
+    expect(b).toHaveLength(1);
+    expect(b[0]!.distanceM).toBeCloseTo(geodesicDistance(section[0]!, section[1]!) + 50, 0);
+  });
+
+  it('measures a pipe’s length inside a notched outline as plane geometry gives it', () => {
+    const ring = [at(0, 0), at(40, 0), at(40, 40), at(20, 20), at(0, 40)]; // a notched square
+    const pipe = [[-10, 30], [50, 30]].map(([x, y]) => { const p = at(x!, y!); return [p.lon, p.lat]; });
+    const got = lengthInside(ring, pipe)!;
+    // Inside where 0 ≤ x ≤ 10 and 30 ≤ x ≤ 40 (the notch's edges y = x and y = 40 − x at y = 30): 20 m.
+    expect(got.lengthM).toBeCloseTo(20, 2);
+    expect(lengthInside(ring, [[at(100, 100).lon, at(100, 100).lat], [at(120, 100).lon, at(120, 100).lat]])).toBeNull();
   });
 });
