@@ -17,11 +17,13 @@ import {
   buildingsUnderWater,
   floodFill,
   pipesUnderWater,
+  type FloodMap,
   type FloodProblem,
   type FootprintInput,
   type PipeSegmentInput,
 } from '../../core/analysis/flood.ts';
 import { geodesicDistance } from '../../core/analysis/geodesy.ts';
+import { sampleElevation } from '../../core/elevation-grid.ts';
 import type { FloodBuilding, FloodPipe, FloodReport } from '../../core/api/analysis-contracts.ts';
 import type { SafetyGrade } from '../../core/grades.ts';
 import { AREA_KINDS } from '../../core/renewal-areas.ts';
@@ -59,6 +61,50 @@ function lineLengthM(line: readonly (readonly number[])[]): number {
   return sum;
 }
 
+/** Side of the blocks the pipe pre-check looks at (cells). */
+const BLOCK = 16;
+
+/**
+ * Which BLOCK × BLOCK blocks of cells hold a flooded cell: a pipe or footprint whose
+ * bounding box (one cell wider) meets none cannot touch a flooded cell, so it is left out
+ * before the core walks it cell by cell (a footprint only when it also has a DEM height at
+ * a vertex, so the core would not have listed it as skipped either). The lists are the
+ * same (checked against the core alone on the sample at 179.01–195 m); on the sample the
+ * pipes took 350–550 ms for 40,958 segments and the buildings 170–620 ms for 14,149
+ * footprints without it (a loaded 2-core machine).
+ */
+function wetPrecheck(flood: FloodMap): (points: Iterable<readonly number[]>) => boolean {
+  const { grid, mask } = flood;
+  const { width: w, height: h, west, north, dx, dy } = grid;
+  const bw = Math.ceil(w / BLOCK), bh = Math.ceil(h / BLOCK);
+  const wet = new Uint8Array(bw * bh);
+  for (let r = 0; r < h; r++) {
+    const row = ((r / BLOCK) | 0) * bw;
+    for (let c = 0; c < w; c++) if (mask[r * w + c] === 1) wet[row + ((c / BLOCK) | 0)] = 1;
+  }
+  return (points) => {
+    let minC = Infinity, maxC = -Infinity, minR = Infinity, maxR = -Infinity;
+    for (const p of points) {
+      const c = (p[0]! - west) / dx, r = (north - p[1]!) / dy;
+      if (c < minC) minC = c;
+      if (c > maxC) maxC = c;
+      if (r < minR) minR = r;
+      if (r > maxR) maxR = r;
+    }
+    if (!(maxC >= -2 && maxR >= -2 && minC <= w + 1 && minR <= h + 1)) return false;
+    const b0 = Math.max(0, Math.floor((minC - 1) / BLOCK)), b1 = Math.min(bw - 1, Math.floor((maxC + 2) / BLOCK));
+    const a0 = Math.max(0, Math.floor((minR - 1) / BLOCK)), a1 = Math.min(bh - 1, Math.floor((maxR + 2) / BLOCK));
+    for (let a = a0; a <= a1; a++) for (let b = b0; b <= b1; b++) if (wet[a * bw + b] === 1) return true;
+    return false;
+  };
+}
+
+/** Every vertex of a footprint. */
+function* vertices(geometry: FootprintInput['geometry']): Generator<readonly number[]> {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const poly of polys) for (const ring of poly) yield* ring;
+}
+
 const isPolygonal = (g: Geometry | null): g is Extract<Geometry, { type: 'Polygon' | 'MultiPolygon' }> => g?.type === 'Polygon' || g?.type === 'MultiPolygon';
 
 /** The report at `level` (m, DEM frame); fails as the core's fill fails (a bad level, a grid without river cells). */
@@ -78,7 +124,16 @@ export function floodReport(inputs: FloodInputs, level: number): Result<FloodRep
     if (!isPolygonal(record.footprint)) { skipped.push({ code: record.code, reason: 'no-footprint' }); continue; }
     footprints.push({ code: record.code, geometry: record.footprint, grade: record.grade, areaId: area?.id ?? null });
   }
-  const under = buildingsUnderWater(flood, footprints);
+  const mayBeWet = wetPrecheck(flood);
+  const hasGround = (points: Iterable<readonly number[]>): boolean => {
+    for (const p of points) if (!Number.isNaN(sampleElevation(grid, p[0]!, p[1]!))) return true;
+    return false;
+  };
+  const near = footprints.filter((f) => {
+    const points = [...vertices(f.geometry)];
+    return mayBeWet(points) || !hasGround(points);
+  });
+  const under = buildingsUnderWater(flood, near);
   if (!under.ok) return failure(under.problems);
   skipped.push(...under.value.skipped);
 
@@ -93,7 +148,7 @@ export function floodReport(inputs: FloodInputs, level: number): Result<FloodRep
   for (const line of inputs.lines) {
     lineOf.set(line.id, line);
     const parts = line.geometry.type === 'LineString' ? [line.geometry.coordinates] : line.geometry.coordinates;
-    for (const part of parts) segments.push({ id: line.id, line: part, depthM: line.depthM ?? Number.NaN });
+    for (const part of parts) if (mayBeWet(part)) segments.push({ id: line.id, line: part, depthM: line.depthM ?? Number.NaN });
   }
   const wet = pipesUnderWater(flood, segments);
   const merged = new Map<string, FloodPipe>();
