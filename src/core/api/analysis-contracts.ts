@@ -11,7 +11,11 @@ import { NETWORKS } from '../lifelines.ts';
 import { GradeSchema } from './dossier-contracts.ts';
 
 /** The water level: metres in the DEM's frame (the presets of src/core/analysis/flood-levels.ts give 寸滩's levels in it). */
-const Level = z.coerce.number().min(-500).max(9000).describe('water level, metres in the DEM frame (e.g. 182.01: 寸滩 guarantee level 183.50 m 吴淞)');
+const Level = z
+  .string()
+  .regex(/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/, { message: '水位应为以米计的数值,例如 182.01 / the level must be a number of metres, e.g. 182.01' })
+  .pipe(z.coerce.number<string>().min(-500).max(9000))
+  .describe('water level, metres in the DEM frame (e.g. 182.01: 寸滩 guarantee level 183.50 m 吴淞)');
 
 export const FloodQuerySchema = z.object({ level: Level });
 export type FloodQuery = z.infer<typeof FloodQuerySchema>;

@@ -173,8 +173,8 @@ describe('GET /api/analysis/flood', () => {
     expect(lower.floodedCells).toBe(floodedColumns(181.1).size * H);
   });
 
-  it('refuses a level that is not a number, or none, with 400', async () => {
-    for (const q of ['level=abc', '', 'level=1e9']) {
+  it('refuses a level that is not a number, empty, twice or none, with 400', async () => {
+    for (const q of ['level=abc', '', 'level=', 'level=1e9', 'level=0x10', 'level=182&level=183']) {
       const res = await api.http('GET', `/api/analysis/flood?${q}`);
       expect(res.status).toBe(400);
       expect(res.json<{ error: string }>().error).toBeTruthy();
