@@ -11,7 +11,8 @@
  * to the grid's edge. The district's DEM is clipped across its two rivers, so the
  * Yangtze (长江) and the Jialing (嘉陵江) both enter and leave through the edge; a hollow
  * below 172 m inside the land is not a river and must not seed a flood. On the sample
- * (2,516 × 1,557 cells at ~5 m): 7.8 MB, see the terrain README for the river cell count.
+ * (2,516 × 1,557 cells at ~5 m): 7.9 MB (2.5 MB compressed), 526,103 river cells in one
+ * body — both rivers and the confluence — found in 70 ms; the file written in 0.5 s.
  */
 import { writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';

@@ -8,8 +8,8 @@
  * The grid is binary, so it cannot go through `requestJson`; it fails the same way
  * (ArchiveError: `network` with status 0, the HTTP status otherwise, and `bad_grid` (502)
  * when the bytes are not an analysis grid, e.g. the viewer's HTML from a server without
- * the tiles), and an abort rejects with the abort itself. The sample's file is 7.9 MB
- * (compressed in transit).
+ * the tiles), and an abort rejects with the abort itself. The sample's file is 7.9 MB,
+ * 2.5 MB in transit (the server's brotli), decoded in ~45 ms.
  */
 import { ANALYSIS_GRID_FILE, decodeAnalysisGrid, type AnalysisGrid } from '../../core/analysis/analysis-grid.ts';
 import { FloodReportSchema, type FloodCsvList, type FloodReport } from '../../core/api/analysis-contracts.ts';
