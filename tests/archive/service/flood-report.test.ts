@@ -1,7 +1,7 @@
 /**
  * The flood report's own choices, on a hand-made grid: the renewal area a building is
  * counted in, the plan's few words, and the footprints it cannot measure (none stored,
- * or off the DEM) listed as skipped even though they lie far from the water (the
+ * off the DEM, or without a ring) listed as skipped even though they lie far from the water (the
  * pre-check that leaves dry footprints out must not drop them).
  */
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,7 @@ describe('floodReport', () => {
     building('YZ-00002', square(30, 3)), // ground 200 m: dry, far from the water
     building('YZ-00003', null), // no footprint stored
     building('YZ-00004', square(500, 3)), // off the DEM
+    building('YZ-00005', { type: 'Polygon', coordinates: [[[WEST + 30 * D, NORTH - 3 * D], [WEST + 31 * D, NORTH - 3 * D], [WEST + 30 * D, NORTH - 3 * D]]] }), // dry, but no ring
   ];
   const lines = [{ id: 'P-1', network: 'water' as const, depthM: null, geometry: { type: 'LineString' as const, coordinates: [[WEST + 0.5 * D, NORTH - 5 * D], [WEST + 35 * D, NORTH - 5 * D]] } }];
 
@@ -52,7 +53,7 @@ describe('floodReport', () => {
     expect(r.value.buildings.map((b) => [b.code, b.areaId, b.areaName, b.address])).toEqual([['YZ-00001', 'belt-a', 'belt-a名', 'YZ-00001号']]);
     expect(r.value.buildings[0]!.groundM).toBeCloseTo(173, 2);
     expect(r.value.byArea).toEqual([{ key: 'belt-a', name: 'belt-a名', count: 1 }]);
-    expect(r.value.skipped).toEqual([{ code: 'YZ-00003', reason: 'no-footprint' }, { code: 'YZ-00004', reason: 'no-ground' }]);
+    expect(r.value.skipped).toEqual([{ code: 'YZ-00003', reason: 'no-footprint' }, { code: 'YZ-00004', reason: 'no-ground' }, { code: 'YZ-00005', reason: 'no-ring' }]);
     expect(r.value.pipes.map((p) => [p.id, p.depthM])).toEqual([['P-1', null]]);
   });
 
