@@ -5,6 +5,7 @@
  */
 import { isIP } from 'node:net';
 import { isAbsolute, join } from 'node:path';
+import { ANALYSIS_GRID_FILE } from '../core/analysis/analysis-grid.ts';
 
 export type ReadAccess = 'open' | 'login';
 
@@ -31,6 +32,11 @@ export interface ArchiveConfig {
    * default none: the client address is the connection's, so nobody can spoof it.
    */
   trustProxy: string[];
+  /**
+   * The build's analysis grid, read by `GET /api/analysis/flood`: `tiles/terrain/analysis-grid.bin`
+   * under the project root (the published tiles, written by the terrain build step).
+   */
+  analysisGridPath: string;
 }
 
 export class ConfigError extends Error {}
@@ -101,5 +107,6 @@ export function archiveConfigFromEnv(root: string, env: NodeJS.ProcessEnv = proc
     sessionHours,
     corsOrigins,
     trustProxy,
+    analysisGridPath: join(root, 'tiles', ANALYSIS_GRID_FILE),
   };
 }

@@ -3,7 +3,7 @@ import { ConfigError, archiveConfigFromEnv } from '../../src/archive/config.ts';
 
 describe('archive configuration', () => {
   it('defaults suit the sample: open reads, no demo users, var/archive.sqlite', () => {
-    expect(archiveConfigFromEnv('/p', {})).toEqual({ dbPath: '/p/var/archive.sqlite', reads: 'open', demoUsers: false, cookieSecure: false, sessionHours: 12, corsOrigins: [], trustProxy: [] });
+    expect(archiveConfigFromEnv('/p', {})).toEqual({ dbPath: '/p/var/archive.sqlite', reads: 'open', demoUsers: false, cookieSecure: false, sessionHours: 12, corsOrigins: [], trustProxy: [], analysisGridPath: '/p/tiles/terrain/analysis-grid.bin' });
   });
 
   it('reads the environment', () => {
@@ -24,6 +24,7 @@ describe('archive configuration', () => {
       sessionHours: 8,
       corsOrigins: ['https://viewer.example.org', 'http://localhost:5173'],
       trustProxy: ['127.0.0.1', '10.0.0.0/8', 'loopback', '::1'],
+      analysisGridPath: '/p/tiles/terrain/analysis-grid.bin',
     });
   });
 

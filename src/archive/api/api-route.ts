@@ -13,7 +13,7 @@ import type { Role } from '../../core/roles.ts';
 import type { ArchiveApiContext } from './api-context.ts';
 
 /** The OpenAPI tags, described in archive-api-plugin.ts. */
-export type ApiTag = 'buildings' | 'grades' | 'stats' | 'areas' | 'lifelines' | 'export' | 'session' | 'users';
+export type ApiTag = 'buildings' | 'grades' | 'stats' | 'areas' | 'lifelines' | 'analysis' | 'export' | 'session' | 'users';
 
 /** Statuses an archive route answers with the `{error, message}` body. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;

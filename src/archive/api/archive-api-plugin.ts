@@ -14,8 +14,10 @@ import { ArchiveService } from '../service/archive-service.ts';
 import type { ArchiveStore } from '../store/archive-store.ts';
 import type { ArchiveApiContext } from './api-context.ts';
 import { archiveErrorHandler } from './api-errors.ts';
+import { registerAnalysisRoutes } from './analysis-routes.ts';
 import { registerDossierRoutes } from './dossier-routes.ts';
 import { registerExportRoutes } from './export-routes.ts';
+import { FloodReports } from './flood-reports.ts';
 import { GradesFeed, type GradesFeedOptions } from './grades-feed.ts';
 import { registerGradesRoutes } from './grades-routes.ts';
 import { registerInspectionRoutes } from './inspection-routes.ts';
@@ -31,8 +33,8 @@ import { VersionedCache } from './versioned-cache.ts';
 
 export interface ArchiveApiOptions {
   store: ArchiveStore;
-  /** Defaults: reads open, cookie not Secure, 12-hour sessions. */
-  config?: Partial<Pick<ArchiveConfig, 'reads' | 'cookieSecure' | 'sessionHours'>>;
+  /** Defaults: reads open, cookie not Secure, 12-hour sessions, no analysis grid (the flood route answers 404). */
+  config?: Partial<Pick<ArchiveConfig, 'reads' | 'cookieSecure' | 'sessionHours' | 'analysisGridPath'>>;
   feed?: GradesFeedOptions;
   /** Version shown in the OpenAPI document. */
   version?: string;
@@ -68,6 +70,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
           { name: 'stats', description: '大屏统计 / big-screen counts' },
           { name: 'areas', description: '更新片区 / renewal areas: before and after the plan' },
           { name: 'lifelines', description: '城市生命线 / pipes near dangerous buildings' },
+          { name: 'analysis', description: '分析工具 / the analysis tools’ lists: flood' },
           { name: 'export', description: '导出 / export' },
           { name: 'session', description: '登录 / log in and out' },
           { name: 'users', description: '用户 / accounts (admin)' },
@@ -101,6 +104,7 @@ export function archiveApiPlugin(options: ArchiveApiOptions): FastifyPluginAsync
     registerStatsRoutes(app, ctx);
     registerPlanOutcomeRoutes(app, ctx);
     registerLifelineRoutes(app, ctx);
+    registerAnalysisRoutes(app, ctx, new FloodReports(options.store, options.config?.analysisGridPath ?? null));
     registerInspectionRoutes(app, ctx);
     registerPlanRoutes(app, ctx);
     registerSessionRoutes(app, ctx, new LoginThrottle(options.loginThrottle));

@@ -80,6 +80,15 @@ export type LifelineReplaceError =
   /** Another lifelines import holds the guard: nothing was written; try again when it is done. */
   | { kind: 'busy'; message: string };
 
+/** A segment's line and what the analysis tools list of it (flood). */
+export interface LifelineLine {
+  id: string;
+  network: Network;
+  /** Cover depth (m); null when the survey gave invert elevations. */
+  depthM: number | null;
+  geometry: LineString | MultiLineString;
+}
+
 /** What the lifelines import needs of a store. */
 export type LifelineImportStore = Pick<LifelineStore, 'lifelineFootprints' | 'replaceLifelines'>;
 
@@ -94,6 +103,8 @@ export interface LifelineStore {
    * crashed one's guard is taken over). Bumps the archive's change version.
    */
   replaceLifelines(network: LifelineReplacement): Promise<Outcome<LifelineReplaced, LifelineReplaceError>>;
+  /** Every segment's line, network and depth, by id: one read for the analysis tools (empty before any import). */
+  lifelineLines(): Promise<LifelineLine[]>;
   /** The largest distance the proximity table holds (0 before any import). */
   lifelineMaxDistanceM(): Promise<number>;
   /** A segment and the buildings within `distanceM`, nearest first (then by code); null if unknown. */

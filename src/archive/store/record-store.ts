@@ -27,6 +27,18 @@ export interface RegistryBuilding {
   areaIds: string[];
 }
 
+/** A building as the analysis tools list it (flood): address, current grade, plan, areas and footprint. */
+export interface AnalysisBuildingRecord {
+  code: string;
+  address: string;
+  grade: SafetyGrade | null;
+  /** The plan's measures and status, or null without a plan. */
+  plan: Pick<PlanView, 'measures' | 'status'> | null;
+  /** Ids of the areas (renewal areas, old communities) the building lies in, ascending. */
+  areaIds: string[];
+  footprint: Geometry | null;
+}
+
 export interface SearchQuery {
   q?: string;
   grade?: SafetyGrade | 'none';
@@ -127,6 +139,8 @@ export interface RecordStore {
   getDossier(code: string): Promise<DossierRecords | null>;
   /** A building's footprint from the registry import; null for an unknown building (geometry null: none was imported). */
   getFootprint(code: string): Promise<{ geometry: Geometry | null } | null>;
+  /** Every building (by code) with its footprint, grade, plan and areas, and every area: one read for the analysis tools. */
+  analysisBuildings(): Promise<{ buildings: AnalysisBuildingRecord[]; areas: AreaRecord[] }>;
   search(query: SearchQuery): Promise<SearchPage>;
   gradeMap(since?: number): Promise<GradeMap>;
   /** Counts by grade, area and plan status, and the inspections of `now`'s month (Asia/Shanghai). */

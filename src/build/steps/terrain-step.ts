@@ -1,5 +1,6 @@
-/** The `terrain` step of `npm start` / `npm run build`: the DEM (var/source/dem.tif, or a hand-over's) → tiles/terrain/. */
+/** The `terrain` step of `npm start` / `npm run build`: the DEM (var/source/dem.tif, or a hand-over's) → tiles/terrain/ (the tiles, and analysis-grid.bin for the Flood tool). */
 import { join } from 'node:path';
+import { ANALYSIS_GRID_FILE } from '../../core/analysis/analysis-grid.ts';
 import type { BuildStep } from '../build-steps.ts';
 import { codeInputs } from '../code-inputs.ts';
 import type { ProjectPaths } from '../project-paths.ts';
@@ -16,7 +17,8 @@ export function terrainStep(paths: ProjectPaths, sources: SourcePlan = planSourc
     get inputs() {
       return [dem, ...codeInputs([import.meta.url])];
     },
-    outputs: [join(out, 'layer.json')],
+    // The analysis grid too: a tiles/terrain/ built before it existed is stale, so the next build adds it.
+    outputs: [join(out, 'layer.json'), join(paths.tiles, ANALYSIS_GRID_FILE)],
     async run(progress) {
       const { buildTerrain } = await import('../../pipeline/terrain/terrain-builder.ts');
       const demCrs = sources.files.dem!.crs;

@@ -1,6 +1,6 @@
 /**
  * DEM file → `tiles/terrain/` (layer.json + {z}/{x}/{y}.terrain, quantized-mesh-1.0 with
- * oct normals and water mask). Input problems are found before anything is written;
+ * oct normals and water mask, and analysis-grid.bin: the DEM and river for the Flood tool). Input problems are found before anything is written;
  * tiles go to a temporary folder that replaces the output only when complete.
  */
 import { writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { type LevelPlan, planLevels } from './terrain-pyramid.ts';
 import type { TileStat, WaterSource } from './terrain-tile-job.ts';
 import { TerrainWorkers } from './terrain-workers.ts';
 import { loadWaterPolygons } from './water-polygons.ts';
+import { writeAnalysisGrid, type AnalysisGridWritten } from './analysis-grid-writer.ts';
 
 export interface TerrainBuildOptions {
   /** DEM file: GeoTIFF (lon/lat, or projected: reprojected onto lon/lat) or SRTM .hgt. */
@@ -66,6 +67,8 @@ export interface TerrainBuildResult {
   levels: Array<LevelPlan & { tiles: number; bytes: number; edgeRounds: number }>;
   tiles: TileStat[];
   available: TileRange[][];
+  /** The Flood tool's grid beside the tiles (`analysis-grid.bin`): its size and river cells. */
+  analysisGrid: Omit<AnalysisGridWritten, 'path'>;
   seconds: number;
 }
 
@@ -102,7 +105,7 @@ export async function buildTerrain(options: TerrainBuildOptions): Promise<Terrai
   const grid = options.fillNodata ? fillHoles(raw) : raw;
   assertNoHoles(grid, area, options.input);
   // Read now so a bad file fails before any work (the jobs read it again).
-  if (options.waterPolygons) loadWaterPolygons(options.waterPolygons);
+  const waterPolygons = options.waterPolygons ? loadWaterPolygons(options.waterPolygons) : undefined;
   if (options.maxZoom !== undefined && !(Number.isInteger(options.maxZoom) && options.maxZoom >= 0 && options.maxZoom <= 22)) {
     throw new TerrainInputError('bad-option', options.input, `--max-zoom ${options.maxZoom}: 应为 0–22 的整数 / must be an integer 0–22.`);
   }
@@ -130,7 +133,7 @@ export async function buildTerrain(options: TerrainBuildOptions): Promise<Terrai
   if (!output.ok) throw new TerrainInputError('output-not-writable', options.outDir, output.error);
   const staged = output.staged;
   const temp = staged.path;
-  const result: TerrainBuildResult = { outDir: options.outDir, levels: [], tiles: [], available: [], seconds: 0 };
+  const result: TerrainBuildResult = { outDir: options.outDir, levels: [], tiles: [], available: [], analysisGrid: { bytes: 0, riverCells: 0 }, seconds: 0 };
   const workers = new TerrainWorkers({ grid, fillHeight: options.fillHeight ?? waterLevel, water, normals, outDir: temp }, workerCount);
   try {
     for (const plan of plans) {
@@ -144,6 +147,10 @@ export async function buildTerrain(options: TerrainBuildOptions): Promise<Terrai
     const extensions = [...(normals ? ['octvertexnormals'] : []), ...(water.kind !== 'none' ? ['watermask'] : [])];
     const layer = createLayerJson(result.available, { extensions, version: options.version ?? new Date().toISOString().replace(/\D/g, '').slice(0, 14) });
     writeFileSync(join(temp, 'layer.json'), `${JSON.stringify(layer, null, 1)}\n`);
+    // The same DEM and water as the tiles, published with them (the river even without a water mask).
+    const { bytes, riverCells } = writeAnalysisGrid(temp, grid, waterPolygons ? { kind: 'polygons', polygons: waterPolygons } : { kind: 'level', level: waterLevel });
+    result.analysisGrid = { bytes, riverCells };
+    progress(`analysis-grid.bin: ${(bytes / 1e6).toFixed(1)} MB, ${riverCells} river cells`);
     staged.commit();
   } catch (error) {
     staged.discard();

@@ -245,6 +245,32 @@ export function archiveStoreContract(name: string, makeStore: () => Promise<Cont
       expect((await service.lifelines.buildingPipes(safe, { now }))!.pipes[0]).toMatchObject({ id: 'POOR-UNDER-A', atRisk: true });
     }));
 
+    it('reads every building and pipe at once for the analysis tools: footprint, grade, plan, areas; line, network, depth', withStore(async (store, service) => {
+      expect(await store.lifelineLines()).toEqual([]);
+      const { buildings, areas: stored } = await store.analysisBuildings();
+      expect(stored).toEqual(areas);
+      expect(buildings.map((b) => b.code)).toEqual(district.buildings.features.map((f) => f.properties.id).sort());
+      for (const f of district.buildings.features) {
+        const b = buildings.find((x) => x.code === f.properties.id)!;
+        const rec = district.records.find((r) => r.code === f.properties.id)!;
+        expect(b).toEqual({
+          code: f.properties.id, address: f.properties.address, grade: rec.appraisal?.grade ?? null,
+          plan: rec.plan ? { measures: rec.plan.measures, status: rec.plan.status } : null,
+          areaIds: ['core-jiefangbei'], footprint: f.geometry,
+        });
+      }
+      // A grade change shows at once.
+      const code = district.records.find((r) => r.appraisal?.grade === 'A')!.code;
+      const dossier = (await store.getDossier(code))!;
+      const done = await service.recordInspection(code, { date: '2026-12-01', findings: '墙体开裂', hazards: [], grade: 'C', photos: [], version: dossier.version }, system);
+      expect(done.ok).toBe(true);
+      expect((await store.analysisBuildings()).buildings.find((b) => b.code === code)!.grade).toBe('C');
+      await imported(await importLifelines(store, network));
+      const lines = await store.lifelineLines();
+      expect(lines.map((l) => l.id)).toEqual(network.map((f) => f.id as string).sort());
+      expect(lines.find((l) => l.id === 'FAR')).toEqual({ id: 'FAR', network: 'gas', depthM: 1.2, geometry: { type: 'LineString', coordinates: [[106.6, 29.6], [106.6005, 29.6]] } });
+    }));
+
     it('imports lifelines through the store: the routes’ and /api/stats’ reads find them, and a re-import replaces the network', withStore(async (store, service) => {
       const version = await store.dataVersion();
       const first = await imported(await importLifelines(store, network));

@@ -47,7 +47,7 @@ describe('the analysis grid file', () => {
     expect([...back.riverCells]).toEqual([...a.riverCells].sort((x, y) => x - y));
   });
 
-  it('is 2 bytes a cell plus a 72-byte header and 8 bytes per river run, laid out as documented', () => {
+  it('is 2 bytes a cell plus a 72-byte header and 8 bytes per river run, laid out as documented (rows as differences)', () => {
     const a = sample();
     const bytes = encodeAnalysisGrid(a);
     // Runs by hand: each row's band is one run, and row r's band ends at col 8, row r+1's starts at 3..5: never adjacent.
@@ -60,7 +60,15 @@ describe('the analysis grid file', () => {
     expect(v.getFloat64(56, true)).toBe(0.01); // 1 cm steps: the range is under 655 m
     expect(v.getUint32(64, true)).toBe(a.riverCells.length);
     expect(v.getUint32(68, true)).toBe(runs);
-    expect(v.getUint16(72 + 2 * (5 * W + 7), true)).toBe(65535); // the hole
+    // Row 5 as documented: differences from the sample to the west, mod 65536; steps of 1 cm above the base.
+    const base = v.getFloat64(48, true);
+    let k = 0;
+    const steps: number[] = [];
+    for (let c = 0; c < W; c++) steps.push((k = (k + v.getUint16(72 + 2 * (5 * W + c), true)) % 65536));
+    expect(steps[7]).toBe(65535); // the hole
+    expect(steps[8]).toBe(Math.round((a.grid.data[5 * W + 8]! - base) / 0.01));
+    expect(steps[0]).toBe(Math.round((a.grid.data[5 * W]! - base) / 0.01));
+    expect(base).toBeLessThanOrEqual(Math.min(...a.grid.data.filter((z) => !Number.isNaN(z))));
   });
 
   it('widens the step for a range over 655 m, and says so in the header', () => {

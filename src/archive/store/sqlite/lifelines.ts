@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import type { Geometry } from 'geojson';
 import { POOR_CONDITIONS, RISK_GRADES, type NearbyBuilding, type Network } from '../../../core/lifelines.ts';
 import type {
+  LifelineLine,
   LifelineReplaced,
   LifelineReplaceError,
   LifelineReplacement,
@@ -55,11 +56,21 @@ export class SqliteLifelines implements LifelineStore {
          WHERE p.segment_id = ? AND p.distance_m <= ? AND b.grade IN (${GRADES_SQL}))`,
       ).pluck(),
       count: db.prepare('SELECT COUNT(*) FROM lifeline_segments').pluck(),
+      lines: db.prepare('SELECT id, network, depth_m, geometry FROM lifeline_segments ORDER BY id'),
     };
   }
 
   async lifelineFootprints(): Promise<Array<{ code: string; geometry: Geometry }>> {
     return (this.stmt.footprints.all() as { code: string; geometry: string }[]).map((r) => ({ code: r.code, geometry: JSON.parse(r.geometry) as Geometry }));
+  }
+
+  async lifelineLines(): Promise<LifelineLine[]> {
+    return (this.stmt.lines.all() as { id: string; network: Network; depth_m: number | null; geometry: string }[]).map((r) => ({
+      id: r.id,
+      network: r.network,
+      depthM: r.depth_m,
+      geometry: JSON.parse(r.geometry) as LifelineLine['geometry'],
+    }));
   }
 
   replaceLifelines(network: LifelineReplacement): Promise<Outcome<LifelineReplaced, LifelineReplaceError>> {

@@ -16,6 +16,7 @@ import type { AreaBuildingPlan } from '../../../core/plan-outcome.ts';
 import { PLAN_STATUSES, type PlanStatus, type RenovationMeasure } from '../../../core/renovation-plan.ts';
 import { AREA_KINDS, type AreaKind } from '../../../core/renewal-areas.ts';
 import type {
+  AnalysisBuildingRecord,
   BuildingHead,
   DossierRecords,
   GradeEntry,
@@ -25,7 +26,7 @@ import type {
   PlanWritten,
   SearchQuery,
 } from '../record-store.ts';
-import { type Actor, type AppraisalView, type ArchiveStats, type AreaRecord, type CountByGrade, type SearchPage, type WriteError } from '../store-types.ts';
+import { type Actor, type AppraisalView, type ArchiveStats, type AreaRecord, type CountByGrade, type PlanView, type SearchPage, type WriteError } from '../store-types.ts';
 import type { SqliteAudit } from './audit.ts';
 import type { ChangeVersion } from './connection.ts';
 import {
@@ -114,6 +115,15 @@ export class SqliteRecords {
          WHERE ba.area_id = ? ORDER BY b.code`,
       ),
       footprint: db.prepare<[string], { geometry: string | null }>('SELECT f.geometry FROM buildings b LEFT JOIN footprints f ON f.code = b.code WHERE b.code = ?'),
+      analysisBuildings: db.prepare<
+        [],
+        { code: string; address: string; grade: SafetyGrade | null; measures: string | null; status: PlanStatus | null; areas: string | null; footprint: string | null }
+      >(
+        `SELECT b.code, b.address, b.grade, p.measures, p.status, f.geometry AS footprint,
+           (SELECT group_concat(area_id, ',') FROM (SELECT area_id FROM building_areas ba WHERE ba.code = b.code ORDER BY area_id)) AS areas
+         FROM buildings b LEFT JOIN plans p ON p.code = b.code LEFT JOIN footprints f ON f.code = b.code ORDER BY b.code`,
+      ),
+      allAreas: db.prepare<[], { id: string; kind: AreaKind; name: string; name_en: string }>('SELECT id, kind, name, name_en FROM areas ORDER BY id'),
     };
   }
 
@@ -152,6 +162,21 @@ export class SqliteRecords {
 
   async getDossier(code: string): Promise<DossierRecords | null> {
     return this.dossierSync(code);
+  }
+
+  async analysisBuildings(): Promise<{ buildings: AnalysisBuildingRecord[]; areas: AreaRecord[] }> {
+    // One read transaction, so the areas and the buildings come from the same commit.
+    return this.db.transaction(() => ({
+      buildings: this.stmt.analysisBuildings.all().map((r) => ({
+        code: r.code,
+        address: r.address,
+        grade: r.grade,
+        plan: r.measures !== null && r.status !== null ? { measures: JSON.parse(r.measures) as PlanView['measures'], status: r.status } : null,
+        areaIds: r.areas ? r.areas.split(',') : [],
+        footprint: r.footprint ? (JSON.parse(r.footprint) as Geometry) : null,
+      })),
+      areas: this.stmt.allAreas.all().map((a) => ({ id: a.id, kind: a.kind, name: a.name, nameEn: a.name_en })),
+    }))();
   }
 
   async getFootprint(code: string): Promise<{ geometry: Geometry | null } | null> {

@@ -13,8 +13,9 @@ import type { AreaBuildingPlan } from '../../../core/plan-outcome.ts';
 import type { UserLoginRecord, UserRecord } from '../account-store.ts';
 import type { ArchiveStore } from '../archive-store.ts';
 import type { AuditEntry } from '../audit-store.ts';
-import type { LifelineReplaced, LifelineReplaceError, LifelineReplacement, RiskFilter, StoredNearbyBuilding, StoredSegment } from '../lifeline-store.ts';
+import type { LifelineLine, LifelineReplaced, LifelineReplaceError, LifelineReplacement, RiskFilter, StoredNearbyBuilding, StoredSegment } from '../lifeline-store.ts';
 import type {
+  AnalysisBuildingRecord,
   ArchiveImportSummary,
   BuildingHead,
   CurrentAppraisalRule,
@@ -74,6 +75,9 @@ export class SqliteArchiveStore implements ArchiveStore {
   getFootprint(code: string): Promise<{ geometry: Geometry | null } | null> {
     return this.records.getFootprint(code);
   }
+  analysisBuildings(): Promise<{ buildings: AnalysisBuildingRecord[]; areas: AreaRecord[] }> {
+    return this.records.analysisBuildings();
+  }
   search(query: SearchQuery): Promise<SearchPage> {
     return this.records.search(query);
   }
@@ -118,6 +122,9 @@ export class SqliteArchiveStore implements ArchiveStore {
   // Lifelines.
   lifelineFootprints(): Promise<Array<{ code: string; geometry: Geometry }>> {
     return this.lifelines.lifelineFootprints();
+  }
+  lifelineLines(): Promise<LifelineLine[]> {
+    return this.lifelines.lifelineLines();
   }
   replaceLifelines(network: LifelineReplacement): Promise<Outcome<LifelineReplaced, LifelineReplaceError>> {
     return this.lifelines.replaceLifelines(network);

@@ -1,0 +1,70 @@
+/**
+ * `GET /api/analysis/flood?level=` and `/api/analysis/flood.csv?level=&list=`: what a
+ * river flood at a water level covers, with the archive joined in (issue 18): the
+ * buildings whose door is under water with address, grade, plan and area, counted by
+ * grade and by renewal area, and the pipe segments under flooded ground. The numbers are
+ * `src/core/analysis/flood.ts` on the build's analysis grid, so the wall screen, a report
+ * and the viewer's own Flood tool agree.
+ */
+import { z } from 'zod';
+import { NETWORKS } from '../lifelines.ts';
+import { GradeSchema } from './dossier-contracts.ts';
+
+/** The water level: metres in the DEM's frame (the presets of src/core/analysis/flood-levels.ts give 寸滩's levels in it). */
+const Level = z
+  .string()
+  .regex(/^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/, { message: '水位应为以米计的数值,例如 182.01 / the level must be a number of metres, e.g. 182.01' })
+  .pipe(z.coerce.number<string>().min(-500).max(9000))
+  .describe('water level, metres in the DEM frame (e.g. 182.01: 寸滩 guarantee level 183.50 m 吴淞)');
+
+export const FloodQuerySchema = z.object({ level: Level });
+export type FloodQuery = z.infer<typeof FloodQuerySchema>;
+
+export const FLOOD_CSV_LISTS = ['buildings', 'pipes'] as const;
+export type FloodCsvList = (typeof FLOOD_CSV_LISTS)[number];
+export const FloodCsvQuerySchema = z.object({ level: Level, list: z.enum(FLOOD_CSV_LISTS).default('buildings') });
+
+export const FloodBuildingSchema = z.object({
+  code: z.string(),
+  address: z.string(),
+  grade: GradeSchema.nullable(),
+  /** The renovation plan in a few words (measures · status), or null without one. */
+  plan: z.string().nullable(),
+  /** The renewal area (一核两翼三带五片区) the building lies in, the first by kind then id when several; null outside all. */
+  areaId: z.string().nullable(),
+  areaName: z.string().nullable(),
+  /** The ground at the door: the lowest DEM height on the outline (m). */
+  groundM: z.number(),
+  /** Water depth at the door: level − groundM (m). */
+  depthM: z.number(),
+});
+export type FloodBuilding = z.infer<typeof FloodBuildingSchema>;
+
+export const FloodPipeSchema = z.object({
+  id: z.string(),
+  network: z.enum(NETWORKS),
+  /** Cover depth (m); null when the survey gave invert elevations. */
+  depthM: z.number().nullable(),
+  lengthM: z.number(),
+  floodedLengthM: z.number(),
+  /** The deepest water over the pipe's route (m, at the ground). */
+  maxWaterDepthM: z.number(),
+});
+export type FloodPipe = z.infer<typeof FloodPipeSchema>;
+
+export const FloodReportSchema = z.object({
+  level: z.number(),
+  floodedAreaM2: z.number(),
+  maxDepthM: z.number(),
+  floodedCells: z.number().int(),
+  /** Deepest door first. */
+  buildings: z.array(FloodBuildingSchema),
+  byGrade: z.array(z.object({ key: GradeSchema.nullable(), count: z.number().int() })),
+  byArea: z.array(z.object({ key: z.string().nullable(), name: z.string().nullable(), count: z.number().int() })),
+  /** Longest flooded length first. */
+  pipes: z.array(FloodPipeSchema),
+  totalFloodedLengthM: z.number(),
+  /** Footprints that could not be measured (no ring, or no DEM under the outline). */
+  skipped: z.array(z.object({ code: z.string(), reason: z.enum(['no-ring', 'no-ground', 'no-footprint']) })),
+});
+export type FloodReport = z.infer<typeof FloodReportSchema>;
