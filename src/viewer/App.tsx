@@ -114,6 +114,8 @@ export function App() {
   const setAnalysis = useCallback((analysis: AnalysisView | null) => update({ analysis }), [update]);
   const analysisSources = useMemo<AnalysisSceneSources>(() => ({ pickIndex: () => buildings.ready.then((h) => h.pickIndex()), grid: fetchAnalysisGrid }), [buildings.ready]);
   const analysisOpen = view.analysis !== null;
+  const buildingsTileset = useCallback(() => buildings.current()?.tileset ?? null, [buildings]);
+  const showLifelines = useCallback(() => setLifelinesOn(true), [setLifelinesOn]);
   const onGradeRecorded = useCallback((code: string, grade: SafetyGrade) => feed.applyLocal(code, grade), [feed]);
 
   return (
@@ -176,7 +178,17 @@ export function App() {
             <SearchBox onChoose={onChoose} />
             <LanguageSwitch language={view.lang} onChange={(lang) => update({ lang })} />
           </div>
-          <AnalysisHost viewer={viewer} view={view.analysis} onChange={setAnalysis} pickRouter={pickRouter} sources={analysisSources} />
+          <AnalysisHost
+            viewer={viewer}
+            view={view.analysis}
+            onChange={setAnalysis}
+            pickRouter={pickRouter}
+            sources={analysisSources}
+            grades={feed.grades}
+            buildingsTileset={buildingsTileset}
+            lifelinesOn={lifelinesOn}
+            onShowLifelines={showLifelines}
+          />
           <div className="side-left">
             <LayerPanel layers={view.layers} onChange={(layers) => update({ layers })} />
             <FilterPanel filters={filters} onChange={onFilters} areas={areas} count={count} loadedCount={loadedCount} />

@@ -73,6 +73,17 @@ export class FloodReports {
     return this.data.value;
   }
 
+  /** The pipe lines (cached per archive version, shared with the flood reports), for the section and pit routes. */
+  async pipeLines(): Promise<FloodInputs['lines']> {
+    return (await this.loadData(await this.store.dataVersion())).lines;
+  }
+
+  /** The analysis grid's heights, or null when it is missing or damaged. */
+  async terrain(): Promise<AnalysisGrid['grid'] | null> {
+    const grid = await this.loadGrid();
+    return grid.ok ? grid.grid.grid : null;
+  }
+
   async report(level: number): Promise<FloodAnswer> {
     const grid = await this.loadGrid();
     if (!grid.ok) return grid;

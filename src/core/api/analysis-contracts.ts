@@ -68,3 +68,58 @@ export const FloodReportSchema = z.object({
   skipped: z.array(z.object({ code: z.string(), reason: z.enum(['no-ring', 'no-ground', 'no-footprint']) })),
 });
 export type FloodReport = z.infer<typeof FloodReportSchema>;
+
+/** `lon,lat;lon,lat;…` in degrees, 2 to 200 points (a line) or 3 to 200 (an outline). */
+const coordinates = (min: number) =>
+  z
+    .string()
+    .max(8000)
+    .regex(/^\s*-?\d+(\.\d+)?,-?\d+(\.\d+)?(;-?\d+(\.\d+)?,-?\d+(\.\d+)?)*\s*$/, { message: '坐标应写成 经度,纬度;经度,纬度… / coordinates must be written lon,lat;lon,lat;… in degrees' })
+    .refine((s) => s.split(';').length >= min && s.split(';').length <= 200, { message: `需要 ${min}–200 个点 / ${min} to 200 points are needed` })
+    .describe(`lon,lat;lon,lat;… degrees WGS84, ${min}–200 points`);
+
+/** Parses a validated coordinate list. */
+export function parseCoordinates(text: string): [number, number][] {
+  return text.trim().split(';').map((p) => p.split(',').map(Number) as [number, number]);
+}
+
+export const PipesAlongQuerySchema = z.object({ line: coordinates(2) });
+export const PipesWithinQuerySchema = z.object({ ring: coordinates(3) });
+
+/** Most pipes one answer lists (a pit over a whole district is a mistake, not an analysis). */
+export const PIPES_ANSWER_LIMIT = 500;
+
+const PipeFacts = {
+  id: z.string(),
+  network: z.enum(NETWORKS),
+  depthM: z.number().nullable(),
+  installYear: z.number().int().nullable(),
+  ageYears: z.number().nullable(),
+  condition: z.string().nullable(),
+  /** Old or in poor condition near a C/D building (the lifelines rule, default settings). */
+  atRisk: z.boolean(),
+};
+
+export const PipeCrossingSchema = z.object({
+  ...PipeFacts,
+  /** Along the drawn line from its first point (m). */
+  distanceM: z.number(),
+  lon: z.number(),
+  lat: z.number(),
+});
+export const PipesAlongSchema = z.object({ pipes: z.array(PipeCrossingSchema), truncated: z.boolean() });
+export type PipesAlong = z.infer<typeof PipesAlongSchema>;
+
+export const PitPipeSchema = z.object({
+  ...PipeFacts,
+  /** Length of the pipe inside the outline (m). */
+  lengthInsideM: z.number(),
+  /** A point of it inside the outline, and the ground there (m; null without the analysis grid). */
+  lon: z.number(),
+  lat: z.number(),
+  groundM: z.number().nullable(),
+  /** The buildings it runs under (distance 0), with their current grade. */
+  buildings: z.array(z.object({ code: z.string(), grade: GradeSchema.nullable() })),
+});
+export const PipesWithinSchema = z.object({ pipes: z.array(PitPipeSchema), truncated: z.boolean() });
+export type PipesWithin = z.infer<typeof PipesWithinSchema>;

@@ -5,7 +5,8 @@
  * `window.yz.analysis` (analysis-automation.ts). The open tool and its inputs are the
  * view's `analysis` (in the URL).
  */
-import type { Viewer } from 'cesium';
+import type { Cesium3DTileset, Viewer } from 'cesium';
+import type { GradeOrUnappraised } from '../../core/grades.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PickRouter } from '../picking/pick-router.ts';
 import { extendAutomationHandle } from '../automation-handle.ts';
@@ -14,8 +15,10 @@ import { loadAnalysisScene, type AnalysisScene, type AnalysisSceneSources } from
 import { toolForKey } from './analysis-tools.ts';
 import { AnalysisToolbar } from './AnalysisToolbar.tsx';
 import { openTool, type AnalysisToolId, type AnalysisView } from './analysis-url-state.ts';
+import { ExcavateTool } from './excavate/ExcavateTool.tsx';
 import { FloodTool } from './flood/FloodTool.tsx';
 import { MeasureTool } from './measure/MeasureTool.tsx';
+import { SectionTool } from './section/SectionTool.tsx';
 import { SightlineTool } from './sightline/SightlineTool.tsx';
 import { SunTool } from './sun/SunTool.tsx';
 
@@ -25,13 +28,19 @@ export interface AnalysisHostProps {
   onChange(view: AnalysisView | null): void;
   pickRouter: PickRouter;
   sources: AnalysisSceneSources;
+  /** The buildings' current grades (the live feed's map): Section colours what it crosses. */
+  grades: ReadonlyMap<string, GradeOrUnappraised>;
+  /** The buildings tileset, for Excavate's clipping. */
+  buildingsTileset(): Cesium3DTileset | null;
+  lifelinesOn: boolean;
+  onShowLifelines(): void;
 }
 
 function typingInto(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function AnalysisHost({ viewer, view, onChange, pickRouter, sources }: AnalysisHostProps) {
+export function AnalysisHost({ viewer, view, onChange, pickRouter, sources, grades, buildingsTileset, lifelinesOn, onShowLifelines }: AnalysisHostProps) {
   const [scene, setScene] = useState<AnalysisScene | null>(null);
   const loading = useRef<Promise<AnalysisScene> | null>(null);
   const sourcesRef = useRef(sources);
@@ -74,10 +83,12 @@ export function AnalysisHost({ viewer, view, onChange, pickRouter, sources }: An
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [toggle, close]);
 
+  const gradesRef = useRef(grades);
+  gradesRef.current = grades;
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
   useEffect(
-    () => extendAutomationHandle({ analysis: createAnalysisAutomation({ loadScene, current: () => viewRef.current, set: (v) => changeRef.current(v) }) }),
+    () => extendAutomationHandle({ analysis: createAnalysisAutomation({ loadScene, current: () => viewRef.current, set: (v) => changeRef.current(v), grades: () => gradesRef.current }) }),
     [loadScene],
   );
 
@@ -87,6 +98,10 @@ export function AnalysisHost({ viewer, view, onChange, pickRouter, sources }: An
       {viewer && view?.tool === 'measure' && <MeasureTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
       {viewer && view?.tool === 'flood' && <FloodTool viewer={viewer} view={view} scene={scene} onChange={onChange} onClose={close} />}
       {viewer && view?.tool === 'sun' && <SunTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
+      {viewer && view?.tool === 'excavate' && (
+        <ExcavateTool viewer={viewer} view={view} scene={scene} buildingsTileset={buildingsTileset} lifelinesOn={lifelinesOn} onShowLifelines={onShowLifelines} pickRouter={pickRouter} onChange={onChange} onClose={close} />
+      )}
+      {viewer && view?.tool === 'section' && <SectionTool viewer={viewer} view={view} scene={scene} grades={grades} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
       {viewer && view?.tool === 'sightline' && <SightlineTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
     </>
   );

@@ -7,8 +7,11 @@
 import i18next from 'i18next';
 import type { AnalysisScene } from './analysis-scene.ts';
 import { ANALYSIS_NS } from './analysis-tools.ts';
-import { DEFAULT_OBSERVER_HEIGHT_M, type AnalysisToolId, type AnalysisView, type MeasureMode, type ToolPoint } from './analysis-url-state.ts';
-import { fetchFloodReport } from '../api/analysis-client.ts';
+import { DEFAULT_OBSERVER_HEIGHT_M, DEFAULT_PIT_DEPTH_M, type AnalysisToolId, type AnalysisView, type MeasureMode, type ToolPoint } from './analysis-url-state.ts';
+import type { GradeOrUnappraised } from '../../core/grades.ts';
+import { fetchFloodReport, fetchPipesAlong, fetchPipesWithin } from '../api/analysis-client.ts';
+import { excavateResult, type ExcavateNumbers } from './excavate/excavate-result.ts';
+import { sectionResult, type SectionNumbers } from './section/section-result.ts';
 import { floodOf, floodResult, type FloodNumbers } from './flood/flood-result.ts';
 import { measureResult, type MeasureNumbers } from './measure/measure-result.ts';
 import { sightlineResult, type SightlineNumbers } from './sightline/sightline-result.ts';
@@ -31,6 +34,10 @@ export interface AnalysisAutomation {
    * Time, default 12:00); with `building`, its sun hours that day (computed in the worker).
    */
   sun(input: { date?: string; time?: string; building?: string }): Promise<SunNumbers>;
+  /** Excavate a pit with this outline (≥ 3 points) `depth` m deep (default 5): the cut, and the pipes inside from the archive. */
+  excavate(input: { ring: ToolPoint[]; depth?: number }): Promise<ExcavateNumbers>;
+  /** A section along `points` (≥ 2): ground, the buildings and pipes crossed. */
+  section(input: { points: ToolPoint[] }): Promise<SectionNumbers>;
   close(): void;
 }
 
@@ -38,6 +45,7 @@ export interface AnalysisAutomationDeps {
   loadScene(): Promise<AnalysisScene>;
   current(): AnalysisView | null;
   set(view: AnalysisView | null): void;
+  grades(): ReadonlyMap<string, GradeOrUnappraised>;
 }
 
 export function createAnalysisAutomation(deps: AnalysisAutomationDeps): AnalysisAutomation {
@@ -72,6 +80,18 @@ export function createAnalysisAutomation(deps: AnalysisAutomationDeps): Analysis
       deps.set({ tool: 'sun', date, time, building: building ?? null });
       const answer = building && scene.buildings ? await sunHoursClient.run({ index: scene.buildings, terrain: scene.terrain }, { code: building, date: parseDate(date) }) : null;
       return sunResult(date, time, answer, scene.buildings, t()).numbers;
+    },
+    async excavate({ ring, depth = DEFAULT_PIT_DEPTH_M }) {
+      const scene = await deps.loadScene();
+      deps.set({ tool: 'excavate', points: ring, depth });
+      const pipes = ring.length >= 3 ? (await fetchPipesWithin(ring.map(([lon, lat]) => [lon, lat] as [number, number]))).pipes : null;
+      return excavateResult(ring, depth, scene, pipes, t()).result.numbers;
+    },
+    async section({ points }) {
+      const scene = await deps.loadScene();
+      deps.set({ tool: 'section', points });
+      const pipes = points.length >= 2 ? (await fetchPipesAlong(points.map(([lon, lat]) => [lon, lat] as [number, number]))).pipes : null;
+      return sectionResult(points, scene, deps.grades(), pipes, t()).result.numbers;
     },
     close: () => deps.set(null),
   };

@@ -37,6 +37,10 @@ export const ANALYSIS_TOOL_INFO: Readonly<Record<AnalysisToolId, AnalysisToolInf
   measure: { id: 'measure', key: 'm', icon: 'M3 17 17 3l4 4L7 21zM7 13l2 2M10 10l2 2M13 7l2 2' },
   // An eye with a line.
   sightline: { id: 'sightline', key: 'l', icon: 'M2 12s4-7 10-7 10 7 10 7-4 7-10 7S2 12 2 12zM12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6z' },
+  // A pit: ground line with a cut below it.
+  excavate: { id: 'excavate', key: 'e', icon: 'M2 7h5l2 10h6l2-10h5M9 17V11M15 17V11M9 13h6' },
+  // A profile: a hill line over a baseline.
+  section: { id: 'section', key: 'p', icon: 'M2 19h20M2 16l5-7 4 4 4-8 7 11' },
   // Waves.
   flood: { id: 'flood', key: 'f', icon: 'M2 10c2.5-2 4.5-2 7 0s4.5 2 7 0 4.5-2 6 0M2 16c2.5-2 4.5-2 7 0s4.5 2 7 0 4.5-2 6 0M12 2v5' },
   // A sun.

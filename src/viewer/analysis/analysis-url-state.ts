@@ -4,7 +4,7 @@
  * hours. Pure encode/decode (unit-tested); url-state.ts composes it with the view.
  *
  * Parameters (only while a tool is open; absent = no tool):
- *   tool=measure|sightline|flood|sun      the open tool
+ *   tool=measure|sightline|flood|sun|excavate|section   the open tool
  *   tm=line|area                           measure: a line (distances) or a polygon (areas)
  *   tp=lon,lat,h;lon,lat,h…                the tool's points (degrees, ellipsoid metres; 6 and 2 decimals:
  *                                          ~0.1 m and 1 cm, below a click's own precision)
@@ -13,10 +13,12 @@
  *   tl=183.50                              flood: water level (m, the DEM's frame)
  *   td=2027-01-20  tt=10:30                sun: day and China Standard Time of the shadows
  *   tb=YZ-00001                            sun: the building whose sun hours are counted
+ *   tz=5                                   excavate: the pit's depth below the ground (m)
+ * Excavate's `tp` is the pit's outline, Section's the line drawn.
  */
 import { isBuildingCode } from '../../core/building-code.ts';
 
-export const ANALYSIS_TOOLS = ['measure', 'sightline', 'flood', 'sun'] as const;
+export const ANALYSIS_TOOLS = ['measure', 'sightline', 'excavate', 'section', 'flood', 'sun'] as const;
 export type AnalysisToolId = (typeof ANALYSIS_TOOLS)[number];
 
 /** A clicked point: degrees and ellipsoid metres. */
@@ -28,14 +30,19 @@ export type AnalysisView =
   | { tool: 'measure'; mode: MeasureMode; points: readonly ToolPoint[] }
   | { tool: 'sightline'; points: readonly ToolPoint[]; observerHeight: number; radius: number | null }
   | { tool: 'flood'; level: number | null }
-  | { tool: 'sun'; date: string | null; time: string | null; building: string | null };
+  | { tool: 'sun'; date: string | null; time: string | null; building: string | null }
+  | { tool: 'excavate'; points: readonly ToolPoint[]; depth: number }
+  | { tool: 'section'; points: readonly ToolPoint[] };
 
 /** The parameters this module owns (url-state.ts drops them from what it carries through). */
-export const ANALYSIS_PARAMS = ['tool', 'tm', 'tp', 'toh', 'tr', 'tl', 'td', 'tt', 'tb'] as const;
+export const ANALYSIS_PARAMS = ['tool', 'tm', 'tp', 'toh', 'tr', 'tl', 'td', 'tt', 'tb', 'tz'] as const;
 
 /** At most this many points in a link: a polygon of 200 corners is a survey, not a sketch. */
 export const MAX_TOOL_POINTS = 200;
 export const DEFAULT_OBSERVER_HEIGHT_M = 1.6;
+/** A utility trench or a basement's first level. */
+export const DEFAULT_PIT_DEPTH_M = 5;
+export const PIT_DEPTH_RANGE: readonly [number, number] = [0.5, 60];
 /** Levels outside this band are typing errors for a city at 160–450 m. */
 export const FLOOD_LEVEL_RANGE: readonly [number, number] = [100, 400];
 
@@ -85,6 +92,10 @@ export function decodeAnalysisView(q: URLSearchParams): AnalysisView | null {
       const date = q.get('td'), time = q.get('tt'), building = q.get('tb');
       return { tool, date: date && DATE.test(date) ? date : null, time: time && TIME.test(time) ? time : null, building: isBuildingCode(building) ? building : null };
     }
+    case 'excavate':
+      return { tool, points: decodePoints(q.get('tp')), depth: decodeNumber(q.get('tz'), ...PIT_DEPTH_RANGE) ?? DEFAULT_PIT_DEPTH_M };
+    case 'section':
+      return { tool, points: decodePoints(q.get('tp')) };
     default:
       return null;
   }
@@ -111,6 +122,13 @@ export function encodeAnalysisView(view: AnalysisView | null, q: URLSearchParams
       if (view.time) q.set('tt', view.time);
       if (view.building) q.set('tb', view.building);
       break;
+    case 'excavate':
+      if (view.points.length > 0) q.set('tp', encodePoints(view.points));
+      if (view.depth !== DEFAULT_PIT_DEPTH_M) q.set('tz', String(round(view.depth, 2)));
+      break;
+    case 'section':
+      if (view.points.length > 0) q.set('tp', encodePoints(view.points));
+      break;
   }
 }
 
@@ -125,5 +143,9 @@ export function openTool(tool: AnalysisToolId): AnalysisView {
       return { tool, level: null };
     case 'sun':
       return { tool, date: null, time: null, building: null };
+    case 'excavate':
+      return { tool, points: [], depth: DEFAULT_PIT_DEPTH_M };
+    case 'section':
+      return { tool, points: [] };
   }
 }

@@ -12,7 +12,7 @@
  * 2.5 MB in transit (the server's brotli), decoded in ~45 ms.
  */
 import { ANALYSIS_GRID_FILE, decodeAnalysisGrid, type AnalysisGrid } from '../../core/analysis/analysis-grid.ts';
-import { FloodReportSchema, type FloodCsvList, type FloodReport } from '../../core/api/analysis-contracts.ts';
+import { FloodReportSchema, PipesAlongSchema, PipesWithinSchema, type FloodCsvList, type FloodReport, type PipesAlong, type PipesWithin } from '../../core/api/analysis-contracts.ts';
 import { problemText } from '../../core/problem.ts';
 import { ArchiveError, requestParsed, type RequestOptions } from './http-client.ts';
 
@@ -27,6 +27,19 @@ const levelQuery = (level: number) => `level=${encodeURIComponent(String(level))
 /** The flood report at `level` (m, DEM frame): the archive's buildings and pipes under water. */
 export function fetchFloodReport(level: number, signal?: AbortSignal, options: AnalysisClientOptions = {}): Promise<FloodReport> {
   return requestParsed(`/api/analysis/flood?${levelQuery(level)}`, FloodReportSchema, { ...options, signal });
+}
+
+/** `lon,lat;…` to 7 decimals (1 cm). */
+const coordinates = (points: readonly (readonly [number, number])[]) => encodeURIComponent(points.map(([lon, lat]) => `${lon.toFixed(7)},${lat.toFixed(7)}`).join(';'));
+
+/** The pipes a drawn line crosses (the Section tool). */
+export function fetchPipesAlong(line: readonly (readonly [number, number])[], signal?: AbortSignal, options: AnalysisClientOptions = {}): Promise<PipesAlong> {
+  return requestParsed(`/api/analysis/pipes-along?line=${coordinates(line)}`, PipesAlongSchema, { ...options, signal });
+}
+
+/** The pipes inside a drawn outline (the Excavate tool). */
+export function fetchPipesWithin(ring: readonly (readonly [number, number])[], signal?: AbortSignal, options: AnalysisClientOptions = {}): Promise<PipesWithin> {
+  return requestParsed(`/api/analysis/pipes-within?ring=${coordinates(ring)}`, PipesWithinSchema, { ...options, signal });
 }
 
 /** The URL of the report's buildings or pipes as CSV (UTF-8 with BOM), for a download link. */
