@@ -41,10 +41,8 @@
  * (`npm run bench:sources`, two runs on 2026-12-02; this machine read GeoJSON 3× slower
  * that day than in the run above).
  */
-import { createReadStream } from 'node:fs';
 import { open as openFile, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { openShp } from 'shapefile';
 import type { Geometry } from 'geojson';
 import { BoundedMemo } from '../../core/bounded-memo.ts';
 import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts';
@@ -52,6 +50,7 @@ import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { CodePageCheck, codePageName, type CodePageVerdict, type TextSample } from './code-page.ts';
 import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecordChunks, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, valueKey, type DbfHeader, type DbfRecord } from './dbf-file.ts';
+import { ShpRecordError, shpShapeBatches } from './shp-records.ts';
 import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
 export interface ShapefileOptions {
@@ -289,8 +288,10 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
   const encoding: DeclaredEncoding = { name: verdict.name, from };
 
   async function* batches(): AsyncGenerator<RawFeature[]> {
-    const geometry = await openShp(createReadStream(shp!));
+    const shapes = shpShapeBatches(shp!, FEATURE_BATCH)[Symbol.asyncIterator]();
     const chunks = dbfRecordChunks(dbf!, header)[Symbol.asyncIterator]();
+    let shapeBatch: Array<Geometry | null> = [];
+    let nextShape = 0;
     let chunk: DbfRecord[] = [];
     let next = 0;
     /** The first record of the next chunk, once the one in hand is used up. */
@@ -306,20 +307,33 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
     let batch: RawFeature[] = [];
     try {
       for (let index = 0; ; index++) {
-        let shape: { done: boolean; value: unknown };
-        try {
-          shape = await geometry.read();
-        } catch (error) {
-          // The features before the broken one are given out first, as one by one.
-          if (batch.length > 0) yield batch;
-          batch = [];
-          throw new VectorReadError(vectorProblem(shp!, 'unreadable', `第 #${index} 条几何记录无法读取（${(error as Error).message}） / shape record #${index} cannot be read (${(error as Error).message})`, '用 GIS 软件修复或重新导出 / repair or export the layer again from the GIS', { index }));
+        // An await only when the shapes (or the records) in hand are used up.
+        let shapeDone = false;
+        let shape: Geometry | null = null;
+        if (nextShape < shapeBatch.length) shape = shapeBatch[nextShape++]!;
+        else {
+          let read: IteratorResult<Array<Geometry | null>>;
+          try {
+            read = await shapes.next();
+          } catch (error) {
+            if (!(error instanceof ShpRecordError)) throw error;
+            // The features before the broken one are given out first, as one by one.
+            if (batch.length > 0) yield batch;
+            batch = [];
+            const at = error.index;
+            throw new VectorReadError(vectorProblem(shp!, 'unreadable', `第 #${at} 条几何记录无法读取（${error.why}） / shape record #${at} cannot be read (${error.why})`, '用 GIS 软件修复或重新导出 / repair or export the layer again from the GIS', { index: at }));
+          }
+          if (read.done) shapeDone = true;
+          else {
+            shapeBatch = read.value;
+            nextShape = 1;
+            shape = shapeBatch[0]!;
+          }
         }
-        // An await only when the chunk in hand is used up.
         const record = next < chunk.length ? chunk[next++]! : await nextChunk();
-        if (shape.done || record === null) {
+        if (shapeDone || record === null) {
           // Without a .shx the counts are only known here, at the end of one of the files.
-          if (shape.done !== (record === null)) throw new VectorReadError(recordCountProblem(dbf!, shape.done ? index : null, record === null ? index : header.records));
+          if (shapeDone !== (record === null)) throw new VectorReadError(recordCountProblem(dbf!, shapeDone ? index : null, record === null ? index : header.records));
           break;
         }
         if (record.deleted) continue;
@@ -328,7 +342,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
           const value = fieldValue(record.bytes, fields[i]!, decoders[i]!);
           if (value !== undefined) properties[names[i]!] = value;
         }
-        batch.push({ index, id: properties.id, geometry: (shape.value ?? null) as Geometry | null, properties });
+        batch.push({ index, id: properties.id, geometry: shape, properties });
         if (batch.length === FEATURE_BATCH) {
           yield batch;
           batch = [];
@@ -337,7 +351,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
       if (batch.length > 0) yield batch;
     } finally {
       await chunks.return?.(undefined);
-      await geometry.cancel().catch(() => undefined);
+      await shapes.return?.(undefined);
     }
   }
 
