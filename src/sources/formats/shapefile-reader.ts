@@ -49,7 +49,7 @@ import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts'
 import { failure, success, type Result } from '../../core/result.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { CodePageCheck, codePageName, type CodePageVerdict, type TextSample } from './code-page.ts';
-import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecordChunks, decodeCut, fieldBytes, fieldValue, fillsField, hasHighByte, readDbfHeader, rememberingTextDecode, valueKey, type DbfHeader, type DbfRecord } from './dbf-file.ts';
+import { DBF_FIELD_TYPES, DBF_NAME_BYTES, DbfFormatError, dbfRecordChunks, decodeCut, fieldValue, fillsField, hasHighByte, hasHighByteIn, readDbfHeader, rememberingTextDecode, valueEnd, valueKey, valueStart, type DbfHeader, type DbfRecord } from './dbf-file.ts';
 import { ShpRecordError, shpShapeBatches } from './shp-records.ts';
 import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type DeclaredEncoding, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
 
@@ -245,6 +245,7 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
     if (hasHighByte(field.nameBytes)) check.add({ bytes: field.nameBytes, cut: field.nameBytes.length >= DBF_NAME_BYTES, field: i, record: null });
   });
   const text = header.fields.filter((f) => f.type === 'C');
+  const textIndex = text.map((f) => header.fields.indexOf(f));
   const deleted = new Set<number>();
   // A value already checked in its field is not checked again (same bytes, same verdict): a
   // 小区 or 用途 column repeats a few words. Remembered up to SEEN_PER_FIELD per field.
@@ -254,16 +255,17 @@ export async function openShapefile(path: string, options: ShapefileOptions = {}
       if (record.deleted) deleted.add(record.index);
       for (let f = 0; f < text.length; f++) {
         const field = text[f]!;
-        const bytes = fieldBytes(record.bytes, field);
-        if (!hasHighByte(bytes)) continue;
+        const end = valueEnd(record.bytes, field);
+        const start = valueStart(record.bytes, field, end);
+        if (!hasHighByteIn(record.bytes, start, end)) continue;
         const cut = fillsField(record.bytes, field);
         const known = seen[f]!;
         if (known.remembering) {
-          const key = valueKey(bytes, cut);
+          const key = valueKey(record.bytes, start, end, cut);
           if (known.get(key)) continue;
           known.set(key, true);
         }
-        if (check.add({ bytes: bytes.slice(), cut, field: header.fields.indexOf(field), record: record.index })) break scan;
+        if (check.add({ bytes: record.bytes.slice(start, end), cut, field: textIndex[f]!, record: record.index })) break scan;
       }
     }
   } catch (error) {
