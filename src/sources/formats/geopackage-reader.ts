@@ -30,6 +30,7 @@ import { stat } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts';
 import { failure, success, type Result } from '../../core/result.ts';
+import { isBlank } from '../blank-text.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { GeoPackageGeometryError, geoPackageGeometry } from './geopackage-geometry.ts';
 import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
@@ -136,7 +137,7 @@ export async function openGeoPackage(path: string, options: GeoPackageOptions = 
     const keys = columns.filter((c) => c.pk > 0);
     const fid = keys.length === 1 ? keys[0]!.name : null;
     const attributes = columns.filter((c) => c.pk === 0 && c.name !== layer.geometryColumn);
-    const booleans = new Set(attributes.filter((c) => c.type.toUpperCase() === 'BOOLEAN').map((c) => c.name));
+    const boolean = attributes.map((c) => c.type.toUpperCase() === 'BOOLEAN');
     const count = (db.prepare(`SELECT COUNT(*) AS n FROM ${quote(layer.name)}`).get() as { n: number }).n;
     const crs = declaredCrs(db, layer.srsId);
     const select = `SELECT ${[fid ?? 'rowid', layer.geometryColumn, ...attributes.map((c) => c.name)].map(quote).join(', ')} FROM ${quote(layer.name)}`;
@@ -165,8 +166,8 @@ export async function openGeoPackage(path: string, options: GeoPackageOptions = 
           const properties: Record<string, unknown> = {};
           for (let i = 0; i < fields.length; i++) {
             const value = row[i + 2];
-            if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-            properties[fields[i]!] = booleans.has(fields[i]!) && typeof value === 'number' ? value !== 0 : value;
+            if (value === null || value === undefined || (typeof value === 'string' && isBlank(value))) continue;
+            properties[fields[i]!] = boolean[i] && typeof value === 'number' ? value !== 0 : value;
           }
           batch.push({ index: index++, id: properties.id ?? key, geometry, properties });
           if (batch.length === FEATURE_BATCH) {
