@@ -24,7 +24,13 @@
  * Speed: the same 100,000 five-vertex polygons with 4 attributes as the Shapefile
  * reader's figure (25 MB .gpkg by ogr2ogr) are read in 0.36–0.59 s: 165,000–270,000
  * features/s, at 150 MB RSS (2 cores shared, load 3–8, 2026-12-02, a throwaway
- * script; the streamed GeoJSON reader: 59,000–78,000 features/s).
+ * script; the streamed GeoJSON reader: 59,000–78,000 features/s). Of that, better-sqlite3
+ * stepping the rows is 3.5 µs a row and `wkx` 0.8–1 µs (measured apart, 100k rows:
+ * 350 ms and 80–100 ms), so a WKB reader of our own would save at most 5%: wkx is kept.
+ * Through `readFootprints` (CRS, proj4, field mapping), EPSG:4544 with Chinese fields:
+ * 53,400 features/s (median of 3; 28,400–69,600, CPU 1.8–2.3 s) against 38,500
+ * (24,400–41,400, CPU 2.4–2.7 s) before the issue 17 speed work, run in turns under a
+ * load of 4–5 (`npm run bench:sources`, 2026-12-02).
  */
 import { stat } from 'node:fs/promises';
 import Database from 'better-sqlite3';
