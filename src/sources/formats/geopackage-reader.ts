@@ -28,9 +28,9 @@
  * stepping the rows is 3.5 µs a row and `wkx` 0.8–1 µs (measured apart, 100k rows:
  * 350 ms and 80–100 ms), so a WKB reader of our own would save at most 5%: wkx is kept.
  * Through `readFootprints` (CRS, proj4, field mapping), EPSG:4544 with Chinese fields:
- * 53,400 features/s (median of 3; 28,400–69,600, CPU 1.8–2.3 s) against 38,500
- * (24,400–41,400, CPU 2.4–2.7 s) before the issue 17 speed work, run in turns under a
- * load of 4–5 (`npm run bench:sources`, 2026-12-02).
+ * 53,400 features/s (median of 5; 28,400–79,800, CPU 2.1 s) against 41,000
+ * (24,400–65,600, CPU 2.4 s) before the issue 17 speed work, run in turns under a load
+ * of 3.4–5 (`npm run bench:sources`, 2026-12-02).
  */
 import { stat } from 'node:fs/promises';
 import Database from 'better-sqlite3';

@@ -43,10 +43,10 @@
  * (`npm run bench:sources`, two runs on 2026-12-02; this machine read GeoJSON 3× slower
  * that day than in the run above). After the chunked `.shp` read, the DBF values read
  * as ranges and the leaner field mapper (issue 17 speed): 39,000 features/s (median of
- * 3; 20,100–45,400, CPU 2.2–3.2 s) against 27,000 (25,100–28,000, CPU 3.0–3.8 s) for
- * the code before, the two run in turns under a load of 4–5 from other jobs on the 2
- * cores; GeoJSON 27,800 in the same runs. Not yet the 50,000 the issue asks (reached
- * in one bench run of six; single reads of the file at a load of 2–3: 44,000–56,000).
+ * 5; 20,100–59,400, CPU 2.5 s) against 27,200 (25,100–44,400, CPU 3.6 s) for the code
+ * before, the two run in turns under a load of 3.4–5 from other jobs on the 2 cores;
+ * GeoJSON 31,700 in the same runs. Not yet the 50,000 the issue asks (one run of five
+ * reached it).
  */
 import { open as openFile, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
