@@ -110,9 +110,10 @@ const converters = new WeakMap<Crs, (p: Position) => Position>();
 function positionToLonLat(crs: Crs): (p: Position) => Position {
   let convert = converters.get(crs);
   if (!convert) {
+    // The converter's own [lon, lat] (a new array each call) is the position: no second array per position.
     convert = (p) => {
-      const [lon, lat] = crs.toLonLat(p[0]!, p[1]!);
-      return p.length > 2 ? [lon, lat, ...p.slice(2)] : [lon, lat];
+      const lonLat = crs.toLonLat(p[0]!, p[1]!);
+      return p.length > 2 ? [lonLat[0], lonLat[1], ...p.slice(2)] : lonLat;
     };
     converters.set(crs, convert);
   }

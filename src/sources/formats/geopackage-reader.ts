@@ -24,12 +24,19 @@
  * Speed: the same 100,000 five-vertex polygons with 4 attributes as the Shapefile
  * reader's figure (25 MB .gpkg by ogr2ogr) are read in 0.36–0.59 s: 165,000–270,000
  * features/s, at 150 MB RSS (2 cores shared, load 3–8, 2026-12-02, a throwaway
- * script; the streamed GeoJSON reader: 59,000–78,000 features/s).
+ * script; the streamed GeoJSON reader: 59,000–78,000 features/s). Of that, better-sqlite3
+ * stepping the rows is 3.5 µs a row and `wkx` 0.8–1 µs (measured apart, 100k rows:
+ * 350 ms and 80–100 ms), so a WKB reader of our own would save at most 5%: wkx is kept.
+ * Through `readFootprints` (CRS, proj4, field mapping), EPSG:4544 with Chinese fields:
+ * 53,400 features/s (median of 5; 28,400–79,800, CPU 2.1 s) against 41,000
+ * (24,400–65,600, CPU 2.4 s) before the issue 17 speed work, run in turns under a load
+ * of 3.4–5 (`npm run bench:sources`, 2026-12-02).
  */
 import { stat } from 'node:fs/promises';
 import Database from 'better-sqlite3';
 import { describeReadError, fileErrorCode } from '../../core/file-read-error.ts';
 import { failure, success, type Result } from '../../core/result.ts';
+import { isBlank } from '../blank-text.ts';
 import type { RawFeature } from '../raw-feature.ts';
 import { GeoPackageGeometryError, geoPackageGeometry } from './geopackage-geometry.ts';
 import { FEATURE_BATCH, unbatched, VectorReadError, vectorProblem, type DeclaredCrs, type VectorSource, type VectorSourceProblem } from './vector-source.ts';
@@ -136,7 +143,7 @@ export async function openGeoPackage(path: string, options: GeoPackageOptions = 
     const keys = columns.filter((c) => c.pk > 0);
     const fid = keys.length === 1 ? keys[0]!.name : null;
     const attributes = columns.filter((c) => c.pk === 0 && c.name !== layer.geometryColumn);
-    const booleans = new Set(attributes.filter((c) => c.type.toUpperCase() === 'BOOLEAN').map((c) => c.name));
+    const boolean = attributes.map((c) => c.type.toUpperCase() === 'BOOLEAN');
     const count = (db.prepare(`SELECT COUNT(*) AS n FROM ${quote(layer.name)}`).get() as { n: number }).n;
     const crs = declaredCrs(db, layer.srsId);
     const select = `SELECT ${[fid ?? 'rowid', layer.geometryColumn, ...attributes.map((c) => c.name)].map(quote).join(', ')} FROM ${quote(layer.name)}`;
@@ -165,8 +172,8 @@ export async function openGeoPackage(path: string, options: GeoPackageOptions = 
           const properties: Record<string, unknown> = {};
           for (let i = 0; i < fields.length; i++) {
             const value = row[i + 2];
-            if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) continue;
-            properties[fields[i]!] = booleans.has(fields[i]!) && typeof value === 'number' ? value !== 0 : value;
+            if (value === null || value === undefined || (typeof value === 'string' && isBlank(value))) continue;
+            properties[fields[i]!] = boolean[i] && typeof value === 'number' ? value !== 0 : value;
           }
           batch.push({ index: index++, id: properties.id ?? key, geometry, properties });
           if (batch.length === FEATURE_BATCH) {
