@@ -5,7 +5,9 @@
  * export downloaded; Sightline by two clicks (the panel agrees with window.yz.analysis
  * run on the URL's points; a named obstacle is a building the archive knows); Flood at
  * the guarantee-level preset (the panel's counts are the archive route's); Sunlight for
- * a building clicked on the map (sun hours from the worker, the building in the URL).
+ * a building clicked on the map (sun hours from the worker, the building in the URL);
+ * Excavate by three clicks (the globe clipped while open, the pipes the archive lists);
+ * Section by two (the chart drawn, the counts the automation handle's).
  */
 import { Cartesian3 } from 'cesium';
 import type { Browser, Page } from 'playwright-core';
@@ -128,6 +130,50 @@ describe('analysis tools in the desk view', () => {
     const share = await waitSummary(page, 'visibleShare');
     expect(share).toMatch(/^\d+(\.\d)? %/);
     expect(new URL(page.url()).searchParams.get('tr')).toBe('200');
+    await page.keyboard.press('Escape');
+  });
+
+  it('Excavate: three clicks cut a pit (terrain and buildings clipped), list the pipes inside as the archive does; Esc removes the cut', async () => {
+    const { page } = v;
+    await page.locator('button[data-tool="excavate"]').click();
+    await page.waitForSelector('.analysis-panel[data-tool="excavate"]');
+    await clickMap(page, A, 1);
+    await clickMap(page, B, 2);
+    await clickMap(page, { x: 700, y: 600 }, 3);
+    await waitSummary(page, 'pipes');
+    const ring = toolPoints(page.url());
+    const clipped = await page.evaluate(() => {
+      const scene = window.yz!.viewer.scene;
+      return scene.globe.clippingPolygons?.length ?? 0;
+    });
+    expect(clipped).toBe(1);
+    const n = await page.evaluate((r) => window.yz!.analysis!.excavate({ ring: r }), ring);
+    expect(n.areaM2).toBeGreaterThan(0);
+    expect(n.volumeM3).toBeGreaterThan(0);
+    const api = (await (await fetch(`${base}/api/analysis/pipes-within?ring=${encodeURIComponent(ring.map((p) => `${p[0]},${p[1]}`).join(';'))}`)).json()) as { pipes: unknown[] };
+    expect(n.pipes).toBe(api.pipes.length);
+    expect((await summary(page, 'pipes')).startsWith(`${api.pipes.length} `)).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('.analysis-panel'));
+    expect(await page.evaluate(() => window.yz!.viewer.scene.globe.clippingPolygons?.length ?? 0)).toBe(0);
+  });
+
+  it('Section: two clicks chart the ground, the buildings and pipes crossed; the numbers are the automation handle’s', async () => {
+    const { page } = v;
+    await page.locator('button[data-tool="section"]').click();
+    await page.waitForSelector('.analysis-panel[data-tool="section"]');
+    await clickMap(page, A, 1);
+    await clickMap(page, B, 2);
+    await waitSummary(page, 'pipes');
+    await page.waitForSelector('.section-chart canvas', { timeout: 60_000 });
+    const points = toolPoints(page.url());
+    const n = await page.evaluate((p) => window.yz!.analysis!.section({ points: p }), points);
+    expect(n.lengthM).toBeGreaterThan(10);
+    expect(n.groundMaxM!).toBeGreaterThanOrEqual(n.groundMinM!);
+    const codes = await page.locator('.analysis-table[data-table="buildings"] tbody tr td:first-child').allInnerTexts();
+    expect(await summary(page, 'buildings')).toBe(String(new Set(codes).size));
+    expect(n.buildings).toBe(codes.length);
+    expect(await summary(page, 'pipes')).toBe(String(n.pipes));
     await page.keyboard.press('Escape');
   });
 

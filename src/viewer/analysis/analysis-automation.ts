@@ -2,12 +2,13 @@
  * `window.yz.analysis` (README "Automation handle"): runs a tool from given inputs, as a
  * test or a kiosk script would, and returns its numbers. It opens the tool with those
  * inputs (so the map, the panel and the URL show the same run) and computes with the
- * same pure functions and scene data as the panel.
+ * same pure functions and scene data as the panel; points are first rounded as the URL
+ * keeps them (6 decimals, 1 cm), so the copied link gives the same numbers.
  */
 import i18next from 'i18next';
 import type { AnalysisScene } from './analysis-scene.ts';
 import { ANALYSIS_NS } from './analysis-tools.ts';
-import { DEFAULT_OBSERVER_HEIGHT_M, DEFAULT_PIT_DEPTH_M, type AnalysisToolId, type AnalysisView, type MeasureMode, type ToolPoint } from './analysis-url-state.ts';
+import { DEFAULT_OBSERVER_HEIGHT_M, DEFAULT_PIT_DEPTH_M, roundPoint, type AnalysisToolId, type AnalysisView, type MeasureMode, type ToolPoint } from './analysis-url-state.ts';
 import type { GradeOrUnappraised } from '../../core/grades.ts';
 import { fetchFloodReport, fetchPipesAlong, fetchPipesWithin } from '../api/analysis-client.ts';
 import { excavateResult, type ExcavateNumbers } from './excavate/excavate-result.ts';
@@ -58,14 +59,15 @@ export function createAnalysisAutomation(deps: AnalysisAutomationDeps): Analysis
       const s = await deps.loadScene();
       return { problems: s.problems, terrain: s.terrain !== null, buildings: s.buildings?.count ?? 0 };
     },
-    async measure({ points, mode = 'line' }) {
+    async measure({ points: given, mode = 'line' }) {
+      const points = given.map(roundPoint);
       const scene = await deps.loadScene();
       deps.set({ tool: 'measure', mode, points });
       return measureResult(mode, points, scene, t()).numbers;
     },
     async sightline({ observer, target, observerHeight = DEFAULT_OBSERVER_HEIGHT_M, radius }) {
       const scene = await deps.loadScene();
-      const view = { tool: 'sightline' as const, points: target ? [observer, target] : [observer], observerHeight, radius: radius ?? null };
+      const view = { tool: 'sightline' as const, points: (target ? [observer, target] : [observer]).map(roundPoint), observerHeight, radius: radius ?? null };
       deps.set(view);
       return sightlineResult(view, scene, t()).result.numbers;
     },
@@ -81,13 +83,15 @@ export function createAnalysisAutomation(deps: AnalysisAutomationDeps): Analysis
       const answer = building && scene.buildings ? await sunHoursClient.run({ index: scene.buildings, terrain: scene.terrain }, { code: building, date: parseDate(date) }) : null;
       return sunResult(date, time, answer, scene.buildings, t()).numbers;
     },
-    async excavate({ ring, depth = DEFAULT_PIT_DEPTH_M }) {
+    async excavate({ ring: given, depth = DEFAULT_PIT_DEPTH_M }) {
+      const ring = given.map(roundPoint);
       const scene = await deps.loadScene();
       deps.set({ tool: 'excavate', points: ring, depth });
       const pipes = ring.length >= 3 ? (await fetchPipesWithin(ring.map(([lon, lat]) => [lon, lat] as [number, number]))).pipes : null;
       return excavateResult(ring, depth, scene, pipes, t()).result.numbers;
     },
-    async section({ points }) {
+    async section({ points: given }) {
+      const points = given.map(roundPoint);
       const scene = await deps.loadScene();
       deps.set({ tool: 'section', points });
       const pipes = points.length >= 2 ? (await fetchPipesAlong(points.map(([lon, lat]) => [lon, lat] as [number, number]))).pipes : null;

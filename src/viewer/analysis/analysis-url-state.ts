@@ -48,6 +48,11 @@ export const FLOOD_LEVEL_RANGE: readonly [number, number] = [100, 400];
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
+/** A point as the URL keeps it (6 decimals of a degree, 1 cm): tools store points this way, so a copied link computes the same. */
+export function roundPoint([lon, lat, h]: ToolPoint): ToolPoint {
+  return [round(lon, 6), round(lat, 6), round(h, 2)];
+}
+
 function decodePoints(text: string | null): ToolPoint[] {
   if (!text) return [];
   const out: ToolPoint[] = [];

@@ -15,7 +15,7 @@ import { AnalysisPanel } from '../AnalysisPanel.tsx';
 import { pickToolPoint } from '../analysis-pick.ts';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import { PIT_DEPTH_RANGE, type AnalysisView } from '../analysis-url-state.ts';
+import { PIT_DEPTH_RANGE, type AnalysisView, roundPoint } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
 import { useToolClicks } from '../use-tool-clicks.ts';
 import { excavateResult, type PitPipe } from './excavate-result.ts';
@@ -89,7 +89,7 @@ export function ExcavateTool({ viewer, view, scene, buildingsTileset, lifelinesO
     scene
       ? (position: Cartesian2) => {
           const hit = pickToolPoint(viewer, scene, position, { snap: false });
-          if (hit) onChange({ ...view, points: [...view.points, hit.point] });
+          if (hit) onChange({ ...view, points: [...view.points, roundPoint(hit.point)] });
         }
       : null,
   );

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { AnalysisPanel } from '../AnalysisPanel.tsx';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import type { AnalysisView, ToolPoint } from '../analysis-url-state.ts';
+import { type AnalysisView, type ToolPoint, roundPoint } from '../analysis-url-state.ts';
 import { pickToolPoint } from '../analysis-pick.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
@@ -40,7 +40,7 @@ export function MeasureTool({ viewer, view, scene, pickRouter, onChange, onClose
     scene
       ? (position: Cartesian2) => {
           const hit = pickToolPoint(viewer, scene, position);
-          if (hit) onChange({ ...view, points: [...view.points, hit.point] });
+          if (hit) onChange({ ...view, points: [...view.points, roundPoint(hit.point)] });
         }
       : null,
   );

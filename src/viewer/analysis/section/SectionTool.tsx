@@ -13,7 +13,7 @@ import { AnalysisPanel } from '../AnalysisPanel.tsx';
 import { pickToolPoint } from '../analysis-pick.ts';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import type { AnalysisView } from '../analysis-url-state.ts';
+import { type AnalysisView, roundPoint } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
 import { useToolClicks } from '../use-tool-clicks.ts';
 import { sectionChartOption, sectionResult, type CrossedPipe } from './section-result.ts';
@@ -59,7 +59,7 @@ export function SectionTool({ viewer, view, scene, grades, pickRouter, onChange,
     scene
       ? (position: Cartesian2) => {
           const hit = pickToolPoint(viewer, scene, position, { snap: false });
-          if (hit) onChange({ ...view, points: [...view.points, hit.point] });
+          if (hit) onChange({ ...view, points: [...view.points, roundPoint(hit.point)] });
         }
       : null,
   );

@@ -11,7 +11,7 @@ import { AnalysisPanel } from '../AnalysisPanel.tsx';
 import { pickToolPoint } from '../analysis-pick.ts';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import type { AnalysisView } from '../analysis-url-state.ts';
+import { type AnalysisView, roundPoint } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
 import { useToolClicks } from '../use-tool-clicks.ts';
@@ -43,7 +43,7 @@ export function SightlineTool({ viewer, view, scene, pickRouter, onChange, onClo
     scene
       ? (position: Cartesian2) => {
           const hit = pickToolPoint(viewer, scene, position, { snap: false });
-          if (hit) onChange({ ...view, points: view.points.length === 0 ? [hit.point] : [view.points[0]!, hit.point] });
+          if (hit) onChange({ ...view, points: view.points.length === 0 ? [roundPoint(hit.point)] : [view.points[0]!, roundPoint(hit.point)] });
         }
       : null,
   );
