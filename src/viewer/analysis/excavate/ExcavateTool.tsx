@@ -6,19 +6,20 @@
  * a button), and the panel lists the pipes inside from the archive. Outline and depth
  * live in the URL; closing the tool removes the cut.
  */
-import { Cartesian2, Cartesian3, ClippingPolygon, ClippingPolygonCollection, Color, PolygonHierarchy, type Cesium3DTileset, type Viewer } from 'cesium';
-import { useEffect, useMemo, useState } from 'react';
+import { Cartesian3, ClippingPolygon, ClippingPolygonCollection, Color, PolygonHierarchy, type Cesium3DTileset, type Viewer } from 'cesium';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchPipesWithin } from '../../api/analysis-client.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
 import { AnalysisPanel } from '../AnalysisPanel.tsx';
-import { pickToolPoint } from '../analysis-pick.ts';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import { PIT_DEPTH_RANGE, type AnalysisView, roundPoint } from '../analysis-url-state.ts';
+import { PIT_DEPTH_RANGE, type AnalysisView } from '../analysis-url-state.ts';
+import { PointControls } from '../PointControls.tsx';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
-import { useToolClicks } from '../use-tool-clicks.ts';
-import { excavateResult, type PitPipe } from './excavate-result.ts';
+import { pointsKey, useKeyedRequest } from '../use-keyed-request.ts';
+import { useToolPicks } from '../use-tool-clicks.ts';
+import { excavateResult } from './excavate-result.ts';
 
 type ExcavateView = Extract<AnalysisView, { tool: 'excavate' }>;
 
@@ -39,7 +40,7 @@ const OUTLINE = Color.fromCssColorString('#fb923c');
 
 /** Clips the globe and the buildings inside the ring while it is set (≥ 3 points). */
 function useClipping(viewer: Viewer, tileset: () => Cesium3DTileset | null, ring: readonly (readonly [number, number, number])[]): void {
-  const key = ring.map((p) => `${p[0]},${p[1]}`).join(';');
+  const key = pointsKey(ring);
   useEffect(() => {
     if (ring.length < 3) return;
     const positions = ring.map(([lon, lat, h]) => Cartesian3.fromDegrees(lon, lat, h));
@@ -66,33 +67,14 @@ function useClipping(viewer: Viewer, tileset: () => Cesium3DTileset | null, ring
 
 export function ExcavateTool({ viewer, view, scene, buildingsTileset, lifelinesOn, onShowLifelines, pickRouter, onChange, onClose }: ExcavateToolProps) {
   const { t } = useTranslation(ANALYSIS_NS);
-  const key = view.points.map((p) => `${p[0]},${p[1]}`).join(';');
-  const [pipes, setPipes] = useState<{ key: string; pipes: PitPipe[] | null; error: string | null } | null>(null);
-  useEffect(() => {
-    if (view.points.length < 3) return;
-    const abort = new AbortController();
-    fetchPipesWithin(view.points.map(([lon, lat]) => [lon, lat] as [number, number]), abort.signal).then(
-      (r) => setPipes({ key, pipes: r.pipes, error: null }),
-      (e: unknown) => abort.signal.aborted || setPipes({ key, pipes: null, error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => abort.abort();
-  }, [key, view.points]);
-  const current = pipes?.key === key ? pipes : null;
+  const current = useKeyedRequest(view.points.length >= 3 ? pointsKey(view.points) : null, (signal) => fetchPipesWithin(view.points.map(([lon, lat]) => [lon, lat] as const), signal));
   const outcome = useMemo(
-    () => (scene ? excavateResult(view.points, view.depth, scene, current?.pipes ?? null, t, current?.error ? [t('excavate.pipesFailed', { message: current.error })] : []) : null),
+    () => (scene ? excavateResult(view.points, view.depth, scene, current?.value?.pipes ?? null, t, current?.error ? [t('excavate.pipesFailed', { message: current.error })] : []) : null),
     [scene, view.points, view.depth, current, t],
   );
   useClipping(viewer, buildingsTileset, view.points);
 
-  useToolClicks(
-    pickRouter,
-    scene
-      ? (position: Cartesian2) => {
-          const hit = pickToolPoint(viewer, scene, position, { snap: false });
-          if (hit) onChange({ ...view, points: [...view.points, roundPoint(hit.point)] });
-        }
-      : null,
-  );
+  useToolPicks(viewer, scene, pickRouter, (hit) => onChange({ ...view, points: [...view.points, hit.point] }), { snap: false });
 
   const source = useToolDataSource(viewer, 'analysis-excavate');
   useEffect(() => {
@@ -128,12 +110,7 @@ export function ExcavateTool({ viewer, view, scene, buildingsTileset, lifelinesO
           {t('excavate.depth')}{' '}
           <input type="number" name="pit-depth" min={PIT_DEPTH_RANGE[0]} max={PIT_DEPTH_RANGE[1]} step={0.5} value={view.depth} onChange={(e) => { const d = e.currentTarget.valueAsNumber; if (d >= PIT_DEPTH_RANGE[0] && d <= PIT_DEPTH_RANGE[1]) onChange({ ...view, depth: d }); }} />
         </label>
-        <button type="button" disabled={view.points.length === 0} onClick={() => onChange({ ...view, points: view.points.slice(0, -1) })}>
-          {t('undo')}
-        </button>
-        <button type="button" disabled={view.points.length === 0} onClick={() => onChange({ ...view, points: [] })}>
-          {t('clear')}
-        </button>
+        <PointControls points={view.points} onPoints={(points) => onChange({ ...view, points })} />
         {!lifelinesOn && (
           <button type="button" name="show-lifelines" onClick={onShowLifelines}>
             {t('excavate.showPipes')}

@@ -15,8 +15,9 @@ import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
 import { FLOOD_LEVEL_RANGE, type AnalysisView } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
+import { useKeyedRequest } from '../use-keyed-request.ts';
 import { floodImage } from './flood-image.ts';
-import { floodOf, floodResult, type FloodReportLike } from './flood-result.ts';
+import { floodOf, floodResult } from './flood-result.ts';
 
 type FloodView = Extract<AnalysisView, { tool: 'flood' }>;
 
@@ -45,22 +46,12 @@ export function FloodTool({ viewer, view, scene, onChange, onClose }: FloodToolP
 
   const level = view.level;
   const flood = useMemo(() => (scene && level !== null ? floodOf(scene, level) : null), [scene, level]);
-  const [report, setReport] = useState<{ level: number; report: FloodReportLike | null; error: string | null } | null>(null);
-  useEffect(() => {
-    if (level === null) return;
-    const abort = new AbortController();
-    fetchFloodReport(level, abort.signal).then(
-      (r) => setReport({ level, report: r, error: null }),
-      (e: unknown) => abort.signal.aborted || setReport({ level, report: null, error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => abort.abort();
-  }, [level]);
-  const current = report && report.level === level ? report : null;
+  const current = useKeyedRequest(level === null ? null : String(level), (signal) => fetchFloodReport(level!, signal));
   const result = useMemo(() => {
     if (!scene) return null;
     const notes = [...(flood?.problems ?? []), ...(current?.error ? [t('flood.reportFailed', { message: current.error })] : [])];
     if (!scene.terrain && level !== null) notes.push(...scene.problems);
-    return floodResult(level, flood?.map ?? null, current?.report ?? null, t, notes);
+    return floodResult(level, flood?.map ?? null, current?.value ?? null, t, notes);
   }, [scene, level, flood, current, t]);
 
   const source = useToolDataSource(viewer, 'analysis-flood');
@@ -105,7 +96,7 @@ export function FloodTool({ viewer, view, scene, onChange, onClose }: FloodToolP
         ))}
       </div>
       <p className="muted analysis-hint">{t('flood.datumNote')}</p>
-      {level !== null && current?.report && (
+      {level !== null && current?.value && (
         <p className="analysis-links">
           <a href={floodCsvUrl(level, 'buildings')} download>
             {t('flood.csvBuildings')}

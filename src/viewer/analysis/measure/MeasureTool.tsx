@@ -10,11 +10,11 @@ import { useTranslation } from 'react-i18next';
 import { AnalysisPanel } from '../AnalysisPanel.tsx';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import { type AnalysisView, type ToolPoint, roundPoint } from '../analysis-url-state.ts';
-import { pickToolPoint } from '../analysis-pick.ts';
+import type { AnalysisView, ToolPoint } from '../analysis-url-state.ts';
+import { PointControls } from '../PointControls.tsx';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
-import { useToolClicks } from '../use-tool-clicks.ts';
+import { useToolPicks } from '../use-tool-clicks.ts';
 import { measureResult, runningLengths } from './measure-result.ts';
 
 type MeasureView = Extract<AnalysisView, { tool: 'measure' }>;
@@ -35,15 +35,7 @@ export function MeasureTool({ viewer, view, scene, pickRouter, onChange, onClose
   const { t } = useTranslation(ANALYSIS_NS);
   const result = useMemo(() => (scene ? measureResult(view.mode, view.points, scene, t) : null), [scene, view.mode, view.points, t]);
 
-  useToolClicks(
-    pickRouter,
-    scene
-      ? (position: Cartesian2) => {
-          const hit = pickToolPoint(viewer, scene, position);
-          if (hit) onChange({ ...view, points: [...view.points, roundPoint(hit.point)] });
-        }
-      : null,
-  );
+  useToolPicks(viewer, scene, pickRouter, (hit) => onChange({ ...view, points: [...view.points, hit.point] }));
 
   const source = useToolDataSource(viewer, 'analysis-measure');
   useEffect(() => {
@@ -85,12 +77,7 @@ export function MeasureTool({ viewer, view, scene, pickRouter, onChange, onClose
             <input type="radio" name="measure-mode" value={mode} checked={view.mode === mode} onChange={() => onChange({ ...view, mode })} /> {t(`measure.${mode}`)}
           </label>
         ))}
-        <button type="button" disabled={view.points.length === 0} onClick={() => onChange({ ...view, points: view.points.slice(0, -1) })}>
-          {t('undo')}
-        </button>
-        <button type="button" disabled={view.points.length === 0} onClick={() => onChange({ ...view, points: [] })}>
-          {t('clear')}
-        </button>
+        <PointControls points={view.points} onPoints={(points) => onChange({ ...view, points })} />
       </div>
       <p className="muted analysis-hint">{t('clickHint')}</p>
     </AnalysisPanel>

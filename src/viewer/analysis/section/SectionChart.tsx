@@ -1,13 +1,14 @@
 /**
  * The section's chart (echarts, loaded with the Section tool only: the desk bundle does
  * not carry it): the option from section-result.ts, with the buildings drawn as
- * rectangles from base to roof. Created once, updated in place, resized with its box.
+ * rectangles from base to roof (chrome/use-echart.ts holds the chart's life).
  */
 import { CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
+import { useEChart, type EChartOption } from '../../chrome/use-echart.ts';
 
 echarts.use([LineChart, CustomChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -24,24 +25,10 @@ function buildingRect(_params: unknown, api: CustomApi) {
 }
 
 export default function SectionChart({ option, label }: { option: Record<string, unknown>; label: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const instance = echarts.init(element, 'dark', { renderer: 'canvas' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    const series = (option.series as Record<string, unknown>[]).map((s) => (s.renderItem === 'section-building' ? { ...s, renderItem: buildingRect } : s));
-    chart.current?.setOption({ ...option, series } as echarts.EChartsCoreOption, { notMerge: true });
-  }, [option]);
+  const withRects = useMemo(
+    () => ({ ...option, series: (option.series as Record<string, unknown>[]).map((s) => (s.renderItem === 'section-building' ? { ...s, renderItem: buildingRect } : s)) }) as EChartOption,
+    [option],
+  );
+  const box = useEChart(withRects);
   return <div ref={box} className="section-chart" role="img" aria-label={label} />;
 }

@@ -3,20 +3,21 @@
  * buildings it crosses (grade colours, base to roof) and the pipes it crosses at their
  * depth (the archive's answer), with the tables and exports. The line lives in the URL.
  */
-import { Cartesian2, Cartesian3, Color, type Viewer } from 'cesium';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Cartesian3, Color, type Viewer } from 'cesium';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GradeOrUnappraised } from '../../../core/grades.ts';
 import { fetchPipesAlong } from '../../api/analysis-client.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
 import { AnalysisPanel } from '../AnalysisPanel.tsx';
-import { pickToolPoint } from '../analysis-pick.ts';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import { type AnalysisView, roundPoint } from '../analysis-url-state.ts';
+import type { AnalysisView } from '../analysis-url-state.ts';
+import { PointControls } from '../PointControls.tsx';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
-import { useToolClicks } from '../use-tool-clicks.ts';
-import { sectionChartOption, sectionResult, type CrossedPipe } from './section-result.ts';
+import { pointsKey, useKeyedRequest } from '../use-keyed-request.ts';
+import { useToolPicks } from '../use-tool-clicks.ts';
+import { sectionChartOption, sectionResult } from './section-result.ts';
 
 const SectionChart = lazy(() => import('./SectionChart.tsx'));
 
@@ -36,33 +37,14 @@ const LINE = Color.fromCssColorString('#f472b6');
 
 export function SectionTool({ viewer, view, scene, grades, pickRouter, onChange, onClose }: SectionToolProps) {
   const { t } = useTranslation(ANALYSIS_NS);
-  const key = view.points.map((p) => `${p[0]},${p[1]}`).join(';');
-  const [pipes, setPipes] = useState<{ key: string; pipes: CrossedPipe[] | null; error: string | null } | null>(null);
-  useEffect(() => {
-    if (view.points.length < 2) return;
-    const abort = new AbortController();
-    fetchPipesAlong(view.points.map(([lon, lat]) => [lon, lat] as [number, number]), abort.signal).then(
-      (r) => setPipes({ key, pipes: r.pipes, error: null }),
-      (e: unknown) => abort.signal.aborted || setPipes({ key, pipes: null, error: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => abort.abort();
-  }, [key, view.points]);
-  const current = pipes?.key === key ? pipes : null;
+  const current = useKeyedRequest(view.points.length >= 2 ? pointsKey(view.points) : null, (signal) => fetchPipesAlong(view.points.map(([lon, lat]) => [lon, lat] as const), signal));
   const outcome = useMemo(
-    () => (scene ? sectionResult(view.points, scene, grades, current?.pipes ?? null, t, current?.error ? [t('section.pipesFailed', { message: current.error })] : []) : null),
+    () => (scene ? sectionResult(view.points, scene, grades, current?.value?.pipes ?? null, t, current?.error ? [t('section.pipesFailed', { message: current.error })] : []) : null),
     [scene, view.points, grades, current, t],
   );
   const option = useMemo(() => (outcome?.profile ? sectionChartOption(outcome, t) : null), [outcome, t]);
 
-  useToolClicks(
-    pickRouter,
-    scene
-      ? (position: Cartesian2) => {
-          const hit = pickToolPoint(viewer, scene, position, { snap: false });
-          if (hit) onChange({ ...view, points: [...view.points, roundPoint(hit.point)] });
-        }
-      : null,
-  );
+  useToolPicks(viewer, scene, pickRouter, (hit) => onChange({ ...view, points: [...view.points, hit.point] }), { snap: false });
 
   const source = useToolDataSource(viewer, 'analysis-section');
   useEffect(() => {
@@ -81,12 +63,7 @@ export function SectionTool({ viewer, view, scene, grades, pickRouter, onChange,
   return (
     <AnalysisPanel tool="section" title={t('section.title')} result={outcome?.result ?? null} busy={busy} onClose={onClose}>
       <div className="analysis-controls">
-        <button type="button" disabled={view.points.length === 0} onClick={() => onChange({ ...view, points: view.points.slice(0, -1) })}>
-          {t('undo')}
-        </button>
-        <button type="button" disabled={view.points.length === 0} onClick={() => onChange({ ...view, points: [] })}>
-          {t('clear')}
-        </button>
+        <PointControls points={view.points} onPoints={(points) => onChange({ ...view, points })} />
       </div>
       {option && (
         <Suspense fallback={<p className="muted">{t('loading')}</p>}>

@@ -8,13 +8,12 @@ import { Cartesian2, Cartesian3, Color, ImageMaterialProperty, LabelStyle, Recta
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AnalysisPanel } from '../AnalysisPanel.tsx';
-import { pickToolPoint } from '../analysis-pick.ts';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
-import { type AnalysisView, roundPoint } from '../analysis-url-state.ts';
+import type { AnalysisView } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
-import { useToolClicks } from '../use-tool-clicks.ts';
+import { useToolPicks } from '../use-tool-clicks.ts';
 import { sightlineResult } from './sightline-result.ts';
 import { viewshedImage } from './viewshed-image.ts';
 
@@ -38,15 +37,7 @@ export function SightlineTool({ viewer, view, scene, pickRouter, onChange, onClo
   const { t } = useTranslation(ANALYSIS_NS);
   const outcome = useMemo(() => (scene ? sightlineResult(view, scene, t) : null), [scene, view, t]);
 
-  useToolClicks(
-    pickRouter,
-    scene
-      ? (position: Cartesian2) => {
-          const hit = pickToolPoint(viewer, scene, position, { snap: false });
-          if (hit) onChange({ ...view, points: view.points.length === 0 ? [roundPoint(hit.point)] : [view.points[0]!, roundPoint(hit.point)] });
-        }
-      : null,
-  );
+  useToolPicks(viewer, scene, pickRouter, (hit) => onChange({ ...view, points: view.points.length === 0 ? [hit.point] : [view.points[0]!, hit.point] }), { snap: false });
 
   const source = useToolDataSource(viewer, 'analysis-sightline');
   useEffect(() => {

@@ -5,19 +5,18 @@
  * ground-floor walls on that day, in a Web Worker (sun-hours-client.ts), drawn as
  * coloured points (red < 1 h, orange < 2 h, yellow ≥ 2 h). Inputs live in the URL.
  */
-import { Cartesian2, Cartesian3, Color, JulianDate, ShadowMode, SunLight, type Viewer } from 'cesium';
+import { Cartesian3, Color, JulianDate, ShadowMode, SunLight, type Viewer } from 'cesium';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { solarTerm, type StandardSolarTerm } from '../../../core/analysis/solar-terms.ts';
 import { createEnuFrame } from '../../../core/analysis/geodesy.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
 import { AnalysisPanel } from '../AnalysisPanel.tsx';
-import { pickToolPoint } from '../analysis-pick.ts';
 import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
 import type { AnalysisView } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
-import { useToolClicks } from '../use-tool-clicks.ts';
+import { useToolPicks } from '../use-tool-clicks.ts';
 import { sunHoursClient } from './sun-hours-client.ts';
 import type { SunHoursAnswer } from './sun-hours-job.ts';
 import { chinaInstant, DEFAULT_TIME, defaultSunDate, formatDate, parseDate, sunResult } from './sun-result.ts';
@@ -94,15 +93,7 @@ export function SunTool({ viewer, view, scene, pickRouter, onChange, onClose }: 
     return sunResult(date, time, current?.answer ?? null, scene?.buildings ?? null, t, notes);
   }, [date, time, current, scene, view.building, t]);
 
-  useToolClicks(
-    pickRouter,
-    scene
-      ? (position: Cartesian2) => {
-          const hit = pickToolPoint(viewer, scene, position, { snap: false });
-          if (hit?.on.kind === 'building') onChange({ ...view, date, time, building: hit.on.code });
-        }
-      : null,
-  );
+  useToolPicks(viewer, scene, pickRouter, (hit) => hit.on.kind === 'building' && onChange({ ...view, date, time, building: hit.on.code }), { snap: false });
 
   const source = useToolDataSource(viewer, 'analysis-sun');
   useEffect(() => {
