@@ -116,6 +116,7 @@ export function App() {
   const analysisOpen = view.analysis !== null;
   const buildingsTileset = useCallback(() => buildings.current()?.tileset ?? null, [buildings]);
   const showLifelines = useCallback(() => setLifelinesOn(true), [setLifelinesOn]);
+  const useOf = useCallback((code: string) => buildings.current()?.loaded.building(code)?.use ?? null, [buildings]);
   const onGradeRecorded = useCallback((code: string, grade: SafetyGrade) => feed.applyLocal(code, grade), [feed]);
 
   return (
@@ -188,6 +189,7 @@ export function App() {
             buildingsTileset={buildingsTileset}
             lifelinesOn={lifelinesOn}
             onShowLifelines={showLifelines}
+            useOf={useOf}
           />
           <div className="side-left">
             <LayerPanel layers={view.layers} onChange={(layers) => update({ layers })} />

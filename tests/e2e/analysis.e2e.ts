@@ -215,6 +215,22 @@ describe('analysis tools in the desk view', () => {
     expect(n.groundBelow2h).toBeLessThanOrEqual(1);
     expect(n.elevationDeg).toBeGreaterThan(0);
     console.log(`sun hours for ${code}: ${n.points} points in ${n.computeMs} ms (worker)`);
+    // A drawn area around the same building: its walls are screened, the area goes into the URL.
+    const ring = await page.evaluate(() => {
+      const pts: [number, number, number][] = [];
+      for (const [x, y] of [[400, 400], [800, 400], [800, 650], [400, 650]] as const) {
+        const ray = window.yz!.viewer.camera.getPickRay({ x, y } as never)!;
+        const hit = window.yz!.viewer.scene.globe.pick(ray, window.yz!.viewer.scene)!;
+        const c = window.yz!.viewer.scene.globe.ellipsoid.cartesianToCartographic(hit);
+        pts.push([(c.longitude * 180) / Math.PI, (c.latitude * 180) / Math.PI, c.height]);
+      }
+      return pts;
+    });
+    const a = await page.evaluate((r) => window.yz!.analysis!.sun({ area: r }), ring);
+    expect(a.points).toBeGreaterThan(100);
+    expect(a.shortBuildings).toBeGreaterThanOrEqual(0);
+    expect(new URL(page.url()).searchParams.get('tm')).toBe('area');
+    await waitSummary(page, 'shortBuildings', 120_000);
     await page.keyboard.press('Escape');
     expect(v.consoleErrors.filter((e) => !/favicon/.test(e))).toEqual([]);
   });

@@ -34,13 +34,15 @@ export interface AnalysisHostProps {
   buildingsTileset(): Cesium3DTileset | null;
   lifelinesOn: boolean;
   onShowLifelines(): void;
+  /** A loaded building's use, or null (Sunlight screens residential walls in an area). */
+  useOf(code: string): string | null;
 }
 
 function typingInto(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }
 
-export function AnalysisHost({ viewer, view, onChange, pickRouter, sources, grades, buildingsTileset, lifelinesOn, onShowLifelines }: AnalysisHostProps) {
+export function AnalysisHost({ viewer, view, onChange, pickRouter, sources, grades, buildingsTileset, lifelinesOn, onShowLifelines, useOf }: AnalysisHostProps) {
   const [scene, setScene] = useState<AnalysisScene | null>(null);
   const loading = useRef<Promise<AnalysisScene> | null>(null);
   const sourcesRef = useRef(sources);
@@ -83,12 +85,14 @@ export function AnalysisHost({ viewer, view, onChange, pickRouter, sources, grad
     return () => window.removeEventListener('keydown', onKey, { capture: true });
   }, [toggle, close]);
 
+  const useOfRef = useRef(useOf);
+  useOfRef.current = useOf;
   const gradesRef = useRef(grades);
   gradesRef.current = grades;
   const changeRef = useRef(onChange);
   changeRef.current = onChange;
   useEffect(
-    () => extendAutomationHandle({ analysis: createAnalysisAutomation({ loadScene, current: () => viewRef.current, set: (v) => changeRef.current(v), grades: () => gradesRef.current }) }),
+    () => extendAutomationHandle({ analysis: createAnalysisAutomation({ loadScene, current: () => viewRef.current, set: (v) => changeRef.current(v), grades: () => gradesRef.current, useOf: (code) => useOfRef.current(code) }) }),
     [loadScene],
   );
 
@@ -97,7 +101,7 @@ export function AnalysisHost({ viewer, view, onChange, pickRouter, sources, grad
       <AnalysisToolbar open={open} onToggle={toggle} />
       {viewer && view?.tool === 'measure' && <MeasureTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
       {viewer && view?.tool === 'flood' && <FloodTool viewer={viewer} view={view} scene={scene} onChange={onChange} onClose={close} />}
-      {viewer && view?.tool === 'sun' && <SunTool viewer={viewer} view={view} scene={scene} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
+      {viewer && view?.tool === 'sun' && <SunTool viewer={viewer} view={view} scene={scene} useOf={useOf} pickRouter={pickRouter} onChange={onChange} onClose={close} />}
       {viewer && view?.tool === 'excavate' && (
         <ExcavateTool viewer={viewer} view={view} scene={scene} buildingsTileset={buildingsTileset} lifelinesOn={lifelinesOn} onShowLifelines={onShowLifelines} pickRouter={pickRouter} onChange={onChange} onClose={close} />
       )}

@@ -17,7 +17,7 @@ import { floodOf, floodResult, type FloodNumbers } from './flood/flood-result.ts
 import { measureResult, type MeasureNumbers } from './measure/measure-result.ts';
 import { sightlineResult, type SightlineNumbers } from './sightline/sightline-result.ts';
 import { sunHoursClient } from './sun/sun-hours-client.ts';
-import { DEFAULT_TIME, defaultSunDate, parseDate, sunResult, type SunNumbers } from './sun/sun-result.ts';
+import { DEFAULT_TIME, defaultSunDate, sunRequest, sunResult, type SunNumbers } from './sun/sun-result.ts';
 
 export interface AnalysisAutomation {
   /** The open tool, or null. */
@@ -34,7 +34,7 @@ export interface AnalysisAutomation {
    * Sunlight at `date` (YYYY-MM-DD, default this year's 大寒) and `time` (HH:MM China Standard
    * Time, default 12:00); with `building`, its sun hours that day (computed in the worker).
    */
-  sun(input: { date?: string; time?: string; building?: string }): Promise<SunNumbers>;
+  sun(input: { date?: string; time?: string; building?: string; area?: ToolPoint[] }): Promise<SunNumbers>;
   /** Excavate a pit with this outline (≥ 3 points) `depth` m deep (default 5): the cut, and the pipes inside from the archive. */
   excavate(input: { ring: ToolPoint[]; depth?: number }): Promise<ExcavateNumbers>;
   /** A section along `points` (≥ 2): ground, the buildings and pipes crossed. */
@@ -47,6 +47,7 @@ export interface AnalysisAutomationDeps {
   current(): AnalysisView | null;
   set(view: AnalysisView | null): void;
   grades(): ReadonlyMap<string, GradeOrUnappraised>;
+  useOf(code: string): string | null;
 }
 
 export function createAnalysisAutomation(deps: AnalysisAutomationDeps): AnalysisAutomation {
@@ -77,10 +78,12 @@ export function createAnalysisAutomation(deps: AnalysisAutomationDeps): Analysis
       const { map, problems } = floodOf(scene, level);
       return floodResult(level, map, await fetchFloodReport(level), t(), problems).numbers;
     },
-    async sun({ date = defaultSunDate(), time = DEFAULT_TIME, building }) {
+    async sun({ date = defaultSunDate(), time = DEFAULT_TIME, building, area }) {
       const scene = await deps.loadScene();
-      deps.set({ tool: 'sun', date, time, building: building ?? null });
-      const answer = building && scene.buildings ? await sunHoursClient.run({ index: scene.buildings, terrain: scene.terrain }, { code: building, date: parseDate(date) }) : null;
+      const view = { tool: 'sun' as const, date, time, building: building ?? null, mode: area ? ('area' as const) : ('building' as const), points: (area ?? []).map(roundPoint) };
+      deps.set(view);
+      const wanted = area ? view.points.length >= 3 : Boolean(building);
+      const answer = wanted && scene.buildings ? await sunHoursClient.run({ index: scene.buildings, terrain: scene.terrain }, sunRequest(view, date, scene.buildings.codes, deps.useOf)) : null;
       return sunResult(date, time, answer, scene.buildings, t()).numbers;
     },
     async excavate({ ring: given, depth = DEFAULT_PIT_DEPTH_M }) {

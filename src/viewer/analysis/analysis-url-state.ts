@@ -13,6 +13,7 @@
  *   tl=183.50                              flood: water level (m, the DEM's frame)
  *   td=2027-01-20  tt=10:30                sun: day and China Standard Time of the shadows
  *   tb=YZ-00001                            sun: the building whose sun hours are counted
+ *   tm=area                                sun: a drawn area (its outline in tp) instead of one building
  *   tz=5                                   excavate: the pit's depth below the ground (m)
  * Excavate's `tp` is the pit's outline, Section's the line drawn.
  */
@@ -25,12 +26,14 @@ export type AnalysisToolId = (typeof ANALYSIS_TOOLS)[number];
 export type ToolPoint = readonly [lon: number, lat: number, height: number];
 
 export type MeasureMode = 'line' | 'area';
+/** Sun hours around one chosen building, or over a drawn area (with its buildings' walls). */
+export type SunMode = 'building' | 'area';
 
 export type AnalysisView =
   | { tool: 'measure'; mode: MeasureMode; points: readonly ToolPoint[] }
   | { tool: 'sightline'; points: readonly ToolPoint[]; observerHeight: number; radius: number | null }
   | { tool: 'flood'; level: number | null }
-  | { tool: 'sun'; date: string | null; time: string | null; building: string | null }
+  | { tool: 'sun'; date: string | null; time: string | null; building: string | null; mode: SunMode; points: readonly ToolPoint[] }
   | { tool: 'excavate'; points: readonly ToolPoint[]; depth: number }
   | { tool: 'section'; points: readonly ToolPoint[] };
 
@@ -95,7 +98,14 @@ export function decodeAnalysisView(q: URLSearchParams): AnalysisView | null {
       return { tool, level: decodeNumber(q.get('tl'), ...FLOOD_LEVEL_RANGE) };
     case 'sun': {
       const date = q.get('td'), time = q.get('tt'), building = q.get('tb');
-      return { tool, date: date && DATE.test(date) ? date : null, time: time && TIME.test(time) ? time : null, building: isBuildingCode(building) ? building : null };
+      return {
+        tool,
+        date: date && DATE.test(date) ? date : null,
+        time: time && TIME.test(time) ? time : null,
+        building: isBuildingCode(building) ? building : null,
+        mode: q.get('tm') === 'area' ? 'area' : 'building',
+        points: decodePoints(q.get('tp')),
+      };
     }
     case 'excavate':
       return { tool, points: decodePoints(q.get('tp')), depth: decodeNumber(q.get('tz'), ...PIT_DEPTH_RANGE) ?? DEFAULT_PIT_DEPTH_M };
@@ -126,6 +136,8 @@ export function encodeAnalysisView(view: AnalysisView | null, q: URLSearchParams
       if (view.date) q.set('td', view.date);
       if (view.time) q.set('tt', view.time);
       if (view.building) q.set('tb', view.building);
+      if (view.mode === 'area') q.set('tm', 'area');
+      if (view.points.length > 0) q.set('tp', encodePoints(view.points));
       break;
     case 'excavate':
       if (view.points.length > 0) q.set('tp', encodePoints(view.points));
@@ -147,7 +159,7 @@ export function openTool(tool: AnalysisToolId): AnalysisView {
     case 'flood':
       return { tool, level: null };
     case 'sun':
-      return { tool, date: null, time: null, building: null };
+      return { tool, date: null, time: null, building: null, mode: 'building', points: [] };
     case 'excavate':
       return { tool, points: [], depth: DEFAULT_PIT_DEPTH_M };
     case 'section':

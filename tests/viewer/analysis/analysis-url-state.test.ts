@@ -16,7 +16,8 @@ describe('analysis tool in the URL', () => {
       { tool: 'measure', mode: 'line', points: [] },
       { tool: 'sightline', points: [[106.57, 29.56, 200], [106.58, 29.565, 260.5]], observerHeight: 30, radius: 500 },
       { tool: 'flood', level: 183.5 },
-      { tool: 'sun', date: '2027-01-20', time: '10:30', building: 'YZ-00001' },
+      { tool: 'sun', date: '2027-01-20', time: '10:30', building: 'YZ-00001', mode: 'building', points: [] },
+      { tool: 'sun', date: '2027-12-22', time: '09:05', building: null, mode: 'area', points: [[106.57, 29.56, 200], [106.571, 29.56, 201], [106.571, 29.561, 202]] },
     ];
     for (const view of views) {
       const { back } = roundTrip(view);
@@ -43,7 +44,7 @@ describe('analysis tool in the URL', () => {
     const m = decodeAnalysisView(new URLSearchParams('tool=measure&tp=106.57,29.56,200;abc;106.58,29.56;999,0,0;106.59,29.57,210'));
     expect(m).toEqual({ tool: 'measure', mode: 'line', points: [[106.57, 29.56, 200], [106.59, 29.57, 210]] });
     expect(decodeAnalysisView(new URLSearchParams('tool=flood&tl=9999'))).toEqual({ tool: 'flood', level: null });
-    expect(decodeAnalysisView(new URLSearchParams('tool=sun&td=2027-13-01&tt=25:00&tb=bad'))).toEqual({ tool: 'sun', date: null, time: null, building: null });
+    expect(decodeAnalysisView(new URLSearchParams('tool=sun&td=2027-13-01&tt=25:00&tb=bad&tm=x'))).toEqual({ tool: 'sun', date: null, time: null, building: null, mode: 'building', points: [] });
     expect(decodeAnalysisView(new URLSearchParams('tool=sightline&toh=-3&tr=5'))).toEqual({ tool: 'sightline', points: [], observerHeight: 1.6, radius: null });
     const many = Array.from({ length: MAX_TOOL_POINTS + 50 }, (_, i) => `106.5,29.5,${i}`).join(';');
     const long = decodeAnalysisView(new URLSearchParams(`tool=measure&tp=${many}`));

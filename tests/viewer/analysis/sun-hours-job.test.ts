@@ -99,3 +99,34 @@ describe('sun hours for a chosen building (the worker job)', () => {
     expect(n.elevationDeg).toBeLessThan(40.4);
   });
 });
+
+describe('sun hours over a drawn area', () => {
+  const scene = { index: index([box('YZ-00001', 0, 0, 40, 12, 30), box('YZ-00002', -20, -45, 60, -15, 60), box('YZ-00003', 300, 300, 310, 310, 10)]), terrain: null };
+  const ring = [[-40, -60], [80, -60], [80, 40], [-40, 40]].map(([x, y]) => {
+    const g = frame.toGeodetic(x!, y!, 0);
+    return [g.lon, g.lat] as const;
+  });
+
+  it('counts the ground inside and the walls of the buildings standing in it, not those outside', () => {
+    const r = runSunHours(scene, { ring, date: DAHAN_2026 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const walls = new Set([...r.value.samples.buildings].filter((b) => b >= 0));
+    expect([...walls].sort()).toEqual([0, 1]);
+    expect(r.value.code).toBeNull();
+    // The shaded building's south wall (behind the tower) is short; the tower's is in full sun.
+    expect(r.value.shortfalls.map((s) => s.code)).toEqual(['YZ-00001']);
+  });
+
+  it('screens only the residential buildings when told which are', () => {
+    const only = (residential: string[]) => {
+      const r = runSunHours(scene, { ring, residential, date: DAHAN_2026 });
+      return r.ok ? r.value.shortfalls.map((s) => s.code) : null;
+    };
+    expect(only(['YZ-00001'])).toEqual(['YZ-00001']);
+    expect(only(['YZ-00002'])).toEqual([]);
+    const panel = sunResult('2026-01-20', '12:00', (runSunHours(scene, { ring, residential: ['YZ-00001'], date: DAHAN_2026 }) as { ok: true; value: never }).value, scene.index, t).numbers;
+    expect(panel.shortBuildings).toBe(1);
+    expect(panel.facadeShort).toBeNull();
+  });
+});

@@ -16,10 +16,12 @@ import type { AnalysisScene } from '../analysis-scene.ts';
 import { ANALYSIS_NS } from '../analysis-tools.ts';
 import type { AnalysisView } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
+import { PointControls } from '../PointControls.tsx';
+import { pointsKey } from '../use-keyed-request.ts';
 import { useToolPicks } from '../use-tool-clicks.ts';
 import { sunHoursClient } from './sun-hours-client.ts';
 import type { SunHoursAnswer } from './sun-hours-job.ts';
-import { chinaInstant, DEFAULT_TIME, defaultSunDate, formatDate, parseDate, sunResult } from './sun-result.ts';
+import { chinaInstant, DEFAULT_TIME, defaultSunDate, formatDate, parseDate, sunRequest, sunResult } from './sun-result.ts';
 
 type SunView = Extract<AnalysisView, { tool: 'sun' }>;
 
@@ -27,6 +29,8 @@ export interface SunToolProps {
   viewer: Viewer;
   view: SunView;
   scene: AnalysisScene | null;
+  /** A loaded building's use (住宅 is residential), or null when unknown: an area screens its residential walls. */
+  useOf(code: string): string | null;
   pickRouter: PickRouter;
   onChange(view: SunView): void;
   onClose(): void;
@@ -64,7 +68,7 @@ function useSunScene(viewer: Viewer, instant: number): void {
   }, [viewer, instant]);
 }
 
-export function SunTool({ viewer, view, scene, pickRouter, onChange, onClose }: SunToolProps) {
+export function SunTool({ viewer, view, scene, useOf, pickRouter, onChange, onClose }: SunToolProps) {
   const { t } = useTranslation(ANALYSIS_NS);
   const date = view.date ?? defaultSunDate();
   const time = view.time ?? DEFAULT_TIME;
@@ -72,13 +76,14 @@ export function SunTool({ viewer, view, scene, pickRouter, onChange, onClose }: 
   useSunScene(viewer, instant);
 
   const [run, setRun] = useState<{ key: string; answer: SunHoursAnswer | null; error: string | null; progress: [number, number] | null } | null>(null);
-  const runKey = view.building ? `${view.building}@${date}` : null;
+  const area = view.mode === 'area';
+  const runKey = area ? (view.points.length >= 3 ? `area:${pointsKey(view.points)}@${date}` : null) : view.building ? `${view.building}@${date}` : null;
   useEffect(() => {
-    if (!runKey || !scene?.buildings || !view.building) return;
+    if (!runKey || !scene?.buildings) return;
     let stale = false;
     setRun({ key: runKey, answer: null, error: null, progress: null });
     sunHoursClient
-      .run({ index: scene.buildings, terrain: scene.terrain }, { code: view.building, date: parseDate(date) }, (done, total) => !stale && setRun((r) => (r && r.key === runKey ? { ...r, progress: [done, total] } : r)))
+      .run({ index: scene.buildings, terrain: scene.terrain }, sunRequest(view, date, scene.buildings.codes, useOf), (done, total) => !stale && setRun((r) => (r && r.key === runKey ? { ...r, progress: [done, total] } : r)))
       .then(
         (answer) => !stale && setRun({ key: runKey, answer, error: null, progress: null }),
         (e: unknown) => !stale && setRun({ key: runKey, answer: null, error: e instanceof Error ? e.message : String(e), progress: null }),
@@ -86,19 +91,33 @@ export function SunTool({ viewer, view, scene, pickRouter, onChange, onClose }: 
     return () => {
       stale = true;
     };
-  }, [runKey, scene, view.building, date]);
+    // runKey stands for the inputs (building or outline, and day).
+  }, [runKey, scene]);
   const current = run && run.key === runKey ? run : null;
   const result = useMemo(() => {
-    const notes = [...(scene?.problems ?? []), ...(current?.error ? [current.error] : []), ...(!view.building ? [t('sun.needBuilding')] : [])];
+    const notes = [...(scene?.problems ?? []), ...(current?.error ? [current.error] : []), ...(area ? (view.points.length < 3 ? [t('sun.needArea')] : []) : !view.building ? [t('sun.needBuilding')] : [])];
     return sunResult(date, time, current?.answer ?? null, scene?.buildings ?? null, t, notes);
-  }, [date, time, current, scene, view.building, t]);
+  }, [date, time, current, scene, view.building, view.points.length, area, t]);
 
-  useToolPicks(viewer, scene, pickRouter, (hit) => hit.on.kind === 'building' && onChange({ ...view, date, time, building: hit.on.code }), { snap: false });
+  useToolPicks(
+    viewer,
+    scene,
+    pickRouter,
+    (hit) => {
+      if (area) onChange({ ...view, date, time, points: [...view.points, hit.point] });
+      else if (hit.on.kind === 'building') onChange({ ...view, date, time, building: hit.on.code });
+    },
+    { snap: false },
+  );
 
   const source = useToolDataSource(viewer, 'analysis-sun');
   useEffect(() => {
     if (!source) return;
     redraw(viewer, source, (add) => {
+      if (area && view.points.length >= 2) {
+        const ring = view.points.map(([lon, lat, h]) => Cartesian3.fromDegrees(lon, lat, h));
+        add({ polyline: { positions: view.points.length >= 3 ? [...ring, ring[0]!] : ring, width: 2, material: Color.ORANGE, clampToGround: true } });
+      }
       const answer = current?.answer;
       const index = scene?.buildings;
       if (!answer || !index) return;
@@ -109,7 +128,7 @@ export function SunTool({ viewer, view, scene, pickRouter, onChange, onClose }: 
         add({ position: Cartesian3.fromDegrees(g.lon, g.lat, g.height), point: { pixelSize: samples.buildings[p]! < 0 ? 6 : 8, color: Color.fromCssColorString(hoursColour(r.hours[p]!)), outlineColor: Color.BLACK, outlineWidth: 1 } });
       }
     });
-  }, [viewer, source, current, scene]);
+  }, [viewer, source, current, scene, area, view.points]);
 
   const year = parseDate(date).year;
   const termDate = (term: StandardSolarTerm) => {
@@ -127,6 +146,14 @@ export function SunTool({ viewer, view, scene, pickRouter, onChange, onClose }: 
           {t('sun.time')} <input type="time" name="sun-time" step={300} value={time} onChange={(e) => e.currentTarget.value && onChange({ ...view, date, time: e.currentTarget.value.slice(0, 5) })} />
         </label>
         <input type="range" name="sun-slider" aria-label={t('sun.time')} min={6 * 60} max={19 * 60} step={5} value={Number(time.slice(0, 2)) * 60 + Number(time.slice(3))} onChange={(e) => { const m = Number(e.currentTarget.value); onChange({ ...view, date, time: `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}` }); }} />
+      </div>
+      <div className="analysis-controls" role="group">
+        {(['building', 'area'] as const).map((mode) => (
+          <label key={mode} className="analysis-choice">
+            <input type="radio" name="sun-mode" value={mode} checked={view.mode === mode} onChange={() => onChange({ ...view, date, time, mode })} /> {t(mode === 'area' ? 'sun.modeArea' : 'sun.modeBuilding')}
+          </label>
+        ))}
+        {area && <PointControls points={view.points} onPoints={(points) => onChange({ ...view, date, time, points })} />}
       </div>
       <div className="analysis-presets" role="group">
         {(['major-cold', 'winter-solstice'] as const).map((term) => {

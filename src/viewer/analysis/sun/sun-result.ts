@@ -11,7 +11,8 @@ import { chinaStandardDate, CHINA_STANDARD_OFFSET_MS, solarTerm, type CalendarDa
 import { sunPosition } from '../../../core/analysis/sun-position.ts';
 import type { BuildingPickIndex } from '../../../core/building-pick-index.ts';
 import type { AnalysisResult, Cell, SummaryLine } from '../analysis-result.ts';
-import type { SunHoursAnswer } from './sun-hours-job.ts';
+import type { AnalysisView } from '../analysis-url-state.ts';
+import type { SunHoursAnswer, SunHoursRequest } from './sun-hours-job.ts';
 
 /** Where the sun is computed when no building is chosen: 解放碑, the district's centre. */
 export const YUZHONG_CENTRE = { lon: 106.5772, lat: 29.5572 } as const;
@@ -31,6 +32,8 @@ export interface SunNumbers extends Record<string, Cell> {
   facadeMaxHours: number | null;
   /** The ground-floor facade falls short of the threshold because of its surroundings. */
   facadeShort: boolean | null;
+  /** Residential buildings (an area: those in it) whose ground-floor facade falls short. */
+  shortBuildings: number | null;
   windowStartUtc: number | null;
   windowEndUtc: number | null;
   computeMs: number | null;
@@ -69,7 +72,7 @@ export function sunResult(date: string, time: string, answer: SunHoursAnswer | n
   const instant = chinaInstant(date, time);
   const where = answer?.centre ?? YUZHONG_CENTRE;
   const sun = sunPosition(where.lon, where.lat, instant);
-  const n: SunNumbers = { instant, azimuthDeg: null, elevationDeg: null, building: answer?.code ?? null, points: null, groundBelow1h: null, groundBelow2h: null, facadeBelow2h: null, facadeMinHours: null, facadeMaxHours: null, facadeShort: null, windowStartUtc: null, windowEndUtc: null, computeMs: null };
+  const n: SunNumbers = { instant, azimuthDeg: null, elevationDeg: null, building: answer?.code ?? null, points: null, groundBelow1h: null, groundBelow2h: null, facadeBelow2h: null, facadeMinHours: null, facadeMaxHours: null, facadeShort: null, shortBuildings: null, windowStartUtc: null, windowEndUtc: null, computeMs: null };
   const summary: SummaryLine[] = [];
   if (sun.ok) {
     n.azimuthDeg = sun.value.azimuth;
@@ -96,14 +99,22 @@ export function sunResult(date: string, time: string, answer: SunHoursAnswer | n
     }
     n.facadeMinHours = Number.isFinite(fMin) ? fMin : null;
     n.facadeMaxHours = Number.isFinite(fMax) ? fMax : null;
-    n.facadeShort = answer.shortfall !== null;
+    n.facadeShort = answer.code === null ? null : answer.shortfall !== null;
+    n.shortBuildings = answer.shortfalls.length;
     const termName = answer.term ? t(`sun.terms.${answer.term}`) : date;
-    summary.push({ key: 'building', label: t('sun.building'), text: answer.code });
+    summary.push({ key: 'building', label: t('sun.building'), text: answer.code ?? t('sun.area') });
     summary.push({ key: 'window', label: t('sun.window'), text: `${termName} ${answer.window.startHour}–${answer.window.endHour} ${t('sun.apparent')} (${clock(answer.window.start)}–${clock(answer.window.end)})` });
     summary.push({ key: 'groundBelow1h', label: t('sun.groundBelow1h'), text: share(n.groundBelow1h) });
     summary.push({ key: 'groundBelow2h', label: t('sun.groundBelow2h'), text: share(n.groundBelow2h) });
     if (n.facadeMinHours !== null) summary.push({ key: 'facadeMinHours', label: t('sun.facadeRange'), text: `${hoursText(n.facadeMinHours)} – ${hoursText(n.facadeMaxHours!)}` });
-    summary.push({ key: 'facadeShort', label: t('sun.facadeShort'), text: n.facadeShort ? t('sun.short', { short: answer.shortfall!.short, points: answer.shortfall!.couldMeet }) : t('sun.meets') });
+    if (answer.code !== null) summary.push({ key: 'facadeShort', label: t('sun.facadeShort'), text: n.facadeShort ? t('sun.short', { short: answer.shortfall!.short, points: answer.shortfall!.couldMeet }) : t('sun.meets') });
+    else summary.push({ key: 'shortBuildings', label: t('sun.shortBuildings'), text: String(n.shortBuildings) });
+    tables.push({
+      name: 'shortfalls',
+      title: t('sun.shortTable'),
+      columns: [{ key: 'code', label: t('flood.col.code') }, { key: 'short', label: t('sun.shortPoints') }, { key: 'bestHours', label: t('sun.bestHours') }],
+      rows: answer.shortfalls.map((s) => ({ code: s.code, short: `${s.short}/${s.couldMeet}`, bestHours: Math.round(s.bestHours * 100) / 100 })),
+    });
     summary.push({ key: 'computeMs', label: t('sun.computeMs'), text: `${n.computeMs} ms · ${n.points} ${t('sun.pointsUnit')}` });
     const frame = index ? createEnuFrame([index.origin.lon, index.origin.lat, index.origin.height]) : null;
     const rows: Record<string, Cell>[] = [];
@@ -117,4 +128,11 @@ export function sunResult(date: string, time: string, answer: SunHoursAnswer | n
     tables.push({ name: 'points', title: t('sun.pointsTable'), columns: [{ key: 'index', label: '#' }, { key: 'kind', label: t('sun.kind') }, { key: 'hours', label: t('sun.hours') }, { key: 'lon', label: 'lon' }, { key: 'lat', label: 'lat' }, { key: 'height', label: 'h (m)' }], rows });
   }
   return { tool: 'sun', summary, tables, features, numbers: n, notes: [...notes] };
+}
+
+/** The worker's request for the view: one building, or the outline with the residential buildings known. */
+export function sunRequest(view: Extract<AnalysisView, { tool: 'sun' }>, date: string, codes: readonly string[], useOf: (code: string) => string | null): SunHoursRequest {
+  const day = parseDate(date);
+  if (view.mode !== 'area') return { code: view.building ?? '', date: day };
+  return { ring: view.points.map(([lon, lat]) => [lon, lat] as const), residential: codes.filter((c) => useOf(c) === '住宅'), date: day };
 }
