@@ -14,7 +14,7 @@ import type { AnalysisView } from '../analysis-url-state.ts';
 import { redraw, useToolDataSource } from '../tool-drawing.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
 import { useToolPicks } from '../use-tool-clicks.ts';
-import { sightlineResult } from './sightline-result.ts';
+import { sightlineResult, viewshedOf } from './sightline-result.ts';
 import { viewshedImage } from './viewshed-image.ts';
 
 type SightlineView = Extract<AnalysisView, { tool: 'sightline' }>;
@@ -35,7 +35,13 @@ const LABEL = { font: '14px sans-serif', fillColor: Color.WHITE, outlineColor: C
 
 export function SightlineTool({ viewer, view, scene, pickRouter, onChange, onClose }: SightlineToolProps) {
   const { t } = useTranslation(ANALYSIS_NS);
-  const outcome = useMemo(() => (scene ? sightlineResult(view, scene, t) : null), [scene, view, t]);
+  // The viewshed is kept while only the target moves (see viewshedOf).
+  const o = view.points[0];
+  const shed = useMemo(
+    () => (scene ? viewshedOf({ ...view, points: o ? [o] : [] }, scene) : null),
+    [scene, o?.[0], o?.[1], o?.[2], view.observerHeight, view.radius],
+  );
+  const outcome = useMemo(() => (scene ? sightlineResult(view, scene, t, shed) : null), [scene, view, t, shed]);
 
   useToolPicks(viewer, scene, pickRouter, (hit) => onChange({ ...view, points: view.points.length === 0 ? [hit.point] : [view.points[0]!, hit.point] }), { snap: false });
 

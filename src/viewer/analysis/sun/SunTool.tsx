@@ -9,7 +9,6 @@ import { Cartesian3, Color, JulianDate, ShadowMode, SunLight, type Viewer } from
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { solarTerm, type StandardSolarTerm } from '../../../core/analysis/solar-terms.ts';
-import { createEnuFrame } from '../../../core/analysis/geodesy.ts';
 import type { PickRouter } from '../../picking/pick-router.ts';
 import { AnalysisPanel } from '../AnalysisPanel.tsx';
 import type { AnalysisScene } from '../analysis-scene.ts';
@@ -119,9 +118,8 @@ export function SunTool({ viewer, view, scene, useOf, pickRouter, onChange, onCl
         add({ polyline: { positions: view.points.length >= 3 ? [...ring, ring[0]!] : ring, width: 2, material: Color.ORANGE, clampToGround: true } });
       }
       const answer = current?.answer;
-      const index = scene?.buildings;
-      if (!answer || !index) return;
-      const frame = createEnuFrame([index.origin.lon, index.origin.lat, index.origin.height]);
+      const frame = scene?.frame;
+      if (!answer || !frame) return;
       const { samples, result: r } = answer;
       for (let p = 0; p < samples.buildings.length; p++) {
         const g = frame.toGeodetic(samples.positions[3 * p]!, samples.positions[3 * p + 1]!, samples.positions[3 * p + 2]! + 0.2);
